@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench [NAME ...] [--json FILE]` prints a table of figures."""

@@ -1,0 +1,1 @@
+"""The command-line interface: commands parse input, call the library, present the result."""

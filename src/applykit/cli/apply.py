@@ -1,0 +1,14 @@
+"""`applykit apply`."""
+
+from __future__ import annotations
+
+import typer
+
+from applykit.errors import NotBuilt
+
+
+def register(root: typer.Typer) -> None:
+    @root.command("apply")
+    def not_built() -> None:
+        """Not built yet."""
+        raise NotBuilt("'applykit apply' is not built yet", fix="see the README's status section")

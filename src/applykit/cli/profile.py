@@ -1,0 +1,15 @@
+"""`applykit profile …` commands."""
+
+from __future__ import annotations
+
+import typer
+
+from applykit.errors import NotBuilt
+
+app = typer.Typer(help="profile commands.", no_args_is_help=True)
+
+
+@app.command("status")
+def not_built() -> None:
+    """Not built yet."""
+    raise NotBuilt("'applykit profile' is not built yet", fix="see the README's status section")

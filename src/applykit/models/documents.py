@@ -1,0 +1,127 @@
+"""Generated documents: cover letters, tailored resumes, critiques and their grounding."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from applykit.models.base import StrictModel
+from applykit.models.profile import Basics
+
+ClaimKind = Literal[
+    "number",
+    "percent",
+    "money",
+    "duration",
+    "date",
+    "employer",
+    "title",
+    "school",
+    "degree",
+    "skill",
+    "product",
+    "count",
+]
+
+
+class Claim(StrictModel):
+    """A checkable statement inside generated text and where it comes from."""
+
+    text: str
+    kind: ClaimKind
+    start: int
+    end: int
+    traced: bool
+    source: str | None = None
+    note: str = ""
+
+
+class GroundingReport(StrictModel):
+    ok: bool
+    claims: list[Claim] = Field(default_factory=list)
+
+    @property
+    def untraced(self) -> list[Claim]:
+        return [claim for claim in self.claims if not claim.traced]
+
+
+ParagraphRole = Literal[
+    "salutation", "opening", "accomplishment", "range", "bridge", "close", "signoff"
+]
+
+
+class LetterParagraph(StrictModel):
+    role: ParagraphRole
+    text: str
+    fact_ids: list[str] = Field(default_factory=list)
+
+
+class CoverLetter(StrictModel):
+    company: str | None = None
+    position: str | None = None
+    candidate: str | None = None
+    paragraphs: list[LetterParagraph] = Field(default_factory=list)
+    markdown: str
+    word_count: int
+    backend: str
+    fell_back: bool = False
+    grounding: GroundingReport
+    warnings: list[str] = Field(default_factory=list)
+
+
+class CritiqueCheck(StrictModel):
+    name: str
+    passed: bool
+    score: float = Field(ge=0, le=1)
+    evidence: list[str] = Field(default_factory=list)
+    suggestion: str = ""
+
+
+class Critique(StrictModel):
+    score: int = Field(ge=0, le=100)
+    summary: str
+    checks: list[CritiqueCheck] = Field(default_factory=list)
+
+
+class ResumeBullet(StrictModel):
+    fact_id: str
+    text: str
+    original_text: str
+    rewritten: bool = False
+
+
+class ResumeEntry(StrictModel):
+    entry_id: str
+    title: str
+    organization: str
+    location: str | None = None
+    start: str | None = None
+    end: str | None = None
+    bullets: list[ResumeBullet] = Field(default_factory=list)
+
+
+class ResumeSection(StrictModel):
+    heading: str
+    entries: list[ResumeEntry] = Field(default_factory=list)
+    lines: list[str] = Field(default_factory=list)
+
+
+ChangeKind = Literal["selected", "reordered", "rewritten", "cut", "shrunk", "reverted"]
+
+
+class ResumeChange(StrictModel):
+    kind: ChangeKind
+    detail: str
+    fact_id: str | None = None
+
+
+class TailoredResume(StrictModel):
+    basics: Basics
+    summary: str = ""
+    skills: list[str] = Field(default_factory=list)
+    sections: list[ResumeSection] = Field(default_factory=list)
+    changes: list[ResumeChange] = Field(default_factory=list)
+    page_budget: int = 1
+    posting_title: str | None = None
+    company: str | None = None
