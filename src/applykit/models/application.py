@@ -72,9 +72,52 @@ class Application(StrictModel):
     follow_up_on: dt.date | None = None
     interview_dates: list[dt.datetime] = Field(default_factory=list)
     job_description: str = ""
+    personal_connection: str | None = None
     notes: list[Note] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     documents: list[SentDocument] = Field(default_factory=list)
     answers: list[Answer] = Field(default_factory=list)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    revision: int = Field(
+        default=0, ge=0, description="Counts every change; lets writers detect lost updates."
+    )
+
+
+class FunnelStage(StrictModel):
+    status: ApplicationStatus
+    reached: int = Field(description="Applications that ever reached this status.")
+    share_of_applied: float | None = None
+
+
+class TrackerStats(StrictModel):
+    """The pipeline at a glance: a funnel, the response rate and days to a reply."""
+
+    total: int
+    by_status: dict[str, int]
+    funnel: list[FunnelStage]
+    applied: int
+    responded: int
+    response_rate: float | None = None
+    median_days_to_reply: float | None = None
+
+
+class ImportedItem(StrictModel):
+    id: int
+    company: str
+    position: str
+    where: str
+
+
+class SkippedItem(StrictModel):
+    where: str
+    reason: str
+
+
+class ImportReport(StrictModel):
+    """What an import wrote, what it skipped and why; nothing is half-written."""
+
+    source: str
+    imported: list[ImportedItem] = Field(default_factory=list)
+    skipped: list[SkippedItem] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
