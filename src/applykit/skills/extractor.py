@@ -1,0 +1,214 @@
+"""Find skill mentions in text: leftmost-longest alias matching, then context for ambiguous words.
+
+1. The text is tokenised (see `tokens.py`); at each token the longest alias that starts there
+   wins, so "Apache Spark SQL" is one mention and "C/C++" is two (C, C++).
+2. Aliases that are also ordinary words ("Go", "R", "Spark", "Excel") are kept only when the
+   context says so: a neighbouring skill in the same sentence ("Python, Go or Rust"), a cue
+   word of the entry nearby ("Spark jobs", "statistical computing in R"), or a preposition that
+   introduces a tool ("experience with Go"); a stop word right after them rules them out
+   ("Go to market", "R&D").
+
+Time is linear in the text: one regex pass and at most a few dictionary lookups per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from applykit.models.skill import SkillRef
+from applykit.skills.taxonomy import CASE_SENSITIVE, AliasRule, Taxonomy, load_taxonomy
+from applykit.skills.tokens import TOKEN_RE
+
+WINDOW = 4
+"""How many tokens either side of an ambiguous alias count as its context."""
+SENTENCE_ENDS = frozenset({".", "!", "?", ";", "•"})
+TOOL_PREPOSITIONS = frozenset({"in", "with", "using", "of", "via", "like", "including", "use"})
+"""Words right before an ambiguous alias that introduce a tool ("experience with Go")."""
+NEIGHBOUR_CATEGORIES = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "platform",
+        "tool",
+        "ml_area",
+        "method",
+        "database",
+        "cloud",
+    }
+)
+"""Categories of an accepted mention that vouch for an ambiguous neighbour in a list."""
+CATEGORY_CUES: dict[str, frozenset[str]] = {
+    "language": frozenset(
+        {
+            "programming",
+            "language",
+            "languages",
+            "coding",
+            "code",
+            "scripting",
+            "developer",
+            "developers",
+            "backend",
+            "stack",
+            "proficiency",
+            "proficient",
+            "fluent",
+            "fluency",
+            "written",
+            "libraries",
+            "compiled",
+        }
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention:
+    """A skill found in text: the character span, the words used, and the taxonomy entry."""
+
+    start: int
+    end: int
+    text: str
+    skill_id: str
+    canonical: str
+    category: str
+
+    def to_ref(self) -> SkillRef:
+        """The mention as the models' SkillRef."""
+        return SkillRef(
+            name=self.text,
+            canonical=self.canonical,
+            skill_id=self.skill_id,
+            category=self.category,
+        )
+
+
+@dataclass(slots=True)
+class _Candidate:
+    first: int
+    last: int
+    rule: AliasRule
+    accepted: bool
+
+
+def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
+    """Skill mentions in `text`: non-overlapping, sorted by start, longest match wins."""
+    taxonomy = taxonomy or load_taxonomy()
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for match in TOKEN_RE.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        words.append(match.group().lower())
+    candidates = _scan(text, starts, ends, words, taxonomy)
+    if any(not candidate.accepted for candidate in candidates):
+        _resolve_context(candidates, words, taxonomy)
+    return [
+        SkillMention(
+            start=starts[c.first],
+            end=ends[c.last],
+            text=text[starts[c.first] : ends[c.last]],
+            skill_id=c.rule.entry.id,
+            canonical=c.rule.entry.canonical,
+            category=c.rule.entry.category,
+        )
+        for c in candidates
+        if c.accepted
+    ]
+
+
+def _scan(
+    text: str, starts: list[int], ends: list[int], words: list[str], taxonomy: Taxonomy
+) -> list[_Candidate]:
+    """Leftmost-longest alias matches over the tokens."""
+    aliases = taxonomy.aliases
+    lengths_by_first = taxonomy.first_token_lengths
+    candidates: list[_Candidate] = []
+    count = len(words)
+    i = 0
+    while i < count:
+        lengths = lengths_by_first.get(words[i])
+        found = None
+        if lengths is not None:
+            for length in lengths:
+                if i + length > count:
+                    continue
+                key = words[i] if length == 1 else " ".join(words[i : i + length])
+                rule = aliases.get(key)
+                if rule is None:
+                    continue
+                if rule.flags & CASE_SENSITIVE:
+                    surface = text[starts[i] : ends[i + length - 1]]
+                    if surface not in rule.cased_forms and not (
+                        surface.isupper() and surface.upper() in rule.cased_forms
+                    ):
+                        continue
+                found = _Candidate(i, i + length - 1, rule, not rule.needs_context)
+                break
+        if found is None:
+            i += 1
+        else:
+            candidates.append(found)
+            i = found.last + 1
+    return candidates
+
+
+def _resolve_context(candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy) -> None:
+    """Accept ambiguous candidates that their context confirms; repeat so lists chain."""
+    changed = True
+    while changed:
+        changed = False
+        for position, candidate in enumerate(candidates):
+            if candidate.accepted:
+                continue
+            if _confirmed(position, candidates, words, taxonomy):
+                candidate.accepted = True
+                changed = True
+
+
+def _confirmed(
+    position: int, candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy
+) -> bool:
+    candidate = candidates[position]
+    entry = candidate.rule.entry
+    rule = taxonomy.context.get(entry.id)
+    following = candidate.last + 1
+    if rule is not None and following < len(words) and words[following] in rule.stop_after:
+        return False
+    low, high = _sentence_window(candidate, words)
+    for other in _neighbours(position, candidates):
+        if (
+            other.accepted
+            and low <= other.first
+            and other.last <= high
+            and other.rule.entry.category in NEIGHBOUR_CATEGORIES
+        ):
+            return True
+    cues = CATEGORY_CUES.get(entry.category, frozenset())
+    if rule is not None:
+        cues = cues | rule.cues
+    for index in range(low, high + 1):
+        if (index < candidate.first or index > candidate.last) and words[index] in cues:
+            return True
+    previous = candidate.first - 1
+    return previous >= low and words[previous] in TOOL_PREPOSITIONS
+
+
+def _sentence_window(candidate: _Candidate, words: list[str]) -> tuple[int, int]:
+    """Token range of up to WINDOW tokens either side, not crossing a sentence end."""
+    low = candidate.first
+    while low > 0 and candidate.first - low < WINDOW and words[low - 1] not in SENTENCE_ENDS:
+        low -= 1
+    high = candidate.last
+    limit = len(words) - 1
+    while high < limit and high - candidate.last < WINDOW and words[high + 1] not in SENTENCE_ENDS:
+        high += 1
+    return low, high
+
+
+def _neighbours(position: int, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates just before and after, where a list's other items would be."""
+    span = range(max(0, position - 3), min(len(candidates), position + 4))
+    return [candidates[index] for index in span if index != position]
