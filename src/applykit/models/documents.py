@@ -89,6 +89,8 @@ class ResumeBullet(StrictModel):
     text: str
     original_text: str
     rewritten: bool = False
+    relevance: float = 0.0
+    posting_terms: list[str] = Field(default_factory=list)
 
 
 class ResumeEntry(StrictModel):
@@ -98,6 +100,7 @@ class ResumeEntry(StrictModel):
     location: str | None = None
     start: str | None = None
     end: str | None = None
+    url: str | None = None
     bullets: list[ResumeBullet] = Field(default_factory=list)
 
 
@@ -114,6 +117,9 @@ class ResumeChange(StrictModel):
     kind: ChangeKind
     detail: str
     fact_id: str | None = None
+    entry_id: str | None = None
+    before: str | None = None
+    after: str | None = None
 
 
 class TailoredResume(StrictModel):
@@ -125,3 +131,5 @@ class TailoredResume(StrictModel):
     page_budget: int = 1
     posting_title: str | None = None
     company: str | None = None
+    defend: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
