@@ -121,3 +121,13 @@ class ImportReport(StrictModel):
     imported: list[ImportedItem] = Field(default_factory=list)
     skipped: list[SkippedItem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+class BackupInfo(StrictModel):
+    """A backup written or restored: where, in which form, and how much it holds."""
+
+    path: str
+    kind: Literal["sqlite", "json"]
+    applications: int
+    rows: int
+    bytes: int

@@ -84,7 +84,9 @@ def read_answer_file(path: Path) -> list[tuple[str, str]]:
         raise NotFound(f"no answer file at {path}", where=str(path), fix="check the path")
     if path.stat().st_size > MAX_ANSWER_FILE_BYTES:
         raise InputError(
-            "the answer file is larger than 5 MB", where=str(path), fix="split it into smaller files"
+            "the answer file is larger than 5 MB",
+            where=str(path),
+            fix="split it into smaller files",
         )
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))

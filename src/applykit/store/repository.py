@@ -134,7 +134,9 @@ class Repository:
     def _load_one(self, connection: Connection, app_id: int) -> Application:
         from sqlalchemy import select
 
-        row = connection.execute(select(t.applications).where(t.applications.c.id == app_id)).first()
+        row = connection.execute(
+            select(t.applications).where(t.applications.c.id == app_id)
+        ).first()
         if row is None:
             raise NotFound(
                 f"there is no application #{app_id}",
@@ -175,7 +177,9 @@ class Repository:
         if since:
             start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
             query = query.where(
-                or_(a.c.applied_on >= since, and_(a.c.applied_on.is_(None), a.c.created_at >= start))
+                or_(
+                    a.c.applied_on >= since, and_(a.c.applied_on.is_(None), a.c.created_at >= start)
+                )
             )
         if until:
             end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
@@ -319,13 +323,15 @@ class Repository:
             raise ValidationFailed(
                 "both the question and the answer are needed", where="answer", fix="give both"
             )
-        result = Answer(question=q, answer=a, source=source)  # type: ignore[arg-type]
+        result = Answer(question=q, answer=a, source=source)
 
         def work(connection: Connection) -> Answer:
             row = self._lock(connection, app_id)
             aa = t.application_answers
             connection.execute(
-                aa.delete().where(aa.c.application_id == app_id, func.lower(aa.c.question) == q.lower())
+                aa.delete().where(
+                    aa.c.application_id == app_id, func.lower(aa.c.question) == q.lower()
+                )
             )
             connection.execute(aa.insert().values(application_id=app_id, **result.model_dump()))
             self._touch(connection, row)
@@ -367,4 +373,3 @@ class Repository:
         from applykit.store.stats import compute_stats
 
         return compute_stats(self.list_applications())
-

@@ -107,12 +107,13 @@ def load_applications(connection: Connection, app_rows: Sequence[Row[Any]]) -> l
     for table in t.CHILD_TABLES:
         columns = [c for c in table.c if c.name != "content"]
         for part in chunks(ids):
-            query = (
-                select(*columns).where(table.c.application_id.in_(part)).order_by(table.c.id)
-            )
+            query = select(*columns).where(table.c.application_id.in_(part)).order_by(table.c.id)
             for child in connection.execute(query):
                 children[table.name][int(child.application_id)].append(child)
-    return [_build(row, {name: rows[int(row.id)] for name, rows in children.items()}) for row in app_rows]
+    return [
+        _build(row, {name: rows[int(row.id)] for name, rows in children.items()})
+        for row in app_rows
+    ]
 
 
 def _build(row: Row[Any], kids: dict[str, list[Any]]) -> Application:
@@ -192,9 +193,9 @@ def insert_application(connection: Connection, app: Application) -> int:
         updated_at=app.updated_at or created,
         revision=app.revision,
     )
-    app_id = int(
-        connection.execute(t.applications.insert().values(**values)).inserted_primary_key[0]
-    )
+    key = connection.execute(t.applications.insert().values(**values)).inserted_primary_key
+    assert key is not None
+    app_id = int(key[0])
     history = app.status_history or []
     if not history:
         connection.execute(

@@ -54,8 +54,7 @@ def compute_stats(apps: list[Application]) -> TrackerStats:
     responded = sum(
         1
         for app, stages in zip(apps, stage_sets, strict=True)
-        if "applied" in stages
-        and ({e.status for e in app.status_history} | {app.status}) & REPLIES
+        if "applied" in stages and ({e.status for e in app.status_history} | {app.status}) & REPLIES
     )
     delays = [d for d in (days_to_reply(app) for app in apps) if d is not None]
     return TrackerStats(
@@ -63,7 +62,7 @@ def compute_stats(apps: list[Application]) -> TrackerStats:
         by_status=by_status,
         funnel=[
             FunnelStage(
-                status=stage,  # type: ignore[arg-type]
+                status=stage,
                 reached=counts[stage],
                 share_of_applied=(counts[stage] / applied) if applied else None,
             )
@@ -76,14 +75,14 @@ def compute_stats(apps: list[Application]) -> TrackerStats:
     )
 
 
-def due_followups(apps: list[Application], today: dt.date, within_days: int = 0) -> list[Application]:
+def due_followups(
+    apps: list[Application], today: dt.date, within_days: int = 0
+) -> list[Application]:
     """Open applications with a follow-up date on or before today + within_days, soonest first."""
     horizon = today + dt.timedelta(days=within_days)
     due = [
         app
         for app in apps
-        if app.follow_up_on is not None
-        and app.follow_up_on <= horizon
-        and app.status not in CLOSED
+        if app.follow_up_on is not None and app.follow_up_on <= horizon and app.status not in CLOSED
     ]
     return sorted(due, key=lambda app: (app.follow_up_on or today, app.id or 0))
