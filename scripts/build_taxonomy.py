@@ -9,21 +9,30 @@ conflict. See docs/skills.md.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
+from wordfreq import zipf_frequency
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from applykit.skills.taxonomy import (  # noqa: E402
+    ALIAS_SEPARATOR,
     CASE_SENSITIVE,
     CATEGORIES,
+    FIELD_SEPARATOR,
+    FLAG_BITS,
+    NEEDS_CAPITAL,
     NEEDS_CONTEXT,
     TAXONOMY_FORMAT,
+    WEAK_SOURCE,
 )
 from applykit.skills.tokens import normalize_key  # noqa: E402
 
@@ -59,6 +68,9 @@ class Builder:
         self.entries.append([skill_id, canonical, category, parent, int(hot), source, aliases])
         return self.index_of[skill_id]
 
+    def to_data(self, sources: str) -> dict[str, Any]:
+        return _builder_to_data(self, sources)
+
     def add_alias(self, index: int, surface: str, flags: int) -> bool:
         key = normalize_key(surface)
         if not key or key in self.aliases:
@@ -67,6 +79,30 @@ class Builder:
         if flags & CASE_SENSITIVE:
             self.cased[key] = [surface]
         return True
+
+
+def _builder_to_data(builder: Builder, sources: str) -> dict[str, Any]:
+    """The shipped layout: compact entry rows, alias keys → packed ints, first-token masks."""
+    rows = []
+    for skill_id, canonical, category, parent, hot, source, aliases in builder.entries:
+        fields = [skill_id, canonical, category, parent or "", str(hot), source]
+        fields.append(ALIAS_SEPARATOR.join(aliases))
+        if any(FIELD_SEPARATOR in f or ALIAS_SEPARATOR in f for f in fields[:-1]):
+            raise ValueError(f"{skill_id}: a field holds a separator")
+        rows.append(FIELD_SEPARATOR.join(fields))
+    first: dict[str, int] = {}
+    for key in builder.aliases:
+        tokens = key.split(" ")
+        first[tokens[0]] = first.get(tokens[0], 0) | 1 << len(tokens)
+    return {
+        "format": TAXONOMY_FORMAT,
+        "sources": sources,
+        "entries": rows,
+        "aliases": {k: i << FLAG_BITS | f for k, (i, f) in builder.aliases.items()},
+        "first": first,
+        "cased": builder.cased,
+        "context": builder.context,
+    }
 
 
 def parse_marked(alias: str) -> tuple[str, int]:
@@ -106,24 +142,201 @@ def add_curated(builder: Builder, path: Path) -> None:
             raise ValueError(f"{entry[0]}: unknown parent {entry[3]!r}")
 
 
-def add_public_layers(builder: Builder, shared: Path) -> None:
-    """O*NET, ESCO and the gazetteer (added in the next step)."""
-    del builder, shared
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]+")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&/]{1,6}$")
+PARENTHESIS_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
+COMMON_ZIPF = 3.0
+"""One-word aliases at or above this wordfreq Zipf frequency are ordinary English ("schema")."""
+ACRONYM_ZIPF = 3.5
+"""An all-capitals alias that is this frequent as a word is dropped ("ID", "HR")."""
+EVERYDAY_ZIPF = 4.0
+"""A gazetteer phrase whose every word is at least this frequent is dropped ("get it")."""
+MIN_VERB_USES = 3
+"""A word that starts at least this many O*NET task statements is a verb ("Develop …")."""
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9+#]+", "-", text.lower()).strip("-")[:80] or "x"
+
+
+class PublicLayers:
+    """Adds O*NET, ESCO and gazetteer entries whose aliases pass the precision filters.
+
+    A weak alias is kept when it is new (no earlier layer has the key), does not contain a
+    curated alias (the curated mention should win), and, if it is one word, that word is not an
+    ordinary English word: it is rarely written in lower case in reference prose (O*NET task
+    statements and ESCO definitions), where product names keep their capitals.
+    """
+
+    def __init__(self, builder: Builder, shared: Path) -> None:
+        self.builder = builder
+        self.shared = shared
+        self.lowercase_uses: Counter[str] = Counter()
+        self.verbs: set[str] = set()
+        self.curated_keys = set(builder.aliases)
+        self.curated_max = max(len(key.split(" ")) for key in self.curated_keys)
+
+    def add_all(self) -> None:
+        self._read_reference_prose()
+        self.add_onet()
+        self.add_esco()
+        self.add_gazetteer()
+
+    def _read_reference_prose(self) -> None:
+        tasks = self.shared / "taxonomy" / "onet" / "Task Statements.txt"
+        first_words: Counter[str] = Counter()
+        with tasks.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                words = WORD_RE.findall(row["Task"])
+                if words:
+                    first_words[words[0].lower()] += 1
+                self.lowercase_uses.update(w for w in words[1:] if w.islower())
+        self.verbs = {word for word, count in first_words.items() if count >= MIN_VERB_USES}
+        esco = self.shared / "taxonomy" / "esco" / "skills.csv"
+        with esco.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                self.lowercase_uses.update(
+                    w for w in WORD_RE.findall(row["description"]) if w.islower()
+                )
+
+    def is_common_word(self, word: str) -> bool:
+        """Frequent in general English (wordfreq) or written in lower case in O*NET/ESCO prose."""
+        lower = word.lower()
+        return (
+            len(lower) < 3
+            or zipf_frequency(lower, "en") >= COMMON_ZIPF
+            or self.lowercase_uses[lower] >= 2
+        )
+
+    @staticmethod
+    def is_everyday_phrase(tokens: list[str]) -> bool:
+        """Every word is everyday English ("get it", "web products"): not a skill name."""
+        return all(zipf_frequency(token, "en") >= EVERYDAY_ZIPF for token in tokens)
+
+    def contains_curated(self, key: str) -> bool:
+        tokens = key.split(" ")
+        for size in range(1, min(self.curated_max, len(tokens) - 1) + 1):
+            for start in range(len(tokens) - size + 1):
+                if " ".join(tokens[start : start + size]) in self.curated_keys:
+                    return True
+        return False
+
+    def alias_flags(self, surface: str, *, curated_phrases: bool) -> int | None:
+        """Flags for a weak alias, or None when it must not be matched.
+
+        `curated_phrases`: the layer's multi-word labels are edited (ESCO, O*NET), so everyday
+        words in them are fine; the gazetteer's are not.
+        """
+        key = normalize_key(surface)
+        if not key or key in self.builder.aliases or len(key) > 80:
+            return None
+        tokens = key.split(" ")
+        if len(tokens) > 6 or not any(t[:1].isalpha() for t in tokens):
+            return None
+        if len(tokens) > 1:
+            if self.contains_curated(key):
+                return None
+            if not curated_phrases and self.is_everyday_phrase(tokens):
+                return None
+            return WEAK_SOURCE
+        if ACRONYM_RE.match(surface):
+            common = zipf_frequency(surface.lower(), "en") >= ACRONYM_ZIPF
+            return None if common else WEAK_SOURCE | CASE_SENSITIVE
+        if self.is_common_word(surface):
+            return None
+        return WEAK_SOURCE | NEEDS_CAPITAL
+
+    def add_weak(
+        self,
+        prefix: str,
+        name: str,
+        category: str,
+        parent: str | None,
+        hot: bool,
+        source: str,
+        surfaces: list[str],
+    ) -> int | None:
+        """Add an entry for the surfaces that pass the filters; None when none does."""
+        accepted = {}
+        for surface in dict.fromkeys(surfaces):
+            flags = self.alias_flags(surface, curated_phrases=source != "gazetteer")
+            if flags is not None:
+                accepted[surface] = flags
+        if not accepted:
+            return None
+        skill_id = f"{prefix}:{slug(name)}"
+        suffix = 2
+        while skill_id in self.builder.index_of:
+            skill_id, suffix = f"{prefix}:{slug(name)}-{suffix}", suffix + 1
+        aliases = [surface for surface in accepted if surface != name]
+        index = self.builder.add_entry(skill_id, name, category, parent, hot, source, aliases)
+        for surface, flags in accepted.items():
+            self.builder.add_alias(index, surface, flags)
+        return index
+
+    def add_onet(self) -> None:
+        path = self.shared / "taxonomy" / "onet" / "Technology Skills.txt"
+        examples: dict[str, tuple[str, bool]] = {}
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                name, group = row["Example"].strip(), row["Commodity Title"].strip()
+                hot = examples.get(name, ("", False))[1] or row["Hot Technology"] == "Y"
+                examples[name] = (group, hot)
+        vendors = Counter(name.split(" ")[0] for name in examples if " " in name)
+        groups: dict[str, str | None] = {}
+        for name, (group, hot) in sorted(examples.items()):
+            existing = self.builder.aliases.get(normalize_key(name))
+            if existing is not None:
+                if hot:
+                    self.builder.entries[existing[0]][4] = 1
+                continue
+            if group not in groups:
+                parent_index = self.add_weak(
+                    "onet-group", group, "tool", None, False, "onet", [group]
+                )
+                groups[group] = (
+                    None if parent_index is None else self.builder.entries[parent_index][0]
+                )
+            self.add_weak(
+                "onet", name, "tool", groups[group], hot, "onet", self.onet_surfaces(name, vendors)
+            )
+
+    @staticmethod
+    def onet_surfaces(name: str, vendors: Counter[str]) -> list[str]:
+        surfaces = [name]
+        words = name.split(" ")
+        if len(words) > 2 and words[-1] == "software":
+            words = words[:-1]
+            surfaces.append(" ".join(words))
+        if len(words) > 2 and ACRONYM_RE.match(words[-1]):
+            surfaces += [" ".join(words[:-1]), words[-1]]
+        if len(words) > 1 and vendors[words[0]] >= 5:
+            surfaces.append(" ".join(words[1:]))
+        return surfaces
+
+    def add_esco(self) -> None:
+        path = self.shared / "taxonomy" / "esco" / "skills_en_preferred_labels.txt"
+        for label in path.read_text(encoding="utf-8").splitlines():
+            label = label.strip()
+            if not label:
+                continue
+            bare = PARENTHESIS_RE.sub("", label)
+            first = bare.split(" ")[0].lower()
+            category = "method" if first in self.verbs and " " in bare else "other"
+            self.add_weak("esco", label, category, None, False, "esco", [label, bare])
+
+    def add_gazetteer(self) -> None:
+        path = self.shared / "skills" / "gazetteer" / "skills.json"
+        for surface in json.loads(path.read_text(encoding="utf-8")):
+            self.add_weak("gaz", surface, "other", None, False, "gazetteer", [surface])
 
 
 def build(curated_only: bool) -> dict[str, Any]:
     builder = Builder()
     add_curated(builder, DATA / "curated.yaml")
     if not curated_only:
-        add_public_layers(builder, SHARED)
-    return {
-        "format": TAXONOMY_FORMAT,
-        "sources": "curated" if curated_only else "curated, O*NET 29.2, ESCO 1.1.0, gazetteer",
-        "entries": builder.entries,
-        "aliases": builder.aliases,
-        "cased": builder.cased,
-        "context": builder.context,
-    }
+        PublicLayers(builder, SHARED).add_all()
+    return builder.to_data("curated" if curated_only else "curated, O*NET 29.2, ESCO, gazetteer")
 
 
 def main() -> int:

@@ -14,10 +14,21 @@ Time is linear in the text: one regex pass and at most a few dictionary lookups 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from applykit.models.skill import SkillRef
-from applykit.skills.taxonomy import CASE_SENSITIVE, AliasRule, Taxonomy, load_taxonomy
+from applykit.skills.taxonomy import (
+    CASE_SENSITIVE,
+    FLAG_BITS,
+    NEEDS_CAPITAL,
+    NEEDS_CONTEXT,
+    SkillEntry,
+    Taxonomy,
+    load_taxonomy,
+)
 from applykit.skills.tokens import TOKEN_RE
+
+if TYPE_CHECKING:
+    from applykit.models.skill import SkillRef
 
 WINDOW = 4
 """How many tokens either side of an ambiguous alias count as its context."""
@@ -76,6 +87,8 @@ class SkillMention:
 
     def to_ref(self) -> SkillRef:
         """The mention as the models' SkillRef."""
+        from applykit.models.skill import SkillRef
+
         return SkillRef(
             name=self.text,
             canonical=self.canonical,
@@ -88,7 +101,8 @@ class SkillMention:
 class _Candidate:
     first: int
     last: int
-    rule: AliasRule
+    index: int
+    entry: SkillEntry
     accepted: bool
 
 
@@ -110,9 +124,9 @@ def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMen
             start=starts[c.first],
             end=ends[c.last],
             text=text[starts[c.first] : ends[c.last]],
-            skill_id=c.rule.entry.id,
-            canonical=c.rule.entry.canonical,
-            category=c.rule.entry.category,
+            skill_id=c.entry.id,
+            canonical=c.entry.canonical,
+            category=c.entry.category,
         )
         for c in candidates
         if c.accepted
@@ -124,28 +138,28 @@ def _scan(
 ) -> list[_Candidate]:
     """Leftmost-longest alias matches over the tokens."""
     aliases = taxonomy.aliases
-    lengths_by_first = taxonomy.first_token_lengths
+    alias_lengths = taxonomy.alias_lengths
     candidates: list[_Candidate] = []
     count = len(words)
     i = 0
     while i < count:
-        lengths = lengths_by_first.get(words[i])
+        lengths = alias_lengths(words[i])
         found = None
         if lengths is not None:
             for length in lengths:
                 if i + length > count:
                     continue
                 key = words[i] if length == 1 else " ".join(words[i : i + length])
-                rule = aliases.get(key)
-                if rule is None:
+                value = aliases.get(key)
+                if value is None:
                     continue
-                if rule.flags & CASE_SENSITIVE:
+                if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
                     surface = text[starts[i] : ends[i + length - 1]]
-                    if surface not in rule.cased_forms and not (
-                        surface.isupper() and surface.upper() in rule.cased_forms
-                    ):
+                    if not _case_allows(surface, key, value, taxonomy):
                         continue
-                found = _Candidate(i, i + length - 1, rule, not rule.needs_context)
+                index = value >> FLAG_BITS
+                entry = taxonomy.entry_at(index)
+                found = _Candidate(i, i + length - 1, index, entry, not value & NEEDS_CONTEXT)
                 break
         if found is None:
             i += 1
@@ -153,6 +167,16 @@ def _scan(
             candidates.append(found)
             i = found.last + 1
     return candidates
+
+
+def _case_allows(surface: str, key: str, value: int, taxonomy: Taxonomy) -> bool:
+    """Case-sensitive aliases match as written (or in capitals); names not in lower case."""
+    if value & NEEDS_CAPITAL and surface.islower():
+        return False
+    if value & CASE_SENSITIVE:
+        forms = taxonomy.cased.get(key, ())
+        return surface in forms or (surface.isupper() and surface in {f.upper() for f in forms})
+    return True
 
 
 def _resolve_context(candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy) -> None:
@@ -172,8 +196,8 @@ def _confirmed(
     position: int, candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy
 ) -> bool:
     candidate = candidates[position]
-    entry = candidate.rule.entry
-    rule = taxonomy.context.get(entry.id)
+    entry = candidate.entry
+    rule = taxonomy.context.get(candidate.index)
     following = candidate.last + 1
     if rule is not None and following < len(words) and words[following] in rule.stop_after:
         return False
@@ -183,7 +207,7 @@ def _confirmed(
             other.accepted
             and low <= other.first
             and other.last <= high
-            and other.rule.entry.category in NEIGHBOUR_CATEGORIES
+            and other.entry.category in NEIGHBOUR_CATEGORIES
         ):
             return True
     cues = CATEGORY_CUES.get(entry.category, frozenset())

@@ -17,7 +17,7 @@ from typing import Any
 from applykit.errors import InputError
 from applykit.skills.tokens import normalize_key, squash_key
 
-TAXONOMY_FORMAT = "applykit-skills-v1"
+TAXONOMY_FORMAT = "applykit-skills-v2"
 CATEGORIES = (
     "language",
     "framework",
@@ -39,6 +39,13 @@ CASE_SENSITIVE = 2
 """Alias flag: accept only as written or in capitals ("R", not "r")."""
 WEAK_SOURCE = 4
 """Alias flag: comes from a large generic layer (ESCO, O*NET, gazetteer), not the curated one."""
+NEEDS_CAPITAL = 8
+"""Alias flag: a one-word name from a generic layer; accept it only when not all lower case."""
+FLAG_BITS = 4
+"""An alias value in the shipped file is `entry_index << FLAG_BITS | flags`."""
+FLAG_MASK = (1 << FLAG_BITS) - 1
+FIELD_SEPARATOR = "\t"
+ALIAS_SEPARATOR = "\x1f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +62,6 @@ class SkillEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class AliasRule:
-    """How one normalised alias matches: its entry, flags and, if case-sensitive, its forms."""
-
-    entry: SkillEntry
-    flags: int
-    cased_forms: tuple[str, ...] = ()
-
-    @property
-    def needs_context(self) -> bool:
-        return bool(self.flags & NEEDS_CONTEXT)
-
-
-@dataclass(frozen=True, slots=True)
 class ContextRule:
     """Words near an ambiguous alias that confirm it (`cues`) or rule it out (`stop_after`)."""
 
@@ -75,54 +69,100 @@ class ContextRule:
     stop_after: frozenset[str] = field(default_factory=frozenset)
 
 
+def _entry_from_row(row: str) -> SkillEntry:
+    skill_id, canonical, category, parent, hot, source, aliases = row.split(FIELD_SEPARATOR)
+    return SkillEntry(
+        id=skill_id,
+        canonical=canonical,
+        category=category,
+        aliases=aliases.split(ALIAS_SEPARATOR) if aliases else [],
+        parent=parent or None,
+        hot=hot == "1",
+        source=source,
+    )
+
+
 class Taxonomy:
-    """Skill entries with alias lookup and a parent hierarchy."""
+    """Skill entries with alias lookup and a parent hierarchy.
+
+    Entries are decoded from their compact rows on first use, so loading stays fast; the
+    matching tables (`aliases`, `cased`, `context`) are what the extractor reads.
+    """
 
     def __init__(
         self,
-        entries: list[SkillEntry],
-        aliases: dict[str, AliasRule],
-        context: dict[str, ContextRule],
+        rows: list[str],
+        aliases: dict[str, int],
+        first_tokens: dict[str, int],
+        cased: dict[str, list[str]],
+        context: dict[int, ContextRule],
     ) -> None:
-        self._entries = {entry.id: entry for entry in entries}
+        self._rows = rows
         self.aliases = aliases
-        """Normalised alias key → how it matches (used by the extractor)."""
+        """Normalised alias key → `entry_index << FLAG_BITS | flags`."""
+        self.cased = cased
+        """Case-sensitive alias key → the forms it may be written in."""
         self.context = context
-        """Entry id → its context rule (only for entries with ambiguous aliases)."""
-        self.first_token_lengths = _first_token_lengths(aliases)
-        """First token of an alias → token lengths of the aliases it starts, longest first."""
+        """Entry index → its context rule (only for entries with ambiguous aliases)."""
+        self._first_tokens = first_tokens
+        self._length_masks: dict[int, tuple[int, ...]] = {}
+        self._entries: dict[int, SkillEntry] = {}
+        self._index_of: dict[str, int] | None = None
         self._children: dict[str, list[str]] | None = None
-        self._squashed: dict[str, SkillEntry] | None = None
+        self._squashed: dict[str, int] | None = None
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._rows)
 
     def __iter__(self) -> Iterator[SkillEntry]:
-        return iter(self._entries.values())
+        return (self.entry_at(index) for index in range(len(self._rows)))
+
+    def entry_at(self, index: int) -> SkillEntry:
+        """The entry stored at `index` (what alias values point to)."""
+        entry = self._entries.get(index)
+        if entry is None:
+            entry = self._entries[index] = _entry_from_row(self._rows[index])
+        return entry
+
+    def alias_lengths(self, first_token: str) -> tuple[int, ...] | None:
+        """Token lengths of the aliases that start with `first_token`, longest first."""
+        mask = self._first_tokens.get(first_token)
+        if mask is None:
+            return None
+        lengths = self._length_masks.get(mask)
+        if lengths is None:
+            lengths = tuple(size for size in range(mask.bit_length(), 0, -1) if mask >> size & 1)
+            self._length_masks[mask] = lengths
+        return lengths
 
     def get(self, skill_id: str) -> SkillEntry | None:
         """The entry with this id, or None."""
-        return self._entries.get(skill_id)
+        if self._index_of is None:
+            self._index_of = {
+                row.split(FIELD_SEPARATOR, 1)[0]: index for index, row in enumerate(self._rows)
+            }
+        index = self._index_of.get(skill_id)
+        return None if index is None else self.entry_at(index)
 
     def lookup(self, surface: str) -> SkillEntry | None:
         """The entry a name or alias refers to, ignoring case and punctuation, or None."""
-        rule = self.aliases.get(normalize_key(surface))
-        if rule is not None:
-            return rule.entry
-        if self._squashed is None:
-            self._squashed = {}
-            for key, candidate in self.aliases.items():
-                self._squashed.setdefault(squash_key(key), candidate.entry)
-        squashed = squash_key(surface)
-        return self._squashed.get(squashed) if squashed else None
+        value = self.aliases.get(normalize_key(surface))
+        if value is None:
+            if self._squashed is None:
+                self._squashed = {}
+                for key, candidate in self.aliases.items():
+                    self._squashed.setdefault(squash_key(key), candidate)
+            squashed = squash_key(surface)
+            value = self._squashed.get(squashed) if squashed else None
+        return None if value is None else self.entry_at(value >> FLAG_BITS)
 
     def ancestors(self, skill_id: str) -> list[str]:
         """Parent, grandparent, … of `skill_id` (empty for a root or an unknown id)."""
         chain: list[str] = []
-        entry = self._entries.get(skill_id)
+        entry = self.get(skill_id)
         while entry is not None and entry.parent is not None and entry.parent not in chain:
             chain.append(entry.parent)
-            entry = self._entries.get(entry.parent)
+            entry = self.get(entry.parent)
         return chain
 
     def is_a(self, skill_id: str, ancestor_id: str) -> bool:
@@ -133,26 +173,19 @@ class Taxonomy:
         """Ids whose parent is `skill_id`."""
         if self._children is None:
             children: dict[str, list[str]] = {}
-            for entry in self._entries.values():
-                if entry.parent is not None:
-                    children.setdefault(entry.parent, []).append(entry.id)
+            for row in self._rows:
+                fields = row.split(FIELD_SEPARATOR, 4)
+                if fields[3]:
+                    children.setdefault(fields[3], []).append(fields[0])
             self._children = children
         return list(self._children.get(skill_id, []))
 
     def related(self, skill_id: str) -> list[str]:
         """Siblings of `skill_id` under the same parent (adjacent skills), without itself."""
-        entry = self._entries.get(skill_id)
+        entry = self.get(skill_id)
         if entry is None or entry.parent is None:
             return []
         return [sibling for sibling in self.children(entry.parent) if sibling != skill_id]
-
-
-def _first_token_lengths(aliases: dict[str, AliasRule]) -> dict[str, tuple[int, ...]]:
-    lengths: dict[str, set[int]] = {}
-    for key in aliases:
-        tokens = key.split(" ")
-        lengths.setdefault(tokens[0], set()).add(len(tokens))
-    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
 
 def taxonomy_from_data(data: dict[str, Any]) -> Taxonomy:
@@ -163,28 +196,11 @@ def taxonomy_from_data(data: dict[str, Any]) -> Taxonomy:
             where="applykit/data/skills/taxonomy.json",
             fix="regenerate it with `python scripts/build_taxonomy.py`",
         )
-    entries = [
-        SkillEntry(
-            id=row[0],
-            canonical=row[1],
-            category=row[2],
-            parent=row[3],
-            hot=bool(row[4]),
-            source=row[5],
-            aliases=row[6],
-        )
-        for row in data["entries"]
-    ]
-    cased: dict[str, list[str]] = data["cased"]
-    aliases = {
-        key: AliasRule(entries[index], flags, tuple(cased.get(key, ())))
-        for key, (index, flags) in data["aliases"].items()
-    }
     context = {
-        entries[int(index)].id: ContextRule(frozenset(cues), frozenset(stops))
+        int(index): ContextRule(frozenset(cues), frozenset(stops))
         for index, (cues, stops) in data["context"].items()
     }
-    return Taxonomy(entries, aliases, context)
+    return Taxonomy(data["entries"], data["aliases"], data["first"], data["cased"], context)
 
 
 @functools.cache
