@@ -57,14 +57,47 @@ class LetterParagraph(StrictModel):
     fact_ids: list[str] = Field(default_factory=list)
 
 
+class PlannedFact(StrictModel):
+    """One profile fact chosen for a letter, with the role or project it belongs to."""
+
+    fact_id: str
+    text: str
+    organization: str | None = None
+    role: str | None = None
+    section: Literal["work", "projects", "volunteer"] = "work"
+
+
+class LetterPlan(StrictModel):
+    """What a letter will say, chosen from the profile and the posting before any wording.
+
+    Every field is either a profile fact or a span of the posting: a backend words it.
+    """
+
+    candidate: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    company: str | None = None
+    position: str | None = None
+    team: str | None = None
+    why_role: str | None = None
+    top_requirement: str | None = None
+    outcome: str | None = None
+    accomplishments: list[PlannedFact] = Field(default_factory=list)
+    extra: list[PlannedFact] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    variant: int = 0
+
+
 class CoverLetter(StrictModel):
     company: str | None = None
     position: str | None = None
     candidate: str | None = None
     paragraphs: list[LetterParagraph] = Field(default_factory=list)
     markdown: str
+    text: str = ""
     word_count: int
     backend: str
+    attempts: int = 1
     fell_back: bool = False
     grounding: GroundingReport
     warnings: list[str] = Field(default_factory=list)

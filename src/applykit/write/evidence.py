@@ -1,0 +1,279 @@
+"""What a claim may trace to: the profile's facts and fields, and the posting's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from applykit.models.posting import Posting
+from applykit.models.profile import Fact, Profile
+from applykit.write.claims import Quantity, degree_level, find_quantities, words
+
+
+@dataclass(frozen=True)
+class Source:
+    """One citable piece of the profile: a fact (highlight) or a field, with its id."""
+
+    id: str
+    text: str
+    context: str = ""
+    is_fact: bool = False
+
+
+@dataclass
+class Evidence:
+    """Everything the guard may cite, indexed once per check."""
+
+    sources: list[Source]
+    posting_text: str
+    company_names: list[str]
+    employers: list[str]
+    positions: list[str]
+    degree_levels: dict[str, str]
+    posting_skills: list[str]
+    quantities: list[tuple[Quantity, Source]] = field(default_factory=list)
+    posting_quantities: list[Quantity] = field(default_factory=list)
+    posting_title: str | None = None
+    posting_normal: str = ""
+
+    def find_in_profile(self, phrase: str) -> Source | None:
+        """The first source (facts first) that contains `phrase` as whole words."""
+        for variant in _variants(phrase):
+            pattern = _phrase_pattern(variant)
+            for source in sorted(self.sources, key=lambda s: not s.is_fact):
+                if pattern.search(source.text):
+                    return source
+        return None
+
+    def find_in_posting(self, phrase: str) -> str | None:
+        """ "posting:START-END" of `phrase` in the posting text, or None."""
+        if not self.posting_text:
+            return None
+        for variant in _variants(phrase):
+            match = _phrase_pattern(variant).search(self.posting_text)
+            if match:
+                return f"posting:{match.start()}-{match.end()}"
+        return None
+
+
+def normal_text(text: str) -> str:
+    """Lower case, punctuation folded to single spaces: for comparing quotes."""
+    return re.sub(r"[^a-z0-9$%]+", " ", text.lower()).strip()
+
+
+def _variants(phrase: str) -> list[str]:
+    """The phrase, and its singular when it is a plural ("LLMs" → "LLM")."""
+    variants = [phrase]
+    if len(phrase) > 3 and phrase.endswith("s") and not phrase.endswith("ss"):
+        variants.append(phrase[:-1])
+    return variants
+
+
+_COMPANY_SUFFIXES = words(
+    """
+    inc inc. llc ltd ltd. gmbh ag plc corp corp. co co. company group holdings sa
+    """
+)
+
+
+def company_aliases(company: str) -> list[str]:
+    """The company's name and its short forms ("Brightwater Payments" → "Brightwater")."""
+    names = [company]
+    words = company.replace(",", " ").split()
+    while words and words[-1].lower() in _COMPANY_SUFFIXES:
+        words.pop()
+    if words and " ".join(words) != company:
+        names.append(" ".join(words))
+    if len(words) > 1 and len(words[0]) > 3 and words[0][0].isupper():
+        names.append(words[0])
+    return names
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(part) for part in re.split(r"[\s\-–/]+", phrase.strip()) if part]
+    body = r"[\s\-–/]+".join(words)
+    return re.compile(r"(?<![\w])" + body + r"(?:'s|’s|s|es)?(?![\w])", re.IGNORECASE)
+
+
+def entry_id(given: str, prefix: str, index: int) -> str:
+    """The entry's own id, or the positional one the fit report uses ("work-1")."""
+    return given or f"{prefix}-{index + 1}"
+
+
+def fact_id(fact: Fact, entry: str, index: int) -> str:
+    """The fact's own id, or the positional one the fit report uses ("work-1.h2")."""
+    return fact.id or f"{entry}.h{index + 1}"
+
+
+def posting_text(posting: Posting | None) -> str:
+    """The text the posting spans index into: the description, or the fields joined."""
+    if posting is None:
+        return ""
+    if posting.description.strip():
+        return posting.description
+    parts: list[str] = [posting.title or "", posting.company or "", posting.team or ""]
+    parts.extend(posting.responsibilities)
+    parts.extend(_requirement_texts(posting))
+    parts.extend(posting.company_facts)
+    return "\n".join(part for part in parts if part)
+
+
+def _requirement_texts(posting: Posting) -> list[str]:
+    texts: list[str] = []
+    stack = list(posting.requirements)
+    while stack:
+        requirement = stack.pop(0)
+        texts.append(requirement.text)
+        stack.extend(requirement.children)
+    return texts
+
+
+def _join(*parts: str | None) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _entry_sources(profile: Profile) -> list[Source]:
+    sources: list[Source] = []
+    for i, work in enumerate(profile.work):
+        header = _join(work.name, work.position, work.location)
+        sources.append(
+            Source(
+                entry_id(work.id, "work", i),
+                _join(header, work.summary, work.description, work.startDate, work.endDate),
+            )
+        )
+        for j, fact in enumerate(work.highlights):
+            sources.append(
+                Source(fact_id(fact, entry_id(work.id, "work", i), j), fact.text, header, True)
+            )
+    for i, project in enumerate(profile.projects):
+        header = _join(project.name, project.entity, *project.roles)
+        sources.append(
+            Source(
+                entry_id(project.id, "project", i),
+                _join(
+                    header,
+                    project.description,
+                    ", ".join(project.keywords),
+                    project.startDate,
+                    project.endDate,
+                ),
+            )
+        )
+        for j, fact in enumerate(project.highlights):
+            entry = entry_id(project.id, "project", i)
+            sources.append(Source(fact_id(fact, entry, j), fact.text, header, True))
+    for i, volunteer in enumerate(profile.volunteer):
+        header = _join(volunteer.organization, volunteer.position)
+        sources.append(
+            Source(
+                entry_id(volunteer.id, "volunteer", i),
+                _join(header, volunteer.summary, volunteer.startDate, volunteer.endDate),
+            )
+        )
+        for j, fact in enumerate(volunteer.highlights):
+            entry = entry_id(volunteer.id, "volunteer", i)
+            sources.append(Source(fact_id(fact, entry, j), fact.text, header, True))
+    return sources
+
+
+def _other_sources(profile: Profile) -> list[Source]:
+    basics = profile.basics
+    sources = [
+        Source("basics.name", basics.name or ""),
+        Source("basics.label", basics.label or ""),
+        Source("basics.summary", basics.summary or ""),
+    ]
+    if basics.location:
+        sources.append(
+            Source("basics.location", _join(basics.location.city, basics.location.region))
+        )
+    for i, link in enumerate(basics.profiles):
+        sources.append(Source(f"basics.profiles[{i}]", _join(link.network, link.username)))
+    for i, edu in enumerate(profile.education):
+        sources.append(
+            Source(
+                edu.id or f"education[{i}]",
+                _join(
+                    edu.studyType,
+                    edu.area,
+                    edu.institution,
+                    edu.score,
+                    edu.startDate,
+                    edu.endDate,
+                    *edu.courses,
+                ),
+            )
+        )
+    for i, award in enumerate(profile.awards):
+        sources.append(
+            Source(
+                award.id or f"awards[{i}]",
+                _join(award.title, award.awarder, award.date, award.summary),
+            )
+        )
+    for i, cert in enumerate(profile.certificates):
+        sources.append(
+            Source(cert.id or f"certificates[{i}]", _join(cert.name, cert.issuer, cert.date))
+        )
+    for i, pub in enumerate(profile.publications):
+        sources.append(
+            Source(
+                pub.id or f"publications[{i}]",
+                _join(pub.name, pub.publisher, pub.releaseDate, pub.summary),
+            )
+        )
+    for i, group in enumerate(profile.skills):
+        sources.append(Source(f"skills[{i}]", _join(group.name, ", ".join(group.keywords))))
+    for i, language in enumerate(profile.languages):
+        sources.append(Source(f"languages[{i}]", _join(language.language, language.fluency)))
+    for i, interest in enumerate(profile.interests):
+        sources.append(
+            Source(f"interests[{i}]", _join(interest.name, ", ".join(interest.keywords)))
+        )
+    return [source for source in sources if source.text]
+
+
+def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
+    sources = _entry_sources(profile) + _other_sources(profile)
+    text = posting_text(posting)
+    company_names = company_aliases(posting.company) if posting and posting.company else []
+    skills: list[str] = []
+    if posting:
+        for ref in posting.skills:
+            skills.extend([ref.name, ref.canonical] if ref.canonical else [ref.name])
+        stack = list(posting.requirements)
+        while stack:
+            requirement = stack.pop(0)
+            skills.extend(ref.name for ref in requirement.skills)
+            stack.extend(requirement.children)
+    employers = [w.name for w in profile.work if w.name]
+    employers += [v.organization for v in profile.volunteer if v.organization]
+    employers += [p.name for p in profile.projects] + [
+        p.entity for p in profile.projects if p.entity
+    ]
+    positions = [w.position for w in profile.work if w.position]
+    positions += [v.position for v in profile.volunteer if v.position]
+    if profile.basics.label:
+        positions.append(profile.basics.label)
+    degrees = {
+        degree_level(edu.studyType): edu.id or f"education[{i}]"
+        for i, edu in enumerate(profile.education)
+        if edu.studyType
+    }
+    evidence = Evidence(
+        sources=sources,
+        posting_text=text,
+        company_names=company_names,
+        employers=employers,
+        positions=positions,
+        degree_levels=degrees,
+        posting_skills=sorted({s for s in skills if s}, key=len, reverse=True),
+        posting_title=posting.title if posting else None,
+    )
+    for source in sources:
+        for quantity in find_quantities(source.text):
+            evidence.quantities.append((quantity, source))
+    evidence.posting_quantities = find_quantities(text)
+    evidence.posting_normal = normal_text(text)
+    return evidence
