@@ -177,9 +177,9 @@ def split_records(text: str) -> tuple[list[RawRecord], list[str]]:
     stray: list[str] = []
     current: RawRecord | None = None
     section: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
-        if line.strip().lower() == TITLE.lower():
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if line.rstrip().lower() == TITLE.lower():
             current = RawRecord(line=number)
             records.append(current)
             section = None
@@ -188,7 +188,7 @@ def split_records(text: str) -> tuple[list[RawRecord], list[str]]:
             if line.strip():
                 stray.append(f"line {number}: text before the first '{TITLE}' was ignored")
             continue
-        match = re.match(r"^##\s+(.+?)\s*#*$", line)
+        match = re.match(r"^##\s+(.+?)\s*#*\s*$", line)
         if match and not line.startswith("###"):
             name = HEADING_TO_FIELD.get(match.group(1).strip().rstrip(":").lower())
             if name is not None and name not in current.sections:

@@ -36,7 +36,7 @@ def clean_text(value: str | None, *, field: str, optional: bool = True) -> str |
     """Strip, drop NUL characters (PostgreSQL refuses them), cap the size; '' → None."""
     if value is None:
         return None
-    text = value.replace("\x00", "").strip()
+    text = value.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
     limit = SHORT_LIMITS.get(field, MAX_TEXT)
     if len(text) > limit:
         raise ValidationFailed(
@@ -208,7 +208,10 @@ def insert_application(connection: Connection, app: Application) -> int:
         for e in history
     ]
     rows += [(t.notes, {"at": n.at, "text": n.text}) for n in app.notes]
-    rows += [(t.contacts, c.model_dump()) for c in app.contacts]
+    rows += [
+        (t.contacts, {**c.model_dump(), "role": c.role or None, "email": c.email or None})
+        for c in app.contacts
+    ]
     rows += [(t.interviews, {"at": at}) for at in app.interview_dates]
     rows += [(t.documents, {**d.model_dump(), "content": None}) for d in app.documents]
     rows += [(t.application_answers, a.model_dump()) for a in app.answers]
