@@ -141,7 +141,7 @@ def test_hand_written_record_from_examples(repo: Repository, examples: Path) -> 
     assert app.status_history[0].at.date() == dt.date(2026, 11, 9)
     assert "### About Loomcraft" in app.job_description
     assert "Application questions" in app.job_description
-    assert [n.text for n in app.notes][0].startswith("Recruiter: Sam Okonkwo")
+    assert app.notes[0].text.startswith("Recruiter: Sam Okonkwo")
     assert len(app.notes) == 2
 
 
