@@ -180,16 +180,22 @@ def _case_allows(surface: str, key: str, value: int, taxonomy: Taxonomy) -> bool
 
 
 def _resolve_context(candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy) -> None:
-    """Accept ambiguous candidates that their context confirms; repeat so lists chain."""
-    changed = True
-    while changed:
+    """Accept ambiguous candidates that their context confirms.
+
+    A forward and a backward sweep let a confirmed word vouch for its neighbours in a list in
+    either direction ("Go, Rust and Python"); two rounds bound the work to linear time.
+    """
+    order = list(range(len(candidates)))
+    for _ in range(2):
         changed = False
-        for position, candidate in enumerate(candidates):
-            if candidate.accepted:
-                continue
-            if _confirmed(position, candidates, words, taxonomy):
-                candidate.accepted = True
-                changed = True
+        for sweep in (order, order[::-1]):
+            for position in sweep:
+                candidate = candidates[position]
+                if not candidate.accepted and _confirmed(position, candidates, words, taxonomy):
+                    candidate.accepted = True
+                    changed = True
+        if not changed:
+            return
 
 
 def _confirmed(
