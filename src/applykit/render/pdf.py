@@ -19,8 +19,10 @@ from applykit.render.resume_text import clean
 from applykit.render.typst_source import resume_typst
 
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
-_OPTIONAL_SECTIONS = ("Languages", "Awards", "Certifications", "Publications", "Volunteering")
-"""Line sections that may be cut whole, first to last, once no bullet is left to cut."""
+_OPTIONAL_SECTIONS = ("Languages", "Awards", "Publications", "Certifications", "Volunteering")
+"""Sections that may be cut whole, first to last, before relevant bullets."""
+LOW_RELEVANCE = 0.3
+"""Bullets below this relevance go before any optional section."""
 
 
 @cache
@@ -61,52 +63,95 @@ def page_count(pdf: bytes) -> int:
     return int(match.group(1))
 
 
-def _cut_order(resume: TailoredResume) -> list[tuple[int, int, int]]:
-    """(section, entry, bullet) positions, least valuable first.
+Cut = tuple[int, int, int]
+"""(section, entry, bullet) of a bullet to cut, or (section, -1, -1) for a whole section."""
 
-    Lowest relevance first; among equals, the older role (later in the section) and the
-    later bullet of a role go first. Each role keeps its header line whatever is cut.
+
+def _bullet_key(resume: TailoredResume, cut: Cut) -> tuple[float, int, int, int]:
+    s, e, b = cut
+    relevance = resume.sections[s].entries[e].bullets[b].relevance
+    return (relevance, -s, -e, -b)  # among equals: later section, older role, later bullet
+
+
+def cut_order(resume: TailoredResume) -> list[Cut]:
+    """What to cut, first to last, when the resume is over its page budget.
+
+    1. bullets below LOW_RELEVANCE, least relevant first;
+    2. the optional line sections (languages, awards, publications, certifications);
+    3. project bullets, then the Projects section;
+    4. the remaining bullets, least relevant first, the top bullet of the two most
+       recent roles last. Role headers (title, employer, dates) are never cut.
     """
-    positions: list[tuple[float, int, int, int, int]] = []
-    for s, section in enumerate(resume.sections):
-        for e, entry in enumerate(section.entries):
-            for b, bullet in enumerate(entry.bullets):
-                positions.append((bullet.relevance, -s, -e, -b, 0))
-    positions.sort()
-    return [(-s, -e, -b) for _, s, e, b, _ in positions]
+    bullets = [
+        (s, e, b)
+        for s, section in enumerate(resume.sections)
+        for e, entry in enumerate(section.entries)
+        for b in range(len(entry.bullets))
+    ]
+    bullets.sort(key=lambda cut: _bullet_key(resume, cut))
+    low = [
+        c
+        for c in bullets
+        if resume.sections[c[0]].entries[c[1]].bullets[c[2]].relevance < LOW_RELEVANCE
+    ]
+    rest = [c for c in bullets if c not in low]
+    optional = [
+        (s, -1, -1)
+        for heading in _OPTIONAL_SECTIONS
+        for s, section in enumerate(resume.sections)
+        if section.heading == heading
+    ]
+    projects = [s for s, section in enumerate(resume.sections) if section.heading == "Projects"]
+    project_bullets = [c for c in rest if c[0] in projects]
+    protected = [
+        c
+        for c in rest
+        if c[0] not in projects
+        and resume.sections[c[0]].heading == "Experience"
+        and c[1] < 2
+        and c[2] == 0
+    ]
+    last = [c for c in rest if c not in project_bullets and c not in protected]
+    return [*low, *optional, *project_bullets, *[(s, -1, -1) for s in projects], *last, *protected]
 
 
-def _without(resume: TailoredResume, cuts: list[tuple[int, int, int]]) -> TailoredResume:
+def _without(resume: TailoredResume, cuts: list[Cut]) -> TailoredResume:
     drop = set(cuts)
     copy = resume.model_copy(deep=True)
     for s, section in enumerate(copy.sections):
         for e, entry in enumerate(section.entries):
             entry.bullets = [b for i, b in enumerate(entry.bullets) if (s, e, i) not in drop]
+    copy.sections = [section for s, section in enumerate(copy.sections) if (s, -1, -1) not in drop]
     return copy
 
 
-def _record_cuts(
-    original: TailoredResume, fitted: TailoredResume, cuts: list[tuple[int, int, int]]
-) -> None:
-    pages = original.page_budget
+def _record_cuts(original: TailoredResume, fitted: TailoredResume, cuts: list[Cut]) -> None:
+    budget = f"{original.page_budget} page{'s' if original.page_budget > 1 else ''}"
+    sections_cut = {s for s, e, _ in cuts if e < 0}
     for s, e, b in sorted(cuts):
-        entry = original.sections[s].entries[e]
+        section = original.sections[s]
+        if e < 0:
+            fitted.changes.append(
+                ResumeChange(kind="cut", detail=f"section '{section.heading}' cut to fit {budget}")
+            )
+            continue
+        if s in sections_cut:
+            continue
+        entry = section.entries[e]
         bullet = entry.bullets[b]
         fitted.changes.append(
             ResumeChange(
                 kind="cut",
-                detail=(
-                    f"cut to fit {pages} page{'s' if pages > 1 else ''}: relevance "
-                    f"{bullet.relevance:.2f} ({clean(entry.title)}, {clean(entry.organization)})"
-                ),
+                detail=f"{clean(entry.title)}, {clean(entry.organization)}: cut to fit {budget} "
+                f"(relevance {bullet.relevance:.2f})",
                 fact_id=bullet.fact_id,
                 entry_id=entry.entry_id,
                 before=bullet.text,
             )
         )
-    for s, e in sorted({(s, e) for s, e, _ in cuts}):
-        entry = fitted.sections[s].entries[e]
-        if not entry.bullets:
+    for s, e in sorted({(s, e) for s, e, _ in cuts if e >= 0 and s not in sections_cut}):
+        entry = original.sections[s].entries[e]
+        if all((s, e, b) in cuts for b in range(len(entry.bullets))):
             fitted.changes.append(
                 ResumeChange(
                     kind="shrunk",
@@ -117,26 +162,14 @@ def _record_cuts(
             )
 
 
-def _drop_section(resume: TailoredResume, heading: str, budget: int) -> TailoredResume | None:
-    kept = [section for section in resume.sections if section.heading != heading]
-    if len(kept) == len(resume.sections):
-        return None
-    changes = [
-        *resume.changes,
-        ResumeChange(kind="cut", detail=f"section '{heading}' cut to fit {budget} page(s)"),
-    ]
-    return resume.model_copy(update={"sections": kept, "changes": changes})
-
-
 def fit_to_pages(
     resume: TailoredResume, *, design: str = "classic", paper: str = "us-letter"
 ) -> tuple[TailoredResume, bytes]:
     """The resume cut to `resume.page_budget` pages in this design, and its PDF.
 
-    Bullets go first, least relevant first (binary search over how many to cut, so a
-    long profile costs a handful of compiles); every cut is recorded as a change. If even
-    the role headers do not fit, optional sections go whole; if that is not enough, the
-    resume is returned with a warning, never with a role dropped.
+    Cuts follow `cut_order`; a binary search over how many to make keeps it to a handful
+    of compiles. Every cut is recorded as a change. If everything cuttable is not enough,
+    the resume is returned with a warning, never with a role dropped.
     """
     budget = max(1, resume.page_budget)
 
@@ -146,35 +179,22 @@ def fit_to_pages(
     pdf = measure(resume)
     if page_count(pdf) <= budget:
         return resume, pdf
-    original = resume
-    order = _cut_order(resume)
-    pdf_all = measure(_without(resume, order))
-    for heading in (*_OPTIONAL_SECTIONS, "Projects"):
-        if page_count(pdf_all) <= budget:
-            break
-        smaller = _drop_section(resume, heading, budget)
-        if smaller is not None:
-            resume = smaller
-            order = _cut_order(resume)
-            pdf_all = measure(_without(resume, order))
-    if page_count(pdf_all) > budget:
+    order = cut_order(resume)
+    low, high = 0, len(order)  # cutting order[:high] fits, cutting order[:low] does not
+    best = measure(_without(resume, order))
+    if page_count(best) > budget:
         fitted = _without(resume, order)
         _record_cuts(resume, fitted, order)
         fitted.warnings.append(
-            f"the resume needs {page_count(pdf_all)} pages even with only role headers; "
+            f"the resume needs {page_count(best)} pages even with only role headers; "
             f"the budget was {budget}"
         )
-        return fitted, pdf_all
-    if len(resume.sections) != len(original.sections):
-        pdf = measure(resume)
-        if page_count(pdf) <= budget:
-            return resume, pdf
-    low, high, best = 0, len(order), pdf_all  # cutting `high` fits, cutting `low` does not
+        return fitted, best
     while high - low > 1:
         middle = (low + high) // 2
-        candidate_pdf = measure(_without(resume, order[:middle]))
-        if page_count(candidate_pdf) <= budget:
-            high, best = middle, candidate_pdf
+        candidate = measure(_without(resume, order[:middle]))
+        if page_count(candidate) <= budget:
+            high, best = middle, candidate
         else:
             low = middle
     fitted = _without(resume, order[:high])
