@@ -64,6 +64,7 @@ class Posting(StrictModel):
     work_mode: WorkMode | None = None
     employment_type: EmploymentType | None = None
     seniority: str | None = None
+    level: str | None = None
     compensation: Compensation | None = None
     responsibilities: list[str] = Field(default_factory=list)
     requirements: list[Requirement] = Field(default_factory=list)

@@ -1,0 +1,223 @@
+"""From cleaned text to a Posting: sections are read in the order a recruiter would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from applykit.ingest import posting_facts as facts
+from applykit.ingest import posting_fields as fields
+from applykit.ingest import posting_steps as steps
+from applykit.ingest.posting_pay import find_compensation
+from applykit.ingest.posting_requirements import (
+    fallback_requirements,
+    fallback_responsibilities,
+    posting_skills,
+    requirements_from,
+    responsibilities_from,
+)
+from applykit.ingest.posting_sections import Section, split_sections
+from applykit.ingest.posting_text import (
+    INJECTION,
+    clean_text,
+    looks_truncated,
+    sentences,
+    split_lines,
+)
+from applykit.models.posting import Posting
+
+_ENGLISH = re.compile(r"\b(?:the|and|you|with|for|our|will|are|of|to)\b", re.IGNORECASE)
+_SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
+
+
+@dataclass
+class Parts:
+    body: str
+    source_format: str
+    today: dt.date
+    hidden: list[str] = field(default_factory=list)
+
+
+def assemble(parts: Parts) -> Posting:
+    cleaned = clean_text(parts.body)
+    warnings = list(cleaned.warnings)
+    if parts.hidden:
+        warnings.append(
+            f"{len(parts.hidden)} hidden element(s) were removed and ignored: "
+            + "; ".join(repr(h[:80]) for h in parts.hidden[:3])
+        )
+        if any(INJECTION.search(h) for h in parts.hidden):
+            warnings.append("hidden text contains instructions addressed to AI tools; ignored")
+    text = cleaned.text
+    if not text.strip():
+        warnings.append("the posting is empty: there is no text to read")
+        return Posting(source_format=parts.source_format, warnings=warnings)
+    lines = split_lines(text)
+    injected = [line for line in lines if INJECTION.search(line.text)]
+    if injected:
+        warnings.append(
+            "the posting contains instructions addressed to AI tools (ignored): "
+            + repr(injected[0].text[:120])
+        )
+        lines = [line for line in lines if line not in injected]
+    sections = split_sections(lines)
+    posting = Posting(source_format=parts.source_format, description=_description(sections))
+    _identity(posting, sections)
+    _conditions(posting, sections, parts.today, warnings)
+    _content(posting, sections)
+    if looks_truncated(text):
+        warnings.append("the text looks truncated (it stops mid-sentence); paste the full posting")
+    if len(text) > 300 and len(_ENGLISH.findall(text[:5000])) < len(text[:5000]) / 400:
+        warnings.append("the text does not look like English; some fields may be missing")
+    if not posting.requirements and len(text) > 200:
+        warnings.append("no requirements were found")
+    posting.warnings = warnings + posting.warnings
+    return posting
+
+
+def _description(sections: list[Section]) -> str:
+    parts: list[str] = []
+    for section in sections:
+        if section.kind in {"notes", "similar"}:
+            continue
+        if section.heading:
+            parts.append(f"\n{section.heading}")
+        for line in section.lines:
+            marker = "  " * (line.indent // 2) + "- " if line.bullet else ""
+            parts.append(marker + line.text)
+    return "\n".join(parts).strip()
+
+
+def _header_lines(sections: list[Section]) -> list[str]:
+    header = sections[0].lines[:12] if sections and sections[0].kind == "header" else []
+    out: list[str] = []
+    for line in header:
+        if len(line.text) > 160:
+            continue  # prose, not a header line
+        out.extend(seg.strip() for seg in re.split(r" [·|•] | [–—] (?=[A-Z])| \| ", line.text))
+    return [o for o in out if o]
+
+
+def _identity(posting: Posting, sections: list[Section]) -> None:
+    header = _header_lines(sections)
+    headings = [s for s in sections if s.level and s.level <= 2 and s.kind != "record_position"]
+    record = {s.kind: s.text.strip() for s in sections if s.kind.startswith("record_")}
+    body = "\n".join(s.text for s in sections if s.kind not in _SKIP_BODY)
+
+    title = fields.clean_title(record["record_position"]) if record.get("record_position") else None
+    if title is None:
+        for section in sections:
+            if section.level == 1 and not fields.generic_heading(section.heading):
+                title = fields.clean_title(section.heading)
+                break
+    if title is None:
+        for line in header[:8]:
+            title = fields.title_from_line(line)
+            if title:
+                break
+    if title is None:
+        for section in headings[:2]:
+            title = fields.title_from_line(section.heading)
+            if title:
+                break
+    title = title or fields.title_from_label([ln.text for s in sections for ln in s.lines[:3]])
+    title = title or fields.title_from_phrases(body)
+    posting.title = title
+
+    company = record.get("record_company", "").split("\n")[0].strip() or None
+    if company is None:
+        for line in header[:8]:
+            company = fields.company_from_line(line)
+            if company:
+                break
+    candidates = fields.company_candidates(body)
+    about = [
+        re.sub(r"(?i)^about\s+", "", s.heading).strip(" :")
+        for s in sections
+        if s.kind == "company"
+        and re.match(r"(?i)about\s+[A-Z0-9]", s.heading)
+        and not re.match(r"(?i)about (?:us|the|our|you)\b", s.heading)
+    ]
+    if company is None:
+        pool = about + candidates
+        if pool:
+            company = fields.extend_company(pool[0], body)
+            longer = [c for c in pool if c.startswith(company + " ")]
+            company = longer[0] if longer else company
+    if company is None:
+        for line in header[:4]:
+            if (
+                not fields.ROLE_NOUN.search(line)
+                and len(line.split()) <= 4
+                and line[:1].isupper()
+                and candidates
+                and line in candidates
+            ):
+                company = line
+    posting.company = company
+    posting.team = fields.find_team(
+        [s.text for s in sections if s.kind == "team"] + [" ".join(header), body]
+    )
+    if not posting.team:
+        posting.team = next(
+            (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
+        )
+    if record.get("record_url"):
+        posting.url = record["record_url"].split()[0]
+
+
+def _conditions(
+    posting: Posting, sections: list[Section], today: dt.date, warnings: list[str]
+) -> None:
+    header = "\n".join(_header_lines(sections))
+    usable = [s for s in sections if s.kind not in _SKIP_BODY]
+    body = "\n".join(s.text for s in usable)
+    required_lines = [ln.text for s in sections if s.kind == "requirements" for ln in s.lines]
+
+    location_text = "\n".join(
+        [header] + [s.text for s in sections if s.kind in {"record_location", "logistics"}]
+    )
+    locations = facts.find_locations(location_text) or facts.find_locations(body)
+    if not locations:
+        remote = facts.remote_location(header + "\n" + body)
+        locations = [remote] if remote else []
+    posting.locations = locations
+    posting.employment_type = fields.employment_type(posting.title, header, body)
+    posting.work_mode = fields.work_mode(posting.title, header, body)
+    posting.years_experience = facts.find_years(required_lines, body)
+    years_min = posting.years_experience.min if posting.years_experience else None
+    posting.seniority, posting.level = fields.seniority(posting.title, header, body, years_min)
+    dollar = "CAD" if locations and all(loc.country == "Canada" for loc in locations) else "USD"
+    posting.compensation, pay_warnings = find_compensation(body, dollar=dollar)
+    warnings.extend(pay_warnings)
+    posting.degree = facts.find_degree(
+        required_lines, [ln.text for s in usable if s.kind != "preferred" for ln in s.lines]
+    )
+    posting.requisition_id = facts.find_requisition_id(header + "\n" + body)
+    posting.posted_on = facts.find_posted_on(header + "\n" + body, today)
+    posting.start_date = facts.find_start_date(body)
+    posting.duration = facts.find_duration(f"{posting.title or ''}\n{header}\n{body}")
+
+
+def _content(posting: Posting, sections: list[Section]) -> None:
+    posting.responsibilities = responsibilities_from(sections)
+    posting.requirements = requirements_from(sections)
+    prose = [s for s in sections if s.kind in {"header", "role", "other", "company", "team"}]
+    body_sentences = [
+        sentence
+        for s in sections
+        if s.kind not in _SKIP_BODY
+        for line in s.lines
+        for sentence in sentences(line.text)
+    ]
+    if not posting.requirements:
+        posting.requirements = fallback_requirements(body_sentences)
+    if not posting.responsibilities:
+        posting.responsibilities = fallback_responsibilities(
+            [x for s in prose for line in s.lines for x in sentences(line.text)]
+        )
+    posting.application_steps = steps.application_steps(sections, body_sentences)
+    posting.application_questions = steps.application_questions(sections)
+    posting.company_facts = steps.company_facts(sections, posting.company)
+    posting.skills = posting_skills(posting)

@@ -1,0 +1,463 @@
+"""Facts stated in passing: places, degree, years of experience, ids, dates, duration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from applykit.models.posting import Degree, DegreeLevel, Location, YearsExperience
+
+US_STATES = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "DC": "District of Columbia",
+}
+CA_PROVINCES = {
+    "ON": "Ontario",
+    "QC": "Quebec",
+    "BC": "British Columbia",
+    "AB": "Alberta",
+    "MB": "Manitoba",
+    "SK": "Saskatchewan",
+    "NS": "Nova Scotia",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland",
+    "PE": "Prince Edward Island",
+}
+COUNTRIES = {
+    "united states": "United States",
+    "usa": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "canada": "Canada",
+    "united kingdom": "United Kingdom",
+    "uk": "United Kingdom",
+    "gb": "United Kingdom",
+    "england": "United Kingdom",
+    "scotland": "United Kingdom",
+    "ireland": "Ireland",
+    "germany": "Germany",
+    "deutschland": "Germany",
+    "de": "Germany",
+    "france": "France",
+    "spain": "Spain",
+    "portugal": "Portugal",
+    "italy": "Italy",
+    "netherlands": "Netherlands",
+    "the netherlands": "Netherlands",
+    "belgium": "Belgium",
+    "switzerland": "Switzerland",
+    "austria": "Austria",
+    "sweden": "Sweden",
+    "norway": "Norway",
+    "denmark": "Denmark",
+    "finland": "Finland",
+    "poland": "Poland",
+    "czech republic": "Czech Republic",
+    "czechia": "Czechia",
+    "india": "India",
+    "singapore": "Singapore",
+    "japan": "Japan",
+    "china": "China",
+    "australia": "Australia",
+    "new zealand": "New Zealand",
+    "brazil": "Brazil",
+    "mexico": "Mexico",
+    "israel": "Israel",
+    "south africa": "South Africa",
+    "nigeria": "Nigeria",
+    "kenya": "Kenya",
+    "uae": "United Arab Emirates",
+    "united arab emirates": "United Arab Emirates",
+    "estonia": "Estonia",
+    "romania": "Romania",
+    "greece": "Greece",
+    "hungary": "Hungary",
+    "ukraine": "Ukraine",
+    "argentina": "Argentina",
+    "chile": "Chile",
+    "colombia": "Colombia",
+    "philippines": "Philippines",
+    "south korea": "South Korea",
+    "korea": "South Korea",
+    "taiwan": "Taiwan",
+    "hong kong": "Hong Kong",
+    "luxembourg": "Luxembourg",
+    "remote": "",
+}
+_REGION_CODES = "|".join([*US_STATES, *CA_PROVINCES])
+_COUNTRY_NAMES = "|".join(
+    sorted((re.escape(k.title()) for k in COUNTRIES if len(k) > 3), key=len, reverse=True)
+)
+_CITY = r"[A-Z][a-zA-Zà-ÿ.'’-]+(?: [A-Z][a-zA-Zà-ÿ.'’-]+){0,3}"
+_PLACE = re.compile(
+    rf"(?<![\w-])({_CITY}), ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
+    rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b)"
+)
+_NOT_CITY = re.compile(
+    r"^(?:Remote|Hybrid|Full|Part|Contract|Salary|Location|Locations|Office|Offices|Based|Work"
+    r"|Home|Travel|Headquarters|The|Our|In|At|We|And|Or|Posted|Apply|Similar|Requisition)\b"
+)
+
+
+def find_locations(text: str, *, limit: int = 8) -> list[Location]:
+    """Places written as "City, ST" or "City, Country", in order, without repeats."""
+    found: list[Location] = []
+    seen: set[tuple[str, str | None]] = set()
+    for match in _PLACE.finditer(text[:20000]):
+        city = match.group(1)
+        words = city.split()
+        while words and _NOT_CITY.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        city = " ".join(words)
+        region_code = match.group(2)
+        country_raw = match.group(3)
+        country: str | None
+        if region_code:
+            country = "United States" if region_code in US_STATES else "Canada"
+            region: str | None = region_code
+        else:
+            country = COUNTRIES.get((country_raw or "").lower(), country_raw or "") or None
+            region = None
+        key = (city.lower(), region or country)
+        if key in seen:
+            continue
+        seen.add(key)
+        raw = f"{city}, {match.group(2) or match.group(3)}"
+        found.append(Location(raw=raw, city=city, region=region, country=country))
+        if len(found) >= limit:
+            break
+    return found
+
+
+_REMOTE_PLACE = re.compile(
+    r"\bremote(?:[- ]first)?\s*(?:\(([^)\n]{1,40})\)|[-–,]\s*(US|USA|UK|EU|Europe|Canada"
+    r"|United States|Germany|worldwide|anywhere)\b)",
+    re.IGNORECASE,
+)
+
+
+def remote_location(text: str) -> Location | None:
+    match = _REMOTE_PLACE.search(text[:20000])
+    if match is None:
+        return None
+    where = (match.group(1) or match.group(2) or "").strip()
+    country = None
+    for word in re.split(r"[\s,/]+", where.lower()):
+        if COUNTRIES.get(word):
+            country = COUNTRIES[word]
+            break
+    return Location(raw=match.group(0).strip(), country=country)
+
+
+_DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
+    ("associate", re.compile(r"\bassociate(?:'s|’s)? degree\b", re.IGNORECASE)),
+    (
+        "bachelor",
+        re.compile(
+            r"\bbachelor(?:'s|’s|s)?\b|\bB\.?S\.?c?\b(?! ?degree in nursing)|\bB\.A\.|\bBA\b"
+            r"|\bB\.?Eng\b|\bundergraduate degree\b|\b(?:university|college|4[- ]year) degree\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "master",
+        re.compile(
+            r"\bmaster(?:'s|’s|s)?\b(?! (?:data|file|record|class))|\bM\.?Sc\b|\bM\.S\.|\bMS\b"
+            r"|\bMBA\b|\bM\.?Eng\b|\bM\.A\.",
+            re.IGNORECASE,
+        ),
+    ),
+    ("phd", re.compile(r"\bph\.? ?d\b|\bdoctorate\b|\bdoctoral\b", re.IGNORECASE)),
+]
+_DEGREE_WORD = re.compile(r"\bdegree\b|\bdiploma\b|\bstudium\b", re.IGNORECASE)
+_FIELD = re.compile(
+    r"\b(?:in|of) ((?:[A-Z][\w&-]*|a|an|or|and|related|relevant|technical|quantitative|field"
+    r"|discipline|similar|comparable|equivalent|,)(?:[ ,]+(?:[A-Z][\w&-]*|a|an|or|and|related"
+    r"|relevant|technical|quantitative|field|discipline|similar|comparable|equivalent))*)"
+)
+_NOT_REQUIRED = re.compile(r"not required|helpful but|is a plus|nice to have|preferred", re.I)
+
+
+def find_degree(required: list[str], other: list[str]) -> Degree | None:
+    """The lowest degree level the required lines ask for (else any line mentioning one)."""
+    for lines in (required, other):
+        best: tuple[int, Degree] | None = None
+        for line in lines:
+            for sentence in _degree_sentences(line):
+                found = _degree_in(sentence)
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _degree_sentences(line: str) -> list[str]:
+    if len(line) < 200:
+        return [line]
+    return [s for s in re.split(r"(?<=[.;!?])\s+|,\s+and\s+", line) if s]
+
+
+def _degree_in(sentence: str) -> tuple[int, Degree] | None:
+    levels = [
+        (rank, level, m.start())
+        for rank, (level, pattern) in enumerate(_DEGREES)
+        for m in [pattern.search(sentence)]
+        if m is not None
+    ]
+    generic = _DEGREE_WORD.search(sentence)
+    if (
+        not levels
+        and generic
+        and re.search(r"(?i)\b(?:degree|diploma) in\b|\bdegree\b.{0,30}\brequired", sentence)
+    ):
+        levels = [(1, "bachelor", generic.start())]
+    if not levels or _NOT_REQUIRED.search(sentence):
+        return None
+    if generic is None and not re.search(r"(?i)\bin [A-Z]|pursuing", sentence):
+        return None
+    rank, level, position = min(levels)
+    field_match = _FIELD.search(sentence, position)
+    field = field_match.group(1).strip(" ,") if field_match else None
+    if field and field.lower().startswith(("a ", "an ", "or ", "and ")):
+        field = field.split(" ", 1)[1]
+    in_progress = bool(re.search(r"(?i)currently (?:pursuing|enrolled)|pursuing", sentence))
+    degree = Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])
+    return rank, degree
+
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_NUM = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+_YEARS = re.compile(
+    rf"(?:at least |minimum (?:of )?|min\.? |over |more than )?{_NUM}\s*\+?"
+    rf"(?:\s*(?:-|–|to)\s*{_NUM}\s*\+?)?\s*(?:\+\s*)?(?:years?|yrs?)\b(?!\s+(?:old|ago))"
+    r"(?P<ctx>[^.;\n]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def find_years(required: list[str], text: str) -> YearsExperience | None:
+    for source, need_context in (("\n".join(required), False), (text, True)):
+        for match in _YEARS.finditer(source[:30000]):
+            context = match.group("ctx").lower()
+            lead = source[max(0, match.start() - 16) : match.start()].lower()
+            if (
+                need_context
+                and "experience" not in context
+                and "level" not in lead
+                and not re.match(r"\s*(?:of|in|as|working|building|with)\b", context)
+            ):
+                continue
+            if re.match(r"\s*(?:of (?:age|history|growth|operation)|in business|ago)", context):
+                continue
+            low = _number(match.group(1))
+            high = _number(match.group(2)) if match.group(2) else None
+            if low is None or low > 30 or (high is not None and high < low):
+                continue
+            raw = match.group(0)[: match.start("ctx") - match.start()].strip()
+            return YearsExperience(min=low, max=high, raw=raw)
+    return None
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.lower()
+    if raw in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[raw])
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+_REQ_ID = re.compile(
+    r"\b(?:requisition(?: id| number| no\.?| #)?|req(?:uisition)?\.? ?(?:id|#|no\.?|number)"
+    r"|job (?:id|#|number|code|ref(?:erence)?(?: number| no\.?)?)|ref(?:erence)?(?: no\.?| number"
+    r"| #| id| code)?|posting (?:id|#|number)|vacancy (?:id|number|no\.?))"
+    r"\s*(?::|#|-)?\s*(?P<id>[A-Z0-9][A-Z0-9_./-]{2,30})",
+    re.IGNORECASE,
+)
+
+
+def find_requisition_id(text: str) -> str | None:
+    for match in _REQ_ID.finditer(text[:30000]):
+        value = match.group("id").rstrip(".,;:/-")
+        if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
+            return value
+    return None
+
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_POSTED = re.compile(
+    r"\b(?:posted|date posted|posting date|published|veröffentlicht)(?: on)?\s*:?\s*"
+    r"(?P<value>[^\n·|]{1,40})",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"^(?:(\d{1,3}|an?|one)\+? (minute|hour|day|week|month|year)s? ago|(today|just now|yesterday))",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ISO, "2 November 2026", "November 2, 2026", "02.11.2026"."""
+    text = text.strip()
+    try:
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if match:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        match = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})", text, re.I)
+        if match:
+            return dt.date(
+                int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))
+            )
+        match = re.match(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", text, re.I)
+        if match:
+            return dt.date(
+                int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))
+            )
+        match = re.match(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if match:
+            return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def find_posted_on(text: str, today: dt.date) -> dt.date | None:
+    for match in _POSTED.finditer(text[:30000]):
+        value = match.group("value").strip()
+        absolute = parse_date(value)
+        if absolute is not None:
+            return absolute
+        relative = _RELATIVE.match(value)
+        if relative:
+            if relative.group(3):
+                return today - dt.timedelta(
+                    days=1 if relative.group(3).lower() == "yesterday" else 0
+                )
+            count_raw = relative.group(1).lower()
+            count = 1 if count_raw in {"a", "an", "one"} else int(count_raw)
+            days = {"minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+            return today - dt.timedelta(days=count * days[relative.group(2).lower()])
+    return None
+
+
+_START = re.compile(
+    r"\b(?:expected |earliest |desired |planned )?start(?: date)?s?\s*[:\-–]\s*(?P<a>[^\n.;]{2,60})"
+    r"|\bstart dates? (?:is|are) (?:available )?(?:in |from |on )?(?P<b>[^\n.;]{2,60})"
+    r"|\b(?:starting|beginning) (?:in |on |from )(?P<c>(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)[a-z]* \d{4})",
+    re.IGNORECASE,
+)
+
+
+def find_start_date(text: str) -> str | None:
+    match = _START.search(text[:30000])
+    if match is None:
+        return None
+    value = match.group("a") or match.group("b") or match.group("c") or ""
+    return value.strip(" ,") or None
+
+
+_NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_DURATION = re.compile(
+    rf"\b((?:at least |minimum (?:of )?|up to |approximately |about )?{_NUMBER_WORD}"
+    rf"(?:\s?(?:-|–|to)\s?{_NUMBER_WORD})?[- ](?:week|month|year)s?)\b"
+    r"(?P<ctx>[^.\n]{0,30})",
+    re.IGNORECASE,
+)
+_DURATION_CONTEXT = re.compile(
+    r"contract|internship|engagement|assignment|duration|\blong\b|term|project|placement",
+    re.IGNORECASE,
+)
+
+
+def find_duration(text: str) -> str | None:
+    for match in _DURATION.finditer(text[:30000]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not (
+            _DURATION_CONTEXT.search(match.group("ctx")[:20])
+            or _DURATION_CONTEXT.search(before[-25:])
+        ):
+            continue
+        if re.search(
+            r"(?i)within|every|per year|a year|vacation|notice|holiday|reply",
+            before[-25:] + match.group("ctx")[:15],
+        ):
+            continue
+        value = match.group(1).replace("-", " ").lower()
+        if not value.endswith("s") and not re.match(r"(?:at least |up to )?(?:1|one) ", value):
+            value += "s"
+        return value
+    return None

@@ -1,0 +1,334 @@
+"""Who and what: title, company, team, employment type, work mode and seniority."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.models.posting import EmploymentType, WorkMode
+
+ROLE_NOUN = re.compile(
+    r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"
+    r"|architect|consultant|researcher|administrator|coordinator|associate|representative"
+    r"|executive|officer|lead|head|technician|accountant|writer|editor|strategist|advisor"
+    r"|adviser|recruiter|nurse|assistant|underwriter|merchandiser|programmer|operator"
+    r"|supervisor|champion|partner|president|vp|cto|ceo|cfo|sre|devops|mlops|teacher|tutor"
+    r"|agent|clerk|planner|producer|owner|principal|trainee|apprentice|fellow|economist"
+    r"|statistician|counsel|attorney|paralegal|physician|therapist|pharmacist|mechanic"
+    r"|electrician|driver|cashier|chef|cook|controller|auditor|buyer|marketer|support)s?\b",
+    re.IGNORECASE,
+)
+_GENDER = re.compile(r"\s*\((?:[mwfdx](?:\s*/\s*[mwfdx]){1,3}|all genders)\)", re.IGNORECASE)
+_GENERIC_HEADINGS = re.compile(
+    r"^(?:application details|job description|job posting|posting|careers?|jobs?|details"
+    r"|about.*|overview|description|summary|position|role|untitled)$",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w&'’.-]*(?:[ -](?:&|of|and|de|la|[A-Z0-9][\w&'’.-]*)){0,4}"
+_TITLE_PHRASES = [
+    re.compile(
+        r"\b(?:is|are) (?:currently )?(?:hiring|looking for|seeking|searching for|recruiting)"
+        r" (?:an?|one|two|several)\s+(?:(?:talented|motivated|experienced|passionate|driven)"
+        r"\s+)?((?:[A-Z][\w/&+.-]*|of|and|&|-|–)(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&|-|–|\(\w+\))){0,7})"
+    ),
+    re.compile(
+        r"\b(?:opportunity|opening|vacancy) for an? ((?:[A-Z][\w/&+.-]*|of|and|&)"
+        r"(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&)){0,7})"
+    ),
+    re.compile(
+        r"(?:^|[.!]\s+)As an? ((?:[A-Z][\w/&+.-]*)(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&)){0,6}),? you"
+    ),
+]
+_LABELS = re.compile(
+    r"^(?:job title|position title|position|title|role|job)\s*[:\-–]\s*(.{3,120})$",
+    re.IGNORECASE,
+)
+_COMPANY_PHRASES = [
+    re.compile(r"(?:^|[.!]\s+|\n)At (" + _NAME + r"),? (?:we|our|you)\b"),
+    re.compile(r"(?:^|[.!]\s+|\n)(" + _NAME + r") (?:is|are) (?:one of|a|an|the)\b"),
+    re.compile(r"(?:^|[.!]\s+|\n)(" + _NAME + r") is (?:hiring|looking|seeking|growing)\b"),
+    re.compile(r"\b[Jj]oin (" + _NAME + r")(?: as|,| and| in|!|\.)"),
+]
+_NOT_COMPANY = re.compile(
+    r"^(?:we|our|the|this|you|your|it|they|job|position|role|team|company|client|our client"
+    r"|about|an?|as|in|if|all|remote|hybrid|salary|pay|location|responsibilities|requirements"
+    r"|equal|applicants|candidates|there|here|what|who|why|how|when|full|part|please|every"
+    r"|each|no|not|successful|qualified|in this|at|for)\b",
+    re.IGNORECASE,
+)
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|LLC|Ltd\.?|GmbH|AG|SE|S\.A\.|B\.V\.|Corp\.?|Co\.|plc|PLC|LLP|SAS|SARL|Oy|AB)$"
+)
+
+
+def clean_title(text: str) -> str:
+    title = _GENDER.sub("", text)
+    title = re.sub(r"\s+", " ", title).strip(" -–—|:*#")
+    return title
+
+
+def title_from_line(line: str) -> str | None:
+    """A header line that reads like a job title (a role noun, short, not a sentence)."""
+    if len(line) > 120 or ">" in line or "›" in line or line.endswith("."):
+        return None
+    if len(line.split()) > 14 or not ROLE_NOUN.search(line):
+        return None
+    if re.match(
+        r"(?i)(?:apply|save|share|posted|similar|careers|salary|pay|rate|location)\b", line
+    ):
+        return None
+    return clean_title(line)
+
+
+def title_from_label(lines: list[str]) -> str | None:
+    for line in lines[:40]:
+        match = _LABELS.match(line)
+        if match and ROLE_NOUN.search(match.group(1)):
+            return clean_title(match.group(1))
+    return None
+
+
+def title_from_phrases(text: str) -> str | None:
+    for pattern in _TITLE_PHRASES:
+        for match in pattern.finditer(text[:6000]):
+            candidate = re.split(r"\s+(?:to|who|for|in|at|with|on)\b", match.group(1))[0]
+            candidate = candidate.strip(" ,.-–")
+            if ROLE_NOUN.search(candidate) and len(candidate.split()) <= 8:
+                return clean_title(candidate)
+    return None
+
+
+def generic_heading(text: str) -> bool:
+    return bool(_GENERIC_HEADINGS.match(text.strip()))
+
+
+def company_from_line(line: str) -> str | None:
+    """A short header line that is a company name ("Kornblume Mobility GmbH")."""
+    text = line.strip("* ")
+    if not text or len(text) > 60 or len(text.split()) > 6 or ROLE_NOUN.search(text):
+        return None
+    if re.search(r"[>|›@:/]|\d{3}", text) or not text[0].isupper():
+        return None
+    if _LEGAL_SUFFIX.search(text):
+        return text
+    return None
+
+
+def company_candidates(text: str) -> list[str]:
+    """Company names from phrases ("At X, we", "X is one of"), most frequent first."""
+    found: list[str] = []
+    for pattern in _COMPANY_PHRASES:
+        for match in pattern.finditer(text[:20000]):
+            name = match.group(1).strip(" .,")
+            name = re.sub(r"(?:'s|’s)$", "", name)
+            if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
+                continue
+            found.append(name)
+    counts: dict[str, int] = {}
+    for name in found:
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], found.index(n)))
+
+
+def extend_company(short: str, text: str) -> str:
+    """ "Brightwater" → "Brightwater Payments" when the longer form is written too."""
+    match = re.search(re.escape(short) + r"((?: [A-Z][\w&'.-]+){1,2})\b", text[:20000])
+    if match is None:
+        return short
+    extended = short + match.group(1)
+    tail = match.group(1).split()[-1]
+    if ROLE_NOUN.search(tail) or _NOT_COMPANY.match(tail) or tail in {"Careers", "Team"}:
+        return short
+    if text.count(extended) >= 2 or _LEGAL_SUFFIX.search(extended):
+        return extended
+    return short
+
+
+_TEAM = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Jj]oin (?:the|our)) "
+    r"((?:[A-Z][\w&/+-]*)(?: (?:&|and|[A-Z][\w&/+-]*)){0,4})"
+    r" team\b"
+)
+
+
+def find_team(texts: list[str]) -> str | None:
+    for text in texts:
+        for match in _TEAM.finditer(text[:20000]):
+            team = match.group(1).strip()
+            if team and not _NOT_COMPANY.match(team) and len(team) <= 50:
+                return team
+    return None
+
+
+_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
+    (
+        "internship",
+        re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bpraktikum\b|\bwerkstudent", re.IGNORECASE),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\bcontract(?:or)?\b(?! management| manager| negotiation| law| review| administration)"
+            r"|\bfreelance\b|\b1099\b|corp-to-corp|\bc2c\b|contract[- ]to[- ]hire|\bw-?2 contract",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "temporary",
+        re.compile(
+            r"\btemporary\b|\btemp\b|\bseasonal\b|\bfixed[- ]term\b|\bbefristet", re.IGNORECASE
+        ),
+    ),
+    ("part_time", re.compile(r"\bpart[- _]?time\b|\bteilzeit\b", re.IGNORECASE)),
+    ("full_time", re.compile(r"\bfull[- _]?time\b|\bvollzeit\b|\bpermanent\b", re.IGNORECASE)),
+]
+_BODY_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
+    (
+        "internship",
+        re.compile(r"\b(?:this|an|our|the|summer|fall|spring|paid) internship\b", re.IGNORECASE),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\b(?:this is an? |on an? )?(?:\d+|six|three|twelve)[- ]month contract\b"
+            r"|\bcontract (?:role|position|engagement|assignment|basis|opportunity)\b"
+            r"|\bcontract[- ]to[- ]hire\b|\b(?:fully remote|this is a|is a) contract\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("temporary", re.compile(r"\btemporary (?:role|position|assignment|job)\b", re.IGNORECASE)),
+    (
+        "part_time",
+        re.compile(r"\bpart[- ]time (?:role|position|job|schedule|basis)\b", re.IGNORECASE),
+    ),
+    (
+        "full_time",
+        re.compile(
+            r"\bfull[- ]time (?:role|position|job|employment|opportunity|schedule|basis"
+            r"|, permanent)"
+            r"|\b(?:job|employment) type:? full[- ]time\b|\bthis is a full[- ]time\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def employment_type(title: str | None, header: str, body: str) -> EmploymentType | None:
+    """The title and the header lines speak first; the body only through clear phrases."""
+    if title:
+        for kind, pattern in _TYPES[:2]:
+            if pattern.search(title):
+                return kind
+    for source in (header,):
+        for kind, pattern in _TYPES:
+            if pattern.search(source):
+                return kind
+    best: tuple[int, EmploymentType] | None = None
+    for kind, pattern in _BODY_TYPES:
+        match = pattern.search(body)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    if best:
+        return best[1]
+    for kind, pattern in (_TYPES[4], _TYPES[3]):
+        if pattern.search(body):
+            return kind
+    return None
+
+
+_HYBRID = re.compile(
+    r"\bhybrid\b|\b(?:\d|one|two|three|four) days? (?:a|per|each) week (?:in|at|on[- ]site)"
+    r"|\b(?:\d|one|two|three|four) days? (?:on[- ]site|in[- ](?:the[- ])?office)"
+    r"|office[^.\n]{0,40}\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays)"
+    r"|(?:in the|our) office (?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays)",
+    re.IGNORECASE,
+)
+_REMOTE = re.compile(
+    r"\bremote(?:[- ]first|[- ]friendly)?\b(?! sensing| control| monitoring| patient)"
+    r"|\bwork (?:from|at) home\b|\bwfh\b|\bhome[- ]based\b|\bvirtual (?:position|role)\b"
+    r"|\bfully distributed\b|\bwork from anywhere\b|\btelework",
+    re.IGNORECASE,
+)
+_NOT_REMOTE = re.compile(
+    r"\b(?:not|no|isn't|is not) (?:a )?remote\b|\bremote work is not\b|\bnon-remote\b",
+    re.IGNORECASE,
+)
+_ONSITE = re.compile(
+    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\bvor ort\b|\bpräsenz", re.IGNORECASE
+)
+
+
+def work_mode(title: str | None, header: str, body: str) -> WorkMode | None:
+    for source in (f"{title or ''}\n{header}", body):
+        if _HYBRID.search(source):
+            return "hybrid"
+        if _REMOTE.search(source) and not _NOT_REMOTE.search(source):
+            return "remote"
+        if _ONSITE.search(source):
+            return "onsite"
+    return None
+
+
+_SENIORITY_TITLE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "intern",
+        re.compile(r"\bintern(?:ship)?\b|\bco-?op\b|\btrainee\b|\bapprentice", re.IGNORECASE),
+    ),
+    (
+        "junior",
+        re.compile(
+            r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|associate)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "executive",
+        re.compile(r"\b(?:vp|vice president|chief|cto|ceo|cfo|coo|head of)\b", re.IGNORECASE),
+    ),
+    ("director", re.compile(r"\bdirector\b", re.IGNORECASE)),
+    ("principal", re.compile(r"\b(?:principal|distinguished)\b(?= \w)", re.IGNORECASE)),
+    (
+        "staff",
+        re.compile(
+            r"\bstaff (?:\w+ ){0,2}(?:engineer|scientist|developer|designer|architect|researcher)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("senior", re.compile(r"\b(?:senior|sr\.?|snr)\b|\blead\b", re.IGNORECASE)),
+    ("mid", re.compile(r"\bmid[- ]?(?:level|senior)?\b|\bintermediate\b", re.IGNORECASE)),
+]
+_LEVEL = re.compile(r"\b(?:L|IC|E|P)([1-9])\b")
+_LEVEL_NAMES = {1: "junior", 2: "junior", 3: "mid", 4: "senior", 5: "staff", 6: "principal"}
+_SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "junior",
+        re.compile(
+            r"\bentry[- ]level\b|\bnew grad(?:uate)?s?\b|\brecent graduates?\b|\bjunior[- ]level\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("mid", re.compile(r"\bmid[- ]level\b", re.IGNORECASE)),
+    ("senior", re.compile(r"\bsenior[- ]level\b", re.IGNORECASE)),
+]
+
+
+def seniority(
+    title: str | None, header: str, body: str, years_min: float | None
+) -> tuple[str | None, str | None]:
+    """(seniority, explicit level code such as "L6") from the title, then the text."""
+    level_match = _LEVEL.search(title or "") or _LEVEL.search(header)
+    level = level_match.group(0) if level_match else None
+    if title:
+        for name, pattern in _SENIORITY_TITLE:
+            if pattern.search(title):
+                return name, level
+    if level_match and level_match.group(0)[0] in "LI":
+        return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level
+    for name, pattern in _SENIORITY_BODY:
+        if pattern.search(header) or pattern.search(body[:8000]):
+            return name, level
+    if years_min is not None:
+        if years_min < 2:
+            return "junior", level
+        if years_min < 5:
+            return "mid", level
+        return "senior", level
+    return None, level

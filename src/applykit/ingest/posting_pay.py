@@ -1,0 +1,289 @@
+"""Pay in a posting: "$45/hr – $95/hr", "€4.500 – €5.500 brutto/Monat", "up to $90/hr".
+
+Every money amount is a candidate; each is scored by what surrounds it (a pay word before,
+a period after, a range) and by what argues against it (a budget, a stipend, "billion").
+A number without a currency is pay only when a pay word and a period frame it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from applykit.models.posting import Compensation, PayPeriod
+
+_CURRENCY_PREFIX = (
+    r"(?:(?<![A-Za-z])(?:US\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD|HK\$|S\$|SGD|\$|€|EUR|£|GBP"
+    r"|CHF|¥|JPY|₹|INR|Rs\.?|SEK|NOK|DKK|PLN|R\$|BRL|MXN))"
+)
+_CURRENCY_SUFFIX = r"(?:€|(?:EUR|euros?|USD|dollars|GBP|CHF|CAD|SEK|NOK|DKK|PLN|zł|kr)\b)"
+_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?"
+_MULT = r"(?:\s?(?:[kK]|[mM]{1,2}|thousand|million)\b)?"
+_AMOUNT = (
+    rf"(?:(?P<c§>{_CURRENCY_PREFIX})\s?(?P<n§>{_NUMBER})(?P<m§>{_MULT})"
+    rf"|(?P<nn§>{_NUMBER})(?P<mm§>{_MULT})\s?(?P<cs§>{_CURRENCY_SUFFIX})?)"
+)
+_PERIOD = (
+    r"(?:\s?(?:/|per|an|a|each|every|pro|je)\s?|\s?)"
+    r"(?P<p§>hour|hr|h|hourly|day|daily|week|wk|weekly|month|mo|monthly|monat|year|yr|annum"
+    r"|annual|annually|yearly|jahr|p\.?\s?a\.?|Std\.?|Stunde)\b"
+)
+_SEP = r"\s?(?:-|–|—|to|bis|and|through)\s?"
+_RANGE = re.compile(
+    _AMOUNT.replace("§", "1")
+    + rf"(?:{_PERIOD.replace('§', '1')})?"
+    + rf"(?:{_SEP}"
+    + _AMOUNT.replace("§", "2")
+    + rf"(?:{_PERIOD.replace('§', '2')})?)?"
+    + rf"(?:{_SEP}"
+    + _AMOUNT.replace("§", "3")
+    + ")?"
+    + r"(?P<tail>[^\n.;]{0,40})?",
+    re.IGNORECASE,
+)
+_PAY_BEFORE = re.compile(
+    r"salary|\bpay\b|compensation|\brate\b|wage|\bbase\b|range|earn|\bote\b|gehalt|vergütung"
+    r"|per annum|hourly|remuneration|stipend of|package|brutto|between|\bfrom\b|up to"
+    r"|starting at|paying",
+    re.IGNORECASE,
+)
+_NOT_PAY = re.compile(
+    r"budget|bonus|learning|relocation|401|match|equity|raised|revenue|funding|referral"
+    r"|sign[- ]on|signing|allowance|tuition|valuation|reimburs|billion|million|spend|saving"
+    r"|donat|grant|fee|price|cost|sales of|quota|portfolio|assets|loans?\b|deals?\b|capital"
+    r"|worth|stipend|credit|insurance|annual report|per transaction|customers|merchants",
+    re.IGNORECASE,
+)
+_PERIODS: dict[str, PayPeriod] = {
+    "hour": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "hourly": "hour",
+    "std": "hour",
+    "stunde": "hour",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "wk": "week",
+    "weekly": "week",
+    "month": "month",
+    "mo": "month",
+    "monthly": "month",
+    "monat": "month",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "jahr": "year",
+    "pa": "year",
+}
+_CODES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "ca$": "CAD",
+    "c$": "CAD",
+    "cad": "CAD",
+    "au$": "AUD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "nz$": "NZD",
+    "nzd": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "zł": "PLN",
+    "r$": "BRL",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "dollars": "USD",
+}
+
+
+@dataclass
+class _Candidate:
+    score: float
+    start: int
+    compensation: Compensation
+
+
+def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation | None, list[str]]:
+    """The posting's pay (or None) and warnings when pay is mentioned but unclear."""
+    candidates: list[_Candidate] = []
+    for match in _RANGE.finditer(text):
+        candidate = _candidate(text, match, dollar)
+        if candidate is not None:
+            candidates.append(candidate)
+    good = [c for c in candidates if c.score >= 3]
+    warnings: list[str] = []
+    if not good:
+        if any(c.score >= 1 for c in candidates):
+            warnings.append("pay is mentioned but unclear: no amount could be read as the salary")
+        return None, warnings
+    best = max(good, key=lambda c: (c.score, -c.start))
+    distinct = {(c.compensation.min, c.compensation.max) for c in good if c.score >= best.score - 1}
+    if len(distinct) > 2:
+        warnings.append("several pay ranges are given (by location or level); showing one")
+    return best.compensation, warnings
+
+
+def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | None:
+    values: list[float] = []
+    currency: str | None = None
+    period: PayPeriod | None = None
+    end_of_amounts = match.start()
+    for i in (1, 2, 3):
+        number = match.group(f"n{i}") or match.group(f"nn{i}")
+        if number is None:
+            continue
+        value = _value(number, match.group(f"m{i}") or match.group(f"mm{i}") or "")
+        if value is None:
+            return None
+        if values and (value < values[0] or (i == 2 and _joined_by_and(match))):
+            break  # "$95,000 and a $2,000 budget": two amounts, not a range
+        values.append(value)
+        code = match.group(f"c{i}") or match.group(f"cs{i}")
+        if code and currency is None:
+            currency = _code(code, dollar)
+        groups = (f"n{i}", f"m{i}", f"nn{i}", f"mm{i}", f"cs{i}", f"p{i}" if i < 3 else f"n{i}")
+        end_of_amounts = max(match.end(g) for g in groups if match.group(g) is not None)
+        if i < 3 and match.group(f"p{i}") and period is None:
+            period = _period(match.group(f"p{i}"))
+    if not values:
+        return None
+    raw_end = end_of_amounts
+    if period is None:
+        found = _PERIOD_WORD.search(text, end_of_amounts, end_of_amounts + 20)
+        if found and not re.search(r"[\d$€£]", text[end_of_amounts : found.start()]):
+            period = _period(found.group(1))
+            raw_end = found.end()
+    before = text[max(0, match.start() - 60) : match.start()]
+    after = re.split(r"[+,;(]", text[raw_end : raw_end + 30], maxsplit=1)[0]
+    score = 0.0
+    if currency is not None:
+        score += 2
+    if _PAY_BEFORE.search(before):
+        score += 2
+    if period is not None:
+        score += 1.5
+    if len(values) >= 2:
+        score += 1
+    if _NOT_PAY.search(before[-30:]) or _NOT_PAY.search(after):
+        score -= 4
+    if text[end_of_amounts:].lstrip().startswith(("%", "percent", "+ years", "years", "members")):
+        return None
+    if currency is None and (period is None or not _PAY_BEFORE.search(before)):
+        return None
+    low, high = values[0], values[-1]
+    if period is None:
+        period = _guess_period(high)
+    if period is None or not _plausible(low, high, period):
+        score -= 3
+    raw = text[match.start() : raw_end].strip()
+    if (
+        re.search(r"(?:up to|max(?:imum)?\.?(?: of)?|bis zu)\s*$", before, re.I)
+        and len(values) == 1
+    ):
+        comp = Compensation(min=None, max=high, currency=currency, period=period, raw=raw)
+    elif re.search(r"(?:from|starting at|ab)\s*$", before, re.I) and len(values) == 1:
+        comp = Compensation(min=low, max=None, currency=currency, period=period, raw=raw)
+    else:
+        comp = Compensation(min=low, max=high, currency=currency, period=period, raw=raw)
+    return _Candidate(score, match.start(), comp)
+
+
+def _joined_by_and(match: re.Match[str]) -> bool:
+    """`$20 and $25` is a range only after "between"."""
+    gap = match.string[match.end("n1") if match.group("n1") else match.end("nn1") :]
+    if re.match(r"[^\d]{0,12}?\band\b", gap, re.I) is None:
+        return False
+    lead = match.string[max(0, match.start() - 12) : match.start()]
+    return re.search(r"between\s*$", lead, re.I) is None
+
+
+def _value(number: str, multiplier: str) -> float | None:
+    cleaned = number.replace(" ", "").replace("'", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", cleaned):  # German: 4.500,00
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    else:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    mult = multiplier.strip().lower()
+    if mult in {"k", "thousand"}:
+        value *= 1_000
+    elif mult in {"m", "mm", "million"}:
+        value *= 1_000_000
+    return value
+
+
+def _code(raw: str, dollar: str) -> str:
+    key = raw.strip().lower().replace(" ", "").rstrip("$") if raw.strip() != "$" else "$"
+    if key in {"us", "usd"}:
+        return "USD"
+    if key == "$" or raw.strip() == "$":
+        return dollar
+    if key in {"ca", "c", "cad"}:
+        return "CAD"
+    if key in {"au", "a", "aud"}:
+        return "AUD"
+    return _CODES.get(key, _CODES.get(raw.strip().lower(), raw.strip().upper()))
+
+
+def _period(raw: str) -> PayPeriod | None:
+    key = raw.lower().replace(".", "").replace(" ", "")
+    return _PERIODS.get(key)
+
+
+_PERIOD_WORD = re.compile(
+    r"\b(?:per|an|a|/)?\s?(hour|hr|hourly|day|daily|week|weekly|month|monthly|monat|year|yr"
+    r"|annum|annual|annually|yearly|jahr)\b",
+    re.IGNORECASE,
+)
+
+
+def _period_in(text: str) -> PayPeriod | None:
+    match = _PERIOD_WORD.search(text)
+    return _period(match.group(1)) if match else None
+
+
+def _guess_period(value: float) -> PayPeriod | None:
+    if value >= 15_000:
+        return "year"
+    if value <= 300:
+        return "hour"
+    return None
+
+
+def _plausible(low: float, high: float, period: PayPeriod) -> bool:
+    bounds = {
+        "hour": (5, 2_000),
+        "day": (40, 10_000),
+        "week": (200, 40_000),
+        "month": (500, 200_000),
+        "year": (8_000, 5_000_000),
+    }[period]
+    return bounds[0] <= low <= bounds[1] and bounds[0] <= high <= bounds[1] * 3

@@ -1,0 +1,156 @@
+"""Responsibilities and requirements: list trees → ids, kinds, any-of parents and skills."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.ingest.posting_sections import Item, Section, is_any_of
+from applykit.models.posting import Posting, Requirement, RequirementKind
+from applykit.models.skill import SkillRef
+
+_PREFERRED_ITEM = re.compile(
+    r"\(preferred\)|\bpreferred\b|\bis a plus\b|\ba plus\b|\bnice to have\b|\bbonus\b"
+    r"|\bhelpful but not required\b|\bis helpful\b|\bideally\b|\bdesirable\b",
+    re.IGNORECASE,
+)
+_REQUIREMENT_SENTENCE = re.compile(
+    r"\b(?:we(?:'re| are) looking for|you have|you bring|you should have|must have|must be"
+    r"|required|requirements?|experience (?:with|in)|knowledge of|degree|proficien"
+    r"|familiar(?:ity)? with|ability to|\d\+? years)\b",
+    re.IGNORECASE,
+)
+_RESPONSIBILITY_SENTENCE = re.compile(
+    r"\byou(?:'ll| will)\b|\byour (?:role|job|responsibilities)\b|\bresponsible for\b",
+    re.IGNORECASE,
+)
+_MAX_ITEMS = 60
+
+
+def responsibilities_from(sections: list[Section]) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        if section.kind != "responsibilities":
+            continue
+        items = section.items()
+        listed = any(item.bullet is not None for item in items)
+        for item in items:
+            if listed and item.bullet is None and not item.children:
+                continue  # an introductory paragraph above the list
+            text = _flatten(item)
+            if len(text) >= 8 and not text.endswith(":"):
+                out.append(text)
+    return out[:_MAX_ITEMS]
+
+
+def _flatten(item: Item) -> str:
+    if not item.children:
+        return item.text
+    return f"{item.text} " + "; ".join(_flatten(c) for c in item.children)
+
+
+def requirements_from(sections: list[Section]) -> list[Requirement]:
+    out: list[Requirement] = []
+    for section in sections:
+        if section.kind not in {"requirements", "preferred"}:
+            continue
+        kind: RequirementKind = "preferred" if section.kind == "preferred" else "required"
+        items = section.items()
+        if len(items) == 1 and not items[0].children and len(items[0].text) > 250:
+            items = [Item(s) for s in _sentences(items[0].text)]
+        for item in items:
+            if len(out) >= _MAX_ITEMS:
+                break
+            if item.text.endswith(":") and not item.children:
+                continue  # a lead-in ("You have:") without a list of its own
+            if item.text.endswith(":") and not is_any_of(item.text) and item.bullet is None:
+                out.extend(_node(child, f"r{len(out) + 1}", kind) for child in item.children)
+                continue
+            out.append(_node(item, f"r{len(out) + 1}", kind))
+    return out
+
+
+def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
+    kind: RequirementKind = section_kind
+    if section_kind == "required" and _PREFERRED_ITEM.search(item.text):
+        kind = "preferred"
+    children = [
+        _node(child, f"{rid}.{index}", kind) for index, child in enumerate(item.children[:40], 1)
+    ]
+    return Requirement(
+        id=rid,
+        text=item.text,
+        kind=kind,
+        children=children,
+        any_of=is_any_of(item.text) and bool(children),
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    from applykit.ingest.posting_text import sentences
+
+    return sentences(text)
+
+
+def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
+    """No requirements section: sentences that read as requirements, in order."""
+    out: list[Requirement] = []
+    for sentence in body_sentences:
+        if len(out) >= 20:
+            break
+        if len(sentence) < 25 or not _REQUIREMENT_SENTENCE.search(sentence):
+            continue
+        if re.search(
+            r"(?i)\bsalary\b|\bbenefits?\b|equal opportunity|to apply|\bwe offer\b", sentence
+        ):
+            continue
+        for clause in _clauses(sentence):
+            kind: RequirementKind = "preferred" if _PREFERRED_ITEM.search(clause) else "required"
+            out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
+    return out
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split "…, and a degree … is helpful but not required" off a required sentence."""
+    if not _PREFERRED_ITEM.search(sentence):
+        return [sentence]
+    parts = re.split(
+        r",? and (?=an? \w+[^,]{0,80}\b(?:helpful|preferred|a plus|bonus)\b)", sentence
+    )
+    if len(parts) != 2:
+        return [sentence]
+    return [parts[0].strip() + ".", parts[1][0].upper() + parts[1][1:]]
+
+
+def fallback_responsibilities(prose: list[str]) -> list[str]:
+    return [
+        s
+        for s in prose
+        if _RESPONSIBILITY_SENTENCE.search(s) and len(s) >= 25 and not _COMPANY_LINE.search(s)
+    ][:20]
+
+
+_COMPANY_LINE = re.compile(r"\bis one of\b|\bfounded\b|\bwe are an?\b|\bis hiring\b", re.I)
+
+
+def posting_skills(posting: Posting) -> list[SkillRef]:
+    """Skills per requirement (filled in place) and for the whole posting, by canonical name."""
+    from applykit.skills import extract_skills
+
+    seen: dict[str, SkillRef] = {}
+
+    def visit(requirement: Requirement) -> None:
+        refs: dict[str, SkillRef] = {}
+        for mention in extract_skills(requirement.text):
+            refs.setdefault(mention.canonical, mention.to_ref())
+        requirement.skills = list(refs.values())
+        for ref in requirement.skills:
+            seen.setdefault(ref.canonical, ref)
+        for child in requirement.children:
+            visit(child)
+
+    for requirement in posting.requirements:
+        visit(requirement)
+    for line in [posting.title or "", *posting.responsibilities]:
+        for mention in extract_skills(line):
+            seen.setdefault(mention.canonical, mention.to_ref())
+    return list(seen.values())

@@ -1,0 +1,220 @@
+"""Posting structure: which lines are headings, what each section is for, and list trees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from applykit.ingest.posting_text import Line
+
+# Order matters: the first kind whose pattern matches a heading wins.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("notes", re.compile(r"^(?:my )?notes?$|^status$|^application status$")),
+    ("record_company", re.compile(r"^(?:company|company name|employer|organi[sz]ation)$")),
+    ("record_position", re.compile(r"^(?:position|position title|job title|title|role)$")),
+    ("record_url", re.compile(r"^(?:job )?(?:url|link|posting url|job link)$")),
+    ("record_location", re.compile(r"^(?:job )?location$")),
+    ("questions", re.compile(r"application questions|screening questions|questions for you")),
+    (
+        "apply",
+        re.compile(
+            r"how to apply|to apply|application process|apply now|next steps|hiring process"
+            r"|interview process|what happens next|bewerbung"
+        ),
+    ),
+    (
+        "preferred",
+        re.compile(
+            r"preferred|nice[- ]to[- ]have|bonus|pluses|\bplus\b|desired|good to have|extra credit"
+            r"|wünschenswert|ideally|would be great|stand out|even better"
+        ),
+    ),
+    ("compensation", re.compile(r"compensation|salary|\bpay\b|pay range|\brate\b|gehalt")),
+    (
+        "benefits",
+        re.compile(
+            r"benefits|what we offer|we offer|perks|why (?:join|work)|what's in it|in return"
+            r"|wir bieten"
+        ),
+    ),
+    (
+        "requirements",
+        re.compile(
+            r"requirement|qualification|looking for|must[- ]have|who you are|you have|you bring"
+            r"|you need|about you|your profile|ideal candidate|a fit if|to be successful|skills"
+            r"|experience|what it takes|competenc|you(?:'ll| will) need|we need|dein profil"
+            r"|ihr profil|anforderungen"
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"responsibilit|what you(?:'ll| will)? (?:do|deliver|work on|own|build)"
+            r"|duties|your impact|day[- ]to[- ]day|in this role|you will|you'll|the work"
+            r"|your (?:role|tasks)|key (?:tasks|accountabilities)|deine aufgaben"
+            r"|ihre aufgaben|aufgaben"
+        ),
+    ),
+    ("team", re.compile(r"^(?:about )?(?:the|our|your) team$|^team$")),
+    (
+        "role",
+        re.compile(
+            r"about the (?:role|job|position|opportunity|engagement)|the (?:role|opportunity|job"
+            r"|position|engagement)|job (?:summary|description|overview)|overview|summary"
+            r"|position (?:summary|description)|description|der job|your mission|the mission"
+        ),
+    ),
+    (
+        "company",
+        re.compile(
+            r"^about\b|who we are|about us|our (?:story|company|mission)|the company|company"
+            r"|über uns|wer wir sind"
+        ),
+    ),
+    (
+        "logistics",
+        re.compile(r"logistics|location|working here|work(?:ing)? (?:model|arrangement)"),
+    ),
+    ("similar", re.compile(r"similar jobs|other (?:roles|jobs)|related jobs|more jobs|share")),
+    ("legal", re.compile(r"equal opportunity|eeo|diversity|accommodation|disclaimer|privacy")),
+]
+_HEADING_SHAPE = re.compile(r"^[^.;!?]{2,70}$")
+
+
+def heading_kind(text: str) -> str:
+    """The purpose of a section named `text` (or "other")."""
+    key = text.lower().strip().rstrip(":").strip()
+    key = key.replace("’", "'")
+    for kind, pattern in _KINDS:
+        if pattern.search(key):
+            return kind
+    return "other"
+
+
+def _is_plain_heading(line: Line, next_line: Line | None) -> bool:
+    if line.bullet is not None or line.heading is not None or next_line is None:
+        return False
+    text = line.text
+    if not _HEADING_SHAPE.match(text) or len(text.split()) > 9 or text.endswith(","):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    if len(letters) >= 3 and upper == len(letters):
+        return True
+    if text.endswith(":") and len(text.split()) <= 7:
+        return True
+    if heading_kind(text) == "other":
+        return False
+    # A known section name on its own line, not a sentence that happens to contain one.
+    return (
+        len(text.split()) <= 6
+        and text[0].isupper()
+        and (next_line.blank_before or next_line.bullet is not None or line.blank_before)
+    )
+
+
+@dataclass
+class Item:
+    """A list entry (or a paragraph line) and the entries nested under it."""
+
+    text: str
+    children: list[Item] = field(default_factory=list)
+    bullet: str | None = None
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def items(self) -> list[Item]:
+        return build_tree(self.lines)
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    """Group lines under headings; lines before the first heading form the "header"."""
+    sections = [Section("header", "")]
+    for index, line in enumerate(lines):
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
+        if line.heading is not None:
+            sections.append(Section(heading_kind(line.text), line.text, level=line.heading))
+            continue
+        if _is_plain_heading(line, next_line):
+            text = line.text.rstrip(":").strip()
+            kind = heading_kind(text)
+            if kind != "other" or not line.text.endswith(":") or text.isupper():
+                sections.append(Section(kind, text, level=7))
+                continue
+        inline = _inline_heading(line)
+        if inline is not None:
+            heading, rest = inline
+            sections.append(Section(heading_kind(heading), heading, level=7))
+            sections[-1].lines.append(Line(rest, line.indent, None, None, True))
+            continue
+        sections[-1].lines.append(line)
+    return [s for s in sections if s.lines or s.kind.startswith("record_") or s.kind == "header"]
+
+
+_INLINE = re.compile(r"^([A-Z][A-Za-z' /&]{2,40}):\s+(\S.{0,})$")
+
+
+def _inline_heading(line: Line) -> tuple[str, str] | None:
+    """`Requirements: 5+ years of …` on one line: a section name, then its content."""
+    if line.bullet is not None or ":" not in line.text[:42]:
+        return None
+    match = _INLINE.match(line.text)
+    if not match:
+        return None
+    kind = heading_kind(match.group(1))
+    if kind not in {"requirements", "preferred", "responsibilities", "apply", "questions"}:
+        return None
+    return match.group(1), match.group(2)
+
+
+def build_tree(lines: list[Line]) -> list[Item]:
+    """Nest list entries by indentation, or by a change of bullet after a "…:" parent."""
+    roots: list[Item] = []
+    stack: list[tuple[Line, Item]] = []
+    for line in lines:
+        while stack and not _adopts(stack[-1][0], stack[-1][1], line):
+            stack.pop()
+        if stack and line.bullet is None and stack[-1][0].bullet is not None:
+            parent = stack[-1][1]  # a wrapped continuation of the bullet above
+            parent.text = f"{parent.text} {line.text}"
+            continue
+        item = Item(line.text, bullet=line.bullet)
+        (stack[-1][1].children if stack else roots).append(item)
+        stack.append((line, item))
+    return roots
+
+
+def _adopts(parent_line: Line, parent: Item, line: Line) -> bool:
+    if line.indent > parent_line.indent:
+        return parent_line.bullet is not None or _is_lead_in(parent.text)
+    if line.indent < parent_line.indent or line.bullet is None:
+        return False
+    if not parent.text.endswith(":"):
+        return False
+    if parent_line.bullet is None:
+        return _is_lead_in(parent.text)
+    return line.bullet != parent_line.bullet
+
+
+_LEAD_IN = re.compile(r"one or more|at least one|any of|one of the following|either", re.I)
+
+
+def _is_lead_in(text: str) -> bool:
+    return bool(_LEAD_IN.search(text))
+
+
+def is_any_of(text: str) -> bool:
+    """A parent like "Hands-on experience in one or more of these areas:"."""
+    return text.endswith(":") and _is_lead_in(text)

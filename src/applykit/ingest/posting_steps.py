@@ -1,0 +1,129 @@
+"""What makes an application complete: steps, questions to answer, and company facts."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.ingest.posting_sections import Section
+from applykit.ingest.posting_text import INJECTION, sentences
+
+_STEP = re.compile(
+    r"\b(?:send|submit|include|attach|upload|complete|fill (?:in|out)|write|list|indicate"
+    r"|provide|apply with|answer|choose|select|tell us|let us know|share|record|enclose"
+    r"|register|sign up|take (?:the|an?)|schedule|email|e-mail|mention|add|specify|state"
+    r"|describe)\b",
+    re.IGNORECASE,
+)
+_STEP_CONTEXT = re.compile(
+    r"\bto apply\b|\bapply\b|\bapplication\b|\bapplying\b|\bresume\b|\bcv\b|\bcover letter"
+    r"|\bportfolio\b|\bform\b|\bstatement\b|\btranscript|\bcoursework\b|\bbewerbung",
+    re.IGNORECASE,
+)
+_NOT_STEP = re.compile(
+    r"\bwe (?:will|aim|review|read|reply|respond|may|do not|don't|are)\b|\bincomplete\b"
+    r"|\bequal opportunity\b|\baccommodation|\bshortlisted\b|\bwill not be\b"
+    r"|\bwill be contacted|\bonly when\b|\bfollowing\b|\bare done\b",
+    re.IGNORECASE,
+)
+_ENUMERATED = re.compile(r"(?:^|[\s;:])\(?(\d{1,2}|[a-h])\)\s+")
+
+
+def application_steps(sections: list[Section], body_sentences: list[str]) -> list[str]:
+    """Imperative sentences about applying, split at "(1) … (2) …" enumerations."""
+    steps: list[str] = []
+    apply_lines = [line.text for s in sections if s.kind == "apply" for line in s.lines]
+    candidates: list[str] = []
+    for line in apply_lines:
+        candidates.extend(_split_enumeration(line))
+    in_apply = set(candidates)
+    for sentence in body_sentences:
+        if re.match(
+            r"(?i)(?:to apply|please (?:send|submit|apply|include)|apply (?:with|by))", sentence
+        ):
+            candidates.append(sentence)
+    for candidate in candidates:
+        for part in re.split(r";\s+(?=we |our |you will )", candidate):
+            text = part.strip(" ;,")
+            if len(text) < 12 or _NOT_STEP.search(text[:40]) or INJECTION.search(text):
+                continue
+            if not _STEP.search(text) or text.endswith(":"):
+                continue
+            if not (_STEP_CONTEXT.search(text) or candidate in in_apply):
+                continue
+            text = text[0].upper() + text[1:]
+            if text not in steps:
+                steps.append(text)
+    return steps[:15]
+
+
+def _split_enumeration(line: str) -> list[str]:
+    marks = list(_ENUMERATED.finditer(line))
+    if len(marks) < 2:
+        return sentences(line)
+    pieces = [line[: marks[0].start()]]
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(line)
+        pieces.append(line[mark.end() : end])
+    lead = pieces[0].strip()
+    out = [p.strip(" ;,.") for p in pieces[1:] if p.strip(" ;,.")]
+    tail = sentences(out[-1]) if out else []
+    if len(tail) > 1:
+        out[-1:] = tail
+    return ([lead] if lead and not lead.endswith(":") else []) + out
+
+
+_QUESTION_LEAD = re.compile(
+    r"^(?:tell us|describe|explain|what|why|how|which|share|give us|walk us through)\b",
+    re.IGNORECASE,
+)
+
+
+def application_questions(sections: list[Section]) -> list[str]:
+    questions: list[str] = []
+    for section in sections:
+        if section.kind == "questions":
+            for item in section.items():
+                text = item.text.strip()
+                if text and not INJECTION.search(text):
+                    questions.append(text)
+        elif section.kind == "apply":
+            for sentence in sentences(section.text):
+                if sentence.endswith("?") and _QUESTION_LEAD.match(sentence):
+                    questions.append(sentence)
+    return questions[:20]
+
+
+_FACT = re.compile(
+    r"\d|one of the|largest|leading|fastest|founded|headquartered|backed by", re.IGNORECASE
+)
+
+
+def company_facts(sections: list[Section], company: str | None) -> list[str]:
+    """Sentences that describe the company, so a letter can cite them as the company's."""
+    facts: list[str] = []
+    names = [company] if company else []
+    if company:
+        names.append(company.split()[0])
+    for section in sections:
+        if section.kind not in {"company", "header", "role", "team", "other"}:
+            continue
+        for line in section.lines:
+            if line.bullet is not None and section.kind != "company":
+                continue
+            for sentence in sentences(line.text):
+                if len(sentence) < 30 or INJECTION.search(sentence):
+                    continue
+                about_company = (
+                    section.kind == "company"
+                    or any(n in sentence for n in names)
+                    or re.match(r"(?i)(?:we|our)\b", sentence)
+                )
+                if not about_company or re.search(
+                    r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b", sentence
+                ):
+                    continue
+                if section.kind != "company" and not _FACT.search(sentence):
+                    continue
+                if sentence not in facts:
+                    facts.append(sentence)
+    return facts[:12]

@@ -1,0 +1,183 @@
+"""Posting text hygiene: size cap, invisible characters, glued lists, and line shapes.
+
+Everything here is linear in the input: each regex is anchored or has bounded repetition,
+and the input is capped at `MAX_CHARS` before any pattern runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_CHARS = 200_000
+"""A posting is a few thousand characters; past this we read the start and say so."""
+
+_ZERO_WIDTH = re.compile(
+    "[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_SPACES = re.compile("[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# "industriesSell into" / "territory.Produce" / "experience)Ability": a lost bullet.
+_GLUE = re.compile(r"(?<![A-Za-z])[a-z]{3,}[.)]?(?=[A-Z][a-z])")
+_BULLET = re.compile(
+    r"^(?P<mark>[•·◦▪▫●○■□►▶➢➤✓✔\-*–—+]|o(?= )|\(?\d{1,2}[.)]|\(?[a-h][.)](?= ))\s*(?P<text>.*)$"
+)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.{1,80}?)(?:\*\*|__):?\s*$")
+_MD_INLINE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,200})\]\(([^)\s]{0,500})\)")
+
+INJECTION = re.compile(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|prompts?)"
+    r"|disregard (?:all |any )?(?:the )?(?:previous|prior|above) "
+    r"|(?:if|when) you are an? (?:ai|llm|language model|chatbot|assistant|gpt)"
+    r"|\b(?:ai|llm|gpt)[- ](?:tools?|models?|assistants?|systems?) (?:must|should|are required to)"
+    r"|\b(?:chatgpt|claude|gemini|copilot)\b[^.\n]{0,60}\b(?:must|should)\b"
+    r"|(?:language models?|ai models?) reading this",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its indentation, bullet mark (if any), heading level (if any)."""
+
+    text: str
+    indent: int = 0
+    bullet: str | None = None
+    heading: int | None = None
+    blank_before: bool = False
+
+
+@dataclass
+class CleanText:
+    text: str
+    warnings: list[str]
+    hidden: list[str]
+
+
+def clean_text(raw: str) -> CleanText:
+    """Cap the size, drop control and zero-width characters, normalise spaces and line ends."""
+    warnings: list[str] = []
+    hidden: list[str] = []
+    if len(raw) > MAX_CHARS:
+        warnings.append(
+            f"the input is {len(raw):,} characters long; only the first {MAX_CHARS:,} were read"
+        )
+        raw = raw[:MAX_CHARS]
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    controls = len(_CONTROL.findall(raw))
+    if controls and controls > max(8, len(raw) // 50):
+        warnings.append(
+            f"the input looks binary or garbled ({controls:,} control characters were removed)"
+        )
+    if controls:
+        raw = _CONTROL.sub("", raw)
+    zero_width = _ZERO_WIDTH.findall(raw)
+    if zero_width:
+        warnings.append(
+            f"{len(zero_width)} invisible zero-width character(s) were removed; "
+            "the text may hide words from a human reader"
+        )
+        raw = _ZERO_WIDTH.sub("", raw)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    text = unicodedata.normalize("NFC", text)
+    lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
+    return CleanText("\n".join(lines).strip("\n"), warnings, hidden)
+
+
+def strip_inline_markdown(text: str) -> str:
+    """`**Bold** [link](url)` → `Bold link`; cheap and linear."""
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MD_INLINE.sub("", text)
+    return text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Turn text into typed lines: bullets, indentation, headings (Markdown or bold)."""
+    result: list[Line] = []
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.lstrip(" ")
+        if not stripped:
+            blank = True
+            continue
+        indent = len(raw) - len(stripped)
+        heading = _MD_HEADING.match(stripped)
+        if heading:
+            result.append(
+                Line(
+                    strip_inline_markdown(heading.group(2)),
+                    indent,
+                    None,
+                    len(heading.group(1)),
+                    blank,
+                )
+            )
+            blank = False
+            continue
+        bold = _BOLD_LINE.match(stripped)
+        if bold and len(bold.group(1).split()) <= 8:
+            result.append(Line(bold.group(1).strip(), indent, None, 3, blank))
+            blank = False
+            continue
+        for piece_index, piece in enumerate(_unglue(stripped)):
+            match = _BULLET.match(piece)
+            glued = piece_index > 0 or piece is not stripped
+            if match and match.group("text"):
+                mark = match.group("mark")
+                mark = "1." if mark[-1] in ".)" and not mark.startswith("-") else mark
+                result.append(
+                    Line(strip_inline_markdown(match.group("text")), indent, mark, None, blank)
+                )
+            elif glued:
+                result.append(Line(strip_inline_markdown(piece), indent, "~", None, blank))
+            else:
+                result.append(Line(strip_inline_markdown(piece), indent, None, None, blank))
+            blank = False
+    return result
+
+
+def _unglue(line: str) -> list[str]:
+    """Split a line whose list items lost their separators ("…industriesSell into…")."""
+    if len(line) < 80 or not _GLUE.search(line):
+        return [line]
+    cuts = [m.end() for m in _GLUE.finditer(line)]
+    bounds = [0, *cuts, len(line)]
+    pieces = [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or min(len(p.split()) for p in pieces) < 2:
+        return [line]
+    return pieces
+
+
+def looks_truncated(text: str) -> bool:
+    """A long text that stops mid-word or mid-sentence, or ends with an ellipsis."""
+    tail = text.rstrip()
+    if len(tail) < 200:
+        return False
+    if tail.endswith(("…", "...", "[…]", "(…)")):
+        return True
+    last_line = tail.rsplit("\n", 1)[-1].strip()
+    words = last_line.split()
+    if len(last_line) < 80 or len(words) < 10 or re.search(r"@|https?:|www\.", last_line[-60:]):
+        return False
+    return words[-1].isalpha() and words[-1].islower()
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (abbreviation-tolerant enough for postings)."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        part = part.strip()
+        if part:
+            out.append(part)
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“])|(?<=[.!?][\"”])\s+|\n+")
