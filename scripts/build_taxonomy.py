@@ -29,6 +29,7 @@ from applykit.skills.taxonomy import (  # noqa: E402
     CATEGORIES,
     FIELD_SEPARATOR,
     FLAG_BITS,
+    LOOKUP_ONLY,
     NEEDS_CAPITAL,
     NEEDS_CONTEXT,
     TAXONOMY_FORMAT,
@@ -90,8 +91,12 @@ def _builder_to_data(builder: Builder, sources: str) -> dict[str, Any]:
         if any(FIELD_SEPARATOR in f or ALIAS_SEPARATOR in f for f in fields[:-1]):
             raise ValueError(f"{skill_id}: a field holds a separator")
         rows.append(FIELD_SEPARATOR.join(fields))
+    for index, entry in enumerate(builder.entries):
+        builder.add_alias(index, entry[1], LOOKUP_ONLY)  # every canonical name can be looked up
     first: dict[str, int] = {}
-    for key in builder.aliases:
+    for key, (_, flags) in builder.aliases.items():
+        if flags & LOOKUP_ONLY:
+            continue
         tokens = key.split(" ")
         first[tokens[0]] = first.get(tokens[0], 0) | 1 << len(tokens)
     return {

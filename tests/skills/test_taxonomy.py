@@ -101,3 +101,16 @@ def test_entry_shape() -> None:
     assert entry.category == "framework"
     assert entry.hot
     assert entry.source == "curated"
+
+
+def test_every_canonical_name_can_be_looked_up() -> None:
+    taxonomy = load_taxonomy()
+    for entry in taxonomy:
+        found = taxonomy.lookup(entry.canonical)
+        assert found is not None, entry
+        assert found.canonical.lower() == entry.canonical.lower(), (entry, found)
+
+
+def test_generic_layers_are_present_with_their_sources() -> None:
+    sources = {entry.source for entry in load_taxonomy()}
+    assert {"curated", "onet", "esco", "gazetteer"} <= sources

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from applykit.skills.taxonomy import (
     CASE_SENSITIVE,
     FLAG_BITS,
+    LOOKUP_ONLY,
     NEEDS_CAPITAL,
     NEEDS_CONTEXT,
     SkillEntry,
@@ -151,7 +152,7 @@ def _scan(
                     continue
                 key = words[i] if length == 1 else " ".join(words[i : i + length])
                 value = aliases.get(key)
-                if value is None:
+                if value is None or value & LOOKUP_ONLY:
                     continue
                 if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
                     surface = text[starts[i] : ends[i + length - 1]]

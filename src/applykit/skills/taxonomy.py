@@ -41,7 +41,9 @@ WEAK_SOURCE = 4
 """Alias flag: comes from a large generic layer (ESCO, O*NET, gazetteer), not the curated one."""
 NEEDS_CAPITAL = 8
 """Alias flag: a one-word name from a generic layer; accept it only when not all lower case."""
-FLAG_BITS = 4
+LOOKUP_ONLY = 16
+"""Alias flag: a canonical name kept for `Taxonomy.lookup` that the matcher never matches."""
+FLAG_BITS = 5
 """An alias value in the shipped file is `entry_index << FLAG_BITS | flags`."""
 FLAG_MASK = (1 << FLAG_BITS) - 1
 FIELD_SEPARATOR = "\t"
