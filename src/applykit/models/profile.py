@@ -99,7 +99,9 @@ class Volunteer(_WithHighlights):
     summary: str | None = None
 
 
-class Education(StrictModel):
+class Education(_WithHighlights):
+    """`highlights` (thesis, honours) are an applykit addition to JSON Resume."""
+
     id: str = ""
     institution: str | None = None
     url: str | None = None
@@ -205,6 +207,6 @@ class Profile(StrictModel):
     def facts(self) -> list[Fact]:
         """Every fact of the profile, in document order."""
         found: list[Fact] = []
-        for entry in [*self.work, *self.projects, *self.volunteer]:
+        for entry in [*self.work, *self.projects, *self.volunteer, *self.education]:
             found.extend(entry.highlights)
         return found
