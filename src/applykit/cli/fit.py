@@ -1,19 +1,207 @@
-"""`applykit fit`."""
+"""`applykit fit` and `applykit rank`: parse arguments, call the library, present."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
 
-from applykit.errors import NotBuilt
+if TYPE_CHECKING:
+    from applykit.models.fit import FitReport, RankResult
+    from applykit.models.profile import Profile
+
+FIT_HELP = """\
+Check a posting requirement by requirement against your profile.
+
+Every requirement gets met / partial / gap, the facts that show it, a confidence and one
+line of why; degree, years, work authorization and location are reported apart as
+eligibility. Then: skills to lead with, bullets to highlight or reword, gaps with honest
+mitigations.
+
+Example:
+
+  applykit fit --profile examples/profile.yaml --posting examples/postings/senior-ml-engineer.md
+"""
+
+RANK_HELP = """\
+Rank many postings for your profile, after your hard filters.
+
+POSTINGS are posting files, folders of them, CSV exports (LinkedIn columns: title,
+company_name, location, description, min_salary, max_salary, pay_period, currency,
+formatted_work_type, remote_allowed) or JSONL. Filters come from your profile's
+preferences; options here override them.
+
+Example:
+
+  applykit rank --profile examples/profile.yaml examples/postings --top 5
+"""
+
+
+def _load_profile(path: Path) -> Profile:
+    from applykit.ingest.profiles import load_profile
+    from applykit.models.profile import Profile
+
+    profile = load_profile(path)
+    assert isinstance(profile, Profile)
+    return profile
+
+
+def _load_posting(path: Path) -> object:
+    from applykit.ingest.postings import parse_posting_file
+
+    return parse_posting_file(path)
+
+
+def _print_fit(report: FitReport) -> None:
+    from rich.table import Table
+
+    from applykit.cli.output import console
+
+    out = console()
+    out.print(f"[bold]{report.summary}[/bold]\n")
+    table = Table(title="Requirements", show_lines=False)
+    for column in ("id", "kind", "status", "conf", "requirement", "why / evidence"):
+        table.add_column(column, overflow="fold")
+    colours = {"met": "green", "partial": "yellow", "gap": "red"}
+
+    def add(fit: object, depth: int) -> None:
+        from applykit.models.fit import RequirementFit
+
+        assert isinstance(fit, RequirementFit)
+        evidence = ", ".join(f"{e.fact_id} ({e.matched})" for e in fit.evidence[:2])
+        table.add_row(
+            fit.requirement_id,
+            fit.kind,
+            f"[{colours[fit.status]}]{fit.status}[/]",
+            f"{fit.confidence:.2f}",
+            "  " * depth + fit.text,
+            fit.explanation + (f"\n{evidence}" if evidence else ""),
+        )
+        for child in fit.children:
+            add(child, depth + 1)
+
+    for fit in report.requirements:
+        add(fit, 0)
+    out.print(table)
+    if report.eligibility:
+        out.print("\n[bold]Eligibility[/bold]")
+        for check in report.eligibility:
+            out.print(
+                f"  {check.name}: {check.status} — {check.explanation} (found: {check.found})"
+            )
+    if report.skills_to_emphasize:
+        out.print("\n[bold]Lead with[/bold]")
+        for skill in report.skills_to_emphasize[:8]:
+            out.print(
+                f"  {skill.name} (posting mentions {skill.posting_mentions}): "
+                f"{', '.join(skill.fact_ids[:3])}"
+            )
+    for entry in report.experiences:
+        top = [b for b in entry.bullets if b.action != "keep"][:3]
+        if not top:
+            continue
+        out.print(f"\n[bold]{entry.title}[/bold] {entry.organization}")
+        for bullet in top:
+            terms = (
+                f" — posting words: {', '.join(bullet.posting_terms)}"
+                if bullet.posting_terms
+                else ""
+            )
+            out.print(f"  {bullet.action} {bullet.fact_id} ({bullet.relevance:.2f}){terms}")
+    for title, lines in (
+        ("Education", report.education_to_emphasize),
+        ("Projects", report.projects_to_emphasize),
+    ):
+        if lines:
+            out.print(f"\n[bold]{title}[/bold]")
+            for line in lines:
+                out.print(f"  {line}")
+    if report.gaps:
+        out.print("\n[bold]Gaps[/bold]")
+        for gap in report.gaps:
+            out.print(f"  {gap.requirement_id} ({gap.kind}) {gap.text}\n    → {gap.mitigation}")
+
+
+def _print_rank(result: RankResult) -> None:
+    from rich.table import Table
+
+    from applykit.cli.output import console
+
+    out = console()
+    table = Table(title=f"{len(result.ranked)} ranked of {result.total}")
+    for column in ("#", "score", "title", "company", "pay", "why", "top gap"):
+        table.add_column(column, overflow="fold")
+    for entry in result.ranked:
+        table.add_row(
+            str(entry.rank),
+            str(entry.score),
+            entry.title or "—",
+            entry.company or "—",
+            entry.pay or "—",
+            "; ".join(entry.reasons[:2]),
+            entry.top_gap or "—",
+        )
+    out.print(table)
+    if result.filtered:
+        out.print(f"\n[bold]Filtered out ({len(result.filtered)})[/bold]")
+        for entry in result.filtered[:20]:
+            out.print(f"  {entry.title or entry.source} — {'; '.join(entry.filtered_out)}")
 
 
 def register(root: typer.Typer) -> None:
-    @root.command("fit")
-    def not_built() -> None:
-        """Not built yet."""
-        raise NotBuilt("'applykit fit' is not built yet", fix="see the README's status section")
+    @root.command("fit", help=FIT_HELP)
+    def fit(
+        profile: Path = typer.Option(..., "--profile", help="Your profile (YAML, JSON, …)."),
+        posting: Path = typer.Option(..., "--posting", help="The posting file."),
+        json_output: bool = typer.Option(False, "--json", help="Print the FitReport as JSON."),
+    ) -> None:
+        from applykit.cli.output import print_model_json
+        from applykit.match.fit import analyze_fit
+        from applykit.models.posting import Posting
 
-    @root.command("rank")
-    def rank_not_built() -> None:
-        """Not built yet."""
-        raise NotBuilt("'applykit rank' is not built yet", fix="see the README's status section")
+        parsed = _load_posting(posting)
+        assert isinstance(parsed, Posting)
+        report = analyze_fit(_load_profile(profile), parsed)
+        if json_output:
+            print_model_json(report)
+        else:
+            _print_fit(report)
+
+    @root.command("rank", help=RANK_HELP)
+    def rank(
+        postings: list[Path] = typer.Argument(..., help="Posting files, folders, CSV or JSONL."),
+        profile: Path = typer.Option(..., "--profile", help="Your profile."),
+        top: int | None = typer.Option(None, "--top", min=1, help="Show the best N."),
+        location: list[str] = typer.Option([], "--location", help="Acceptable location (repeat)."),
+        remote_only: bool = typer.Option(False, "--remote-only", help="Only remote postings."),
+        min_pay: float | None = typer.Option(None, "--min-pay", help="Minimum yearly pay."),
+        currency: str | None = typer.Option(None, "--currency", help="Currency of --min-pay."),
+        seniority: list[str] = typer.Option([], "--seniority", help="Acceptable level (repeat)."),
+        employment: list[str] = typer.Option([], "--employment-type", help="full_time, contract…"),
+        exclude: list[str] = typer.Option([], "--exclude-company", help="Company to skip."),
+        json_output: bool = typer.Option(False, "--json", help="Print the ranking as JSON."),
+    ) -> None:
+        from applykit.cli.output import print_model_json
+        from applykit.match.rank import rank_postings
+        from applykit.match.rank_input import load_postings
+        from applykit.models.fit import RankFilters
+
+        given = {
+            "locations": location,
+            "remote_only": remote_only,
+            "min_yearly_pay": min_pay,
+            "seniority": seniority,
+            "employment_types": employment,
+            "exclude_companies": exclude,
+        }
+        if currency:
+            given["pay_currency"] = currency.upper()
+        filters = RankFilters.model_validate({k: v for k, v in given.items() if v})
+        result = rank_postings(
+            _load_profile(profile), load_postings(postings), filters=filters, top=top
+        )
+        if json_output:
+            print_model_json(result)
+        else:
+            _print_rank(result)

@@ -93,3 +93,46 @@ class FitReport(StrictModel):
     education_to_emphasize: list[str] = Field(default_factory=list)
     projects_to_emphasize: list[str] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
+
+
+class RankFilters(StrictModel):
+    """Hard filters for ranking, from the profile's preferences and the command line."""
+
+    locations: list[str] = Field(default_factory=list)
+    remote_only: bool = False
+    min_yearly_pay: float | None = None
+    pay_currency: str = "USD"
+    seniority: list[str] = Field(default_factory=list)
+    employment_types: list[str] = Field(default_factory=list)
+    exclude_companies: list[str] = Field(default_factory=list)
+
+
+class RankedPosting(StrictModel):
+    """One posting in a ranking: its score and why, or why it was filtered out."""
+
+    rank: int | None = None
+    score: int = Field(ge=0, le=100)
+    source: str
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    work_mode: str | None = None
+    pay: str | None = None
+    yearly_pay_max: float | None = None
+    semantic: float = 0.0
+    title_similarity: float = 0.0
+    skill_overlap: float = 0.0
+    lexical: float = 0.0
+    matched_skills: list[str] = Field(default_factory=list)
+    missing_skills: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    top_gap: str | None = None
+    filtered_out: list[str] = Field(default_factory=list)
+
+
+class RankResult(StrictModel):
+    candidate: str | None = None
+    total: int
+    filters: RankFilters
+    ranked: list[RankedPosting] = Field(default_factory=list)
+    filtered: list[RankedPosting] = Field(default_factory=list)
