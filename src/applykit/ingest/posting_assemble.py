@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
+from applykit.ingest import posting_location as location
 from applykit.ingest import posting_steps as steps
 from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_requirements import (
@@ -28,6 +29,19 @@ from applykit.ingest.posting_text import (
 from applykit.models.posting import Posting
 
 _ENGLISH = re.compile(r"\b(?:the|and|you|with|for|our|will|are|of|to)\b", re.IGNORECASE)
+_INJECTION_NEEDLES = (
+    "ignore",
+    "disregard",
+    "you are a",
+    "ai ",
+    "ai-",
+    "llm",
+    "gpt",
+    "claude",
+    "gemini",
+    "copilot",
+    "language model",
+)
 _SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
 
 
@@ -54,7 +68,9 @@ def assemble(parts: Parts) -> Posting:
         warnings.append("the posting is empty: there is no text to read")
         return Posting(source_format=parts.source_format, warnings=warnings)
     lines = split_lines(text)
-    injected = [line for line in lines if INJECTION.search(line.text)]
+    low = text.lower()
+    suspicious = any(needle in low for needle in _INJECTION_NEEDLES)
+    injected = [line for line in lines if suspicious and INJECTION.search(line.text)]
     if injected:
         warnings.append(
             "the posting contains instructions addressed to AI tools (ignored): "
@@ -178,9 +194,9 @@ def _conditions(
     location_text = "\n".join(
         [header] + [s.text for s in sections if s.kind in {"record_location", "logistics"}]
     )
-    locations = facts.find_locations(location_text) or facts.find_locations(body)
+    locations = location.find_locations(location_text) or location.find_locations(body)
     if not locations:
-        remote = facts.remote_location(header + "\n" + body)
+        remote = location.remote_location(header + "\n" + body)
         locations = [remote] if remote else []
     posting.locations = locations
     posting.employment_type = fields.employment_type(posting.title, header, body)

@@ -5,200 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from applykit.models.posting import Degree, DegreeLevel, Location, YearsExperience
-
-US_STATES = {
-    "AL": "Alabama",
-    "AK": "Alaska",
-    "AZ": "Arizona",
-    "AR": "Arkansas",
-    "CA": "California",
-    "CO": "Colorado",
-    "CT": "Connecticut",
-    "DE": "Delaware",
-    "FL": "Florida",
-    "GA": "Georgia",
-    "HI": "Hawaii",
-    "ID": "Idaho",
-    "IL": "Illinois",
-    "IN": "Indiana",
-    "IA": "Iowa",
-    "KS": "Kansas",
-    "KY": "Kentucky",
-    "LA": "Louisiana",
-    "ME": "Maine",
-    "MD": "Maryland",
-    "MA": "Massachusetts",
-    "MI": "Michigan",
-    "MN": "Minnesota",
-    "MS": "Mississippi",
-    "MO": "Missouri",
-    "MT": "Montana",
-    "NE": "Nebraska",
-    "NV": "Nevada",
-    "NH": "New Hampshire",
-    "NJ": "New Jersey",
-    "NM": "New Mexico",
-    "NY": "New York",
-    "NC": "North Carolina",
-    "ND": "North Dakota",
-    "OH": "Ohio",
-    "OK": "Oklahoma",
-    "OR": "Oregon",
-    "PA": "Pennsylvania",
-    "RI": "Rhode Island",
-    "SC": "South Carolina",
-    "SD": "South Dakota",
-    "TN": "Tennessee",
-    "TX": "Texas",
-    "UT": "Utah",
-    "VT": "Vermont",
-    "VA": "Virginia",
-    "WA": "Washington",
-    "WV": "West Virginia",
-    "WI": "Wisconsin",
-    "WY": "Wyoming",
-    "DC": "District of Columbia",
-}
-CA_PROVINCES = {
-    "ON": "Ontario",
-    "QC": "Quebec",
-    "BC": "British Columbia",
-    "AB": "Alberta",
-    "MB": "Manitoba",
-    "SK": "Saskatchewan",
-    "NS": "Nova Scotia",
-    "NB": "New Brunswick",
-    "NL": "Newfoundland",
-    "PE": "Prince Edward Island",
-}
-COUNTRIES = {
-    "united states": "United States",
-    "usa": "United States",
-    "us": "United States",
-    "u.s.": "United States",
-    "canada": "Canada",
-    "united kingdom": "United Kingdom",
-    "uk": "United Kingdom",
-    "gb": "United Kingdom",
-    "england": "United Kingdom",
-    "scotland": "United Kingdom",
-    "ireland": "Ireland",
-    "germany": "Germany",
-    "deutschland": "Germany",
-    "de": "Germany",
-    "france": "France",
-    "spain": "Spain",
-    "portugal": "Portugal",
-    "italy": "Italy",
-    "netherlands": "Netherlands",
-    "the netherlands": "Netherlands",
-    "belgium": "Belgium",
-    "switzerland": "Switzerland",
-    "austria": "Austria",
-    "sweden": "Sweden",
-    "norway": "Norway",
-    "denmark": "Denmark",
-    "finland": "Finland",
-    "poland": "Poland",
-    "czech republic": "Czech Republic",
-    "czechia": "Czechia",
-    "india": "India",
-    "singapore": "Singapore",
-    "japan": "Japan",
-    "china": "China",
-    "australia": "Australia",
-    "new zealand": "New Zealand",
-    "brazil": "Brazil",
-    "mexico": "Mexico",
-    "israel": "Israel",
-    "south africa": "South Africa",
-    "nigeria": "Nigeria",
-    "kenya": "Kenya",
-    "uae": "United Arab Emirates",
-    "united arab emirates": "United Arab Emirates",
-    "estonia": "Estonia",
-    "romania": "Romania",
-    "greece": "Greece",
-    "hungary": "Hungary",
-    "ukraine": "Ukraine",
-    "argentina": "Argentina",
-    "chile": "Chile",
-    "colombia": "Colombia",
-    "philippines": "Philippines",
-    "south korea": "South Korea",
-    "korea": "South Korea",
-    "taiwan": "Taiwan",
-    "hong kong": "Hong Kong",
-    "luxembourg": "Luxembourg",
-    "remote": "",
-}
-_REGION_CODES = "|".join([*US_STATES, *CA_PROVINCES])
-_COUNTRY_NAMES = "|".join(
-    sorted((re.escape(k.title()) for k in COUNTRIES if len(k) > 3), key=len, reverse=True)
-)
-_CITY = r"[A-Z][a-zA-Zà-ÿ.'’-]+(?: [A-Z][a-zA-Zà-ÿ.'’-]+){0,3}"
-_PLACE = re.compile(
-    rf"(?<![\w-])({_CITY}), ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
-    rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b)"
-)
-_NOT_CITY = re.compile(
-    r"^(?:Remote|Hybrid|Full|Part|Contract|Salary|Location|Locations|Office|Offices|Based|Work"
-    r"|Home|Travel|Headquarters|The|Our|In|At|We|And|Or|Posted|Apply|Similar|Requisition)\b"
-)
-
-
-def find_locations(text: str, *, limit: int = 8) -> list[Location]:
-    """Places written as "City, ST" or "City, Country", in order, without repeats."""
-    found: list[Location] = []
-    seen: set[tuple[str, str | None]] = set()
-    for match in _PLACE.finditer(text[:20000]):
-        city = match.group(1)
-        words = city.split()
-        while words and _NOT_CITY.match(words[0]):
-            words = words[1:]
-        if not words:
-            continue
-        city = " ".join(words)
-        region_code = match.group(2)
-        country_raw = match.group(3)
-        country: str | None
-        if region_code:
-            country = "United States" if region_code in US_STATES else "Canada"
-            region: str | None = region_code
-        else:
-            country = COUNTRIES.get((country_raw or "").lower(), country_raw or "") or None
-            region = None
-        key = (city.lower(), region or country)
-        if key in seen:
-            continue
-        seen.add(key)
-        raw = f"{city}, {match.group(2) or match.group(3)}"
-        found.append(Location(raw=raw, city=city, region=region, country=country))
-        if len(found) >= limit:
-            break
-    return found
-
-
-_REMOTE_PLACE = re.compile(
-    r"\bremote(?:[- ]first)?\s*(?:\(([^)\n]{1,40})\)|[-–,]\s*(US|USA|UK|EU|Europe|Canada"
-    r"|United States|Germany|worldwide|anywhere)\b)",
-    re.IGNORECASE,
-)
-
-
-def remote_location(text: str) -> Location | None:
-    match = _REMOTE_PLACE.search(text[:20000])
-    if match is None:
-        return None
-    where = (match.group(1) or match.group(2) or "").strip()
-    country = None
-    for word in re.split(r"[\s,/]+", where.lower()):
-        if COUNTRIES.get(word):
-            country = COUNTRIES[word]
-            break
-    return Location(raw=match.group(0).strip(), country=country)
-
+from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
     ("associate", re.compile(r"\bassociate(?:'s|’s)? degree\b", re.IGNORECASE)),
@@ -243,7 +51,37 @@ def find_degree(required: list[str], other: list[str]) -> Degree | None:
     return None
 
 
+_DEGREE_NEEDLES = (
+    "degree",
+    "bachelor",
+    "master",
+    "phd",
+    "ph.d",
+    "ph. d",
+    "doctor",
+    "b.s",
+    "m.s",
+    "bs",
+    "ms",
+    "ba",
+    "msc",
+    "bsc",
+    "mba",
+    "diploma",
+    "b.a",
+    "m.a",
+    "beng",
+    "meng",
+    "b.eng",
+    "m.eng",
+    "studium",
+)
+
+
 def _degree_sentences(line: str) -> list[str]:
+    low = line.lower()
+    if not any(needle in low for needle in _DEGREE_NEEDLES):
+        return []
     if len(line) < 200:
         return [line]
     return [s for s in re.split(r"(?<=[.;!?])\s+|,\s+and\s+", line) if s]
@@ -303,7 +141,8 @@ _YEARS = re.compile(
 
 def find_years(required: list[str], text: str) -> YearsExperience | None:
     for source, need_context in (("\n".join(required), False), (text, True)):
-        for match in _YEARS.finditer(source[:30000]):
+        windows = spans(source[:30000].lower(), ("year", "yr"), 70, 70)
+        for match in find_in_spans(_YEARS, source, windows):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
             if (
@@ -344,7 +183,8 @@ _REQ_ID = re.compile(
 
 
 def find_requisition_id(text: str) -> str | None:
-    for match in _REQ_ID.finditer(text[:30000]):
+    windows = spans(text[:30000].lower(), ("req", "job", "ref", "posting", "vacancy"), 1, 60)
+    for match in find_in_spans(_REQ_ID, text, windows):
         value = match.group("id").rstrip(".,;:/-")
         if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
             return value
@@ -395,7 +235,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def find_posted_on(text: str, today: dt.date) -> dt.date | None:
-    for match in _POSTED.finditer(text[:30000]):
+    windows = spans(text[:30000].lower(), ("posted", "published", "veröffentlicht"), 12, 60)
+    for match in find_in_spans(_POSTED, text, windows):
         value = match.group("value").strip()
         absolute = parse_date(value)
         if absolute is not None:
@@ -423,9 +264,11 @@ _START = re.compile(
 
 
 def find_start_date(text: str) -> str | None:
-    match = _START.search(text[:30000])
-    if match is None:
+    windows = spans(text[:30000].lower(), ("start", "beginning"), 30, 80)
+    found = find_in_spans(_START, text, windows)
+    if not found:
         return None
+    match = found[0]
     value = match.group("a") or match.group("b") or match.group("c") or ""
     return value.strip(" ,") or None
 
@@ -444,7 +287,8 @@ _DURATION_CONTEXT = re.compile(
 
 
 def find_duration(text: str) -> str | None:
-    for match in _DURATION.finditer(text[:30000]):
+    windows = spans(text[:30000].lower(), ("week", "month", "year"), 40, 40)
+    for match in find_in_spans(_DURATION, text, windows):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
             _DURATION_CONTEXT.search(match.group("ctx")[:20])

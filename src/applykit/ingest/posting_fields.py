@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from applykit.ingest.posting_text import find_in_spans, spans
 from applykit.models.posting import EmploymentType, WorkMode
 
 ROLE_NOUN = re.compile(
@@ -88,6 +89,22 @@ def title_from_label(lines: list[str]) -> str | None:
 
 
 def title_from_phrases(text: str) -> str | None:
+    low = text[:6000].lower()
+    if not any(
+        k in low
+        for k in (
+            "hiring",
+            "looking for",
+            "seeking",
+            "searching",
+            "recruiting",
+            "opportunity for",
+            "opening for",
+            "vacancy for",
+            "as a",
+        )
+    ):
+        return None
     for pattern in _TITLE_PHRASES:
         for match in pattern.finditer(text[:6000]):
             candidate = re.split(r"\s+(?:to|who|for|in|at|with|on)\b", match.group(1))[0]
@@ -117,7 +134,7 @@ def company_candidates(text: str) -> list[str]:
     """Company names from phrases ("At X, we", "X is one of"), most frequent first."""
     found: list[str] = []
     for pattern in _COMPANY_PHRASES:
-        for match in pattern.finditer(text[:20000]):
+        for match in pattern.finditer(text[:8000]):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
             if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
@@ -223,14 +240,18 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
             if pattern.search(source):
                 return kind
     best: tuple[int, EmploymentType] | None = None
+    low = body.lower()
+    windows = spans(low, ("intern", "contract", "temp", "part", "full", "permanent"), 40, 40)
+    if not windows:
+        return None
     for kind, pattern in _BODY_TYPES:
-        match = pattern.search(body)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), kind)
+        found = find_in_spans(pattern, body, windows)
+        if found and (best is None or found[0].start() < best[0]):
+            best = (found[0].start(), kind)
     if best:
         return best[1]
     for kind, pattern in (_TYPES[4], _TYPES[3]):
-        if pattern.search(body):
+        if find_in_spans(pattern, body, windows):
             return kind
     return None
 
@@ -259,11 +280,19 @@ _ONSITE = re.compile(
 
 def work_mode(title: str | None, header: str, body: str) -> WorkMode | None:
     for source in (f"{title or ''}\n{header}", body):
-        if _HYBRID.search(source):
+        low = source.lower()
+        windows = spans(low, ("hybrid", "day", "office"), 60, 60)
+        if find_in_spans(_HYBRID, source, windows):
             return "hybrid"
-        if _REMOTE.search(source) and not _NOT_REMOTE.search(source):
+        windows = spans(
+            low, ("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework"), 20, 30
+        )
+        if find_in_spans(_REMOTE, source, windows) and not find_in_spans(
+            _NOT_REMOTE, source, windows
+        ):
             return "remote"
-        if _ONSITE.search(source):
+        windows = spans(low, ("site", "office", "person", "vor ort", "präsenz"), 10, 10)
+        if find_in_spans(_ONSITE, source, windows):
             return "onsite"
     return None
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from applykit.ingest.posting_facts import COUNTRIES, parse_date
+from applykit.ingest.posting_facts import parse_date
 from applykit.ingest.posting_fields import clean_title
+from applykit.ingest.posting_location import COUNTRIES
 from applykit.models.posting import Compensation, EmploymentType, Location, PayPeriod, Posting
 
 _TYPES: dict[str, EmploymentType] = {

@@ -10,7 +10,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from applykit.ingest.posting_text import find_in_spans, spans
 from applykit.models.posting import Compensation, PayPeriod
+
+_NEEDLES = (
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "usd",
+    "eur",
+    "gbp",
+    "cad",
+    "chf",
+    "aud",
+    "inr",
+    "sek",
+    "nok",
+    "dkk",
+    "pln",
+    "salary",
+    "pay",
+    "rate",
+    "wage",
+    "compensation",
+    "gehalt",
+    "brutto",
+)
 
 _CURRENCY_PREFIX = (
     r"(?:(?<![A-Za-z])(?:US\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|AU\$|A\$|AUD\s?\$?|NZ\$|NZD|HK\$|S\$|SGD|\$|€|EUR|£|GBP"
@@ -129,7 +156,9 @@ class _Candidate:
 def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation | None, list[str]]:
     """The posting's pay (or None) and warnings when pay is mentioned but unclear."""
     candidates: list[_Candidate] = []
-    for match in _RANGE.finditer(text):
+    low = text.lower()
+    windows = spans(low, _NEEDLES, 8, 110)
+    for match in find_in_spans(_RANGE, text, windows):
         candidate = _candidate(text, match, dollar)
         if candidate is not None:
             candidates.append(candidate)

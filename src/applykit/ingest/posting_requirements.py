@@ -132,25 +132,49 @@ def fallback_responsibilities(prose: list[str]) -> list[str]:
 _COMPANY_LINE = re.compile(r"\bis one of\b|\bfounded\b|\bwe are an?\b|\bis hiring\b", re.I)
 
 
+_JOIN = ".\n"
+
+
 def posting_skills(posting: Posting) -> list[SkillRef]:
-    """Skills per requirement (filled in place) and for the whole posting, by canonical name."""
+    """Skills per requirement (filled in place) and for the whole posting, by canonical name.
+
+    One extractor call over all requirement texts joined, mapped back by character offsets.
+    """
     from applykit.skills import extract_skills
 
-    seen: dict[str, SkillRef] = {}
+    spans: list[tuple[int, int, Requirement | None]] = []
+    pieces: list[str] = []
+    offset = 0
+
+    def add(text: str, owner: Requirement | None) -> None:
+        nonlocal offset
+        pieces.append(text)
+        spans.append((offset, offset + len(text), owner))
+        offset += len(text) + len(_JOIN)
 
     def visit(requirement: Requirement) -> None:
-        refs: dict[str, SkillRef] = {}
-        for mention in extract_skills(requirement.text):
-            refs.setdefault(mention.canonical, mention.to_ref())
-        requirement.skills = list(refs.values())
-        for ref in requirement.skills:
-            seen.setdefault(ref.canonical, ref)
+        add(requirement.text, requirement)
         for child in requirement.children:
             visit(child)
 
     for requirement in posting.requirements:
         visit(requirement)
     for line in [posting.title or "", *posting.responsibilities]:
-        for mention in extract_skills(line):
-            seen.setdefault(mention.canonical, mention.to_ref())
+        add(line, None)
+    seen: dict[str, SkillRef] = {}
+    per_owner: dict[int, dict[str, SkillRef]] = {}
+    index = 0
+    for mention in extract_skills(_JOIN.join(pieces)):
+        while index < len(spans) and spans[index][1] <= mention.start:
+            index += 1
+        if index >= len(spans) or mention.start < spans[index][0]:
+            continue
+        ref = mention.to_ref()
+        seen.setdefault(ref.canonical, ref)
+        owner = spans[index][2]
+        if owner is not None:
+            per_owner.setdefault(id(owner), {}).setdefault(ref.canonical, ref)
+    for _, _, owner in spans:
+        if owner is not None:
+            owner.skills = list(per_owner.get(id(owner), {}).values())
     return list(seen.values())

@@ -1,0 +1,199 @@
+"""Where the job is: "City, ST", "City, Country", "Remote (US)"."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.models.posting import Location
+
+US_STATES = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "DC": "District of Columbia",
+}
+CA_PROVINCES = {
+    "ON": "Ontario",
+    "QC": "Quebec",
+    "BC": "British Columbia",
+    "AB": "Alberta",
+    "MB": "Manitoba",
+    "SK": "Saskatchewan",
+    "NS": "Nova Scotia",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland",
+    "PE": "Prince Edward Island",
+}
+COUNTRIES = {
+    "united states": "United States",
+    "usa": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "canada": "Canada",
+    "united kingdom": "United Kingdom",
+    "uk": "United Kingdom",
+    "gb": "United Kingdom",
+    "england": "United Kingdom",
+    "scotland": "United Kingdom",
+    "ireland": "Ireland",
+    "germany": "Germany",
+    "deutschland": "Germany",
+    "de": "Germany",
+    "france": "France",
+    "spain": "Spain",
+    "portugal": "Portugal",
+    "italy": "Italy",
+    "netherlands": "Netherlands",
+    "the netherlands": "Netherlands",
+    "belgium": "Belgium",
+    "switzerland": "Switzerland",
+    "austria": "Austria",
+    "sweden": "Sweden",
+    "norway": "Norway",
+    "denmark": "Denmark",
+    "finland": "Finland",
+    "poland": "Poland",
+    "czech republic": "Czech Republic",
+    "czechia": "Czechia",
+    "india": "India",
+    "singapore": "Singapore",
+    "japan": "Japan",
+    "china": "China",
+    "australia": "Australia",
+    "new zealand": "New Zealand",
+    "brazil": "Brazil",
+    "mexico": "Mexico",
+    "israel": "Israel",
+    "south africa": "South Africa",
+    "nigeria": "Nigeria",
+    "kenya": "Kenya",
+    "uae": "United Arab Emirates",
+    "united arab emirates": "United Arab Emirates",
+    "estonia": "Estonia",
+    "romania": "Romania",
+    "greece": "Greece",
+    "hungary": "Hungary",
+    "ukraine": "Ukraine",
+    "argentina": "Argentina",
+    "chile": "Chile",
+    "colombia": "Colombia",
+    "philippines": "Philippines",
+    "south korea": "South Korea",
+    "korea": "South Korea",
+    "taiwan": "Taiwan",
+    "hong kong": "Hong Kong",
+    "luxembourg": "Luxembourg",
+    "remote": "",
+}
+_REGION_CODES = "|".join([*US_STATES, *CA_PROVINCES])
+_COUNTRY_NAMES = "|".join(
+    sorted((re.escape(k.title()) for k in COUNTRIES if len(k) > 3), key=len, reverse=True)
+)
+_CITY = r"[A-Z][a-zA-Zà-ÿ.'’-]+(?: [A-Z][a-zA-Zà-ÿ.'’-]+){0,3}"
+_PLACE = re.compile(
+    rf"(?<![\w-])({_CITY}), ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
+    rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b)"
+)
+_NOT_CITY = re.compile(
+    r"^(?:Remote|Hybrid|Full|Part|Contract|Salary|Location|Locations|Office|Offices|Based|Work"
+    r"|Home|Travel|Headquarters|The|Our|In|At|We|And|Or|Posted|Apply|Similar|Requisition)\b"
+)
+
+
+def find_locations(text: str, *, limit: int = 8) -> list[Location]:
+    """Places written as "City, ST" or "City, Country", in order, without repeats."""
+    found: list[Location] = []
+    seen: set[tuple[str, str | None]] = set()
+    for match in _PLACE.finditer(text[:20000]):
+        city = match.group(1)
+        words = city.split()
+        while words and _NOT_CITY.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        city = " ".join(words)
+        region_code = match.group(2)
+        country_raw = match.group(3)
+        country: str | None
+        if region_code:
+            country = "United States" if region_code in US_STATES else "Canada"
+            region: str | None = region_code
+        else:
+            country = COUNTRIES.get((country_raw or "").lower(), country_raw or "") or None
+            region = None
+        key = (city.lower(), region or country)
+        if key in seen:
+            continue
+        seen.add(key)
+        raw = f"{city}, {match.group(2) or match.group(3)}"
+        found.append(Location(raw=raw, city=city, region=region, country=country))
+        if len(found) >= limit:
+            break
+    return found
+
+
+_REMOTE_PLACE = re.compile(
+    r"\bremote(?:[- ]first)?\s*(?:\(([^)\n]{1,40})\)|[-–,]\s*(US|USA|UK|EU|Europe|Canada"
+    r"|United States|Germany|worldwide|anywhere)\b)",
+    re.IGNORECASE,
+)
+
+
+def remote_location(text: str) -> Location | None:
+    match = _REMOTE_PLACE.search(text[:20000])
+    if match is None:
+        return None
+    where = (match.group(1) or match.group(2) or "").strip()
+    country = None
+    for word in re.split(r"[\s,/]+", where.lower()):
+        if COUNTRIES.get(word):
+            country = COUNTRIES[word]
+            break
+    return Location(raw=match.group(0).strip(), country=country)
