@@ -12,6 +12,7 @@ import json
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,4 +185,34 @@ def run() -> list[Row]:
     )
     predicted = [matcher_spans(sentence) for sentence in dev]
     rows += score_rows("matcher", span_scores([s.spans for s in dev], predicted))
+    rows += tagger_rows(dev)
     return rows
+
+
+def tagger_spans(sentence: Sentence) -> set[tuple[str, int, int]]:
+    from applykit.skills.tagger import label_spans, load_tagger
+
+    return set(label_spans(load_tagger().tag(sentence.tokens)))
+
+
+def tagger_rows(dev: list[Sentence]) -> list[Row]:
+    """The CRF (matcher mentions as features) on the same dev split, and its speed."""
+    from applykit.skills.tagger import load_tagger
+
+    shipped = REPO / "src" / "applykit" / "data" / "skills" / "tagger.json"
+    if not shipped.exists():
+        return []
+    load_tagger()
+    started = time.perf_counter()
+    predicted = [tagger_spans(sentence) for sentence in dev]
+    seconds = time.perf_counter() - started
+    return [
+        Row("skills: CRF tagger weights", shipped.stat().st_size / 1e6, "MB", "tagger.json"),
+        Row(
+            "skills: CRF tagger speed",
+            len(dev) / seconds,
+            "sentences/s",
+            "matcher + features + Viterbi, one core",
+        ),
+        *score_rows("CRF+matcher", span_scores([s.spans for s in dev], predicted)),
+    ]
