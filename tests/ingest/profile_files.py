@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from applykit.models.profile import Profile
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -45,3 +47,125 @@ def add_text_box(document: object, lines: list[str]) -> None:
 
     paragraph = document.add_paragraph()  # type: ignore[attr-defined]
     paragraph._p.append(parse_xml(text_box_xml(lines)))
+
+
+def _t(text: str | None) -> str:
+    """A Typst string literal: every character is taken as text, never as markup."""
+    escaped = (text or "").replace("\\", "\\\\").replace('"', '\\"')
+    return f'#"{escaped}"'
+
+
+def _dates(start: str | None, end: str | None) -> str:
+    if not start:
+        return ""
+    return f"{start} – {'Present' if end == 'present' else (end or 'Present')}"
+
+
+def _experience_typst(profile: Profile) -> list[str]:
+    out = ["== Experience"]
+    for work in profile.work:
+        out.append(
+            f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {_t(_dates(work.startDate, work.endDate))}"
+        )
+        out.append("")
+        out += [f"- {_t(fact.text)}" for fact in work.highlights]
+        out.append("")
+    if profile.projects:
+        out.append("== Projects")
+        for project in profile.projects:
+            out.append(
+                f"*{_t(project.name)}* #h(1fr) {_t(_dates(project.startDate, project.endDate))}"
+            )
+            out.append("")
+            out += [f"- {_t(fact.text)}" for fact in project.highlights]
+            out.append("")
+    return out
+
+
+def _sidebar_typst(profile: Profile) -> list[str]:
+    out = ["== Education"]
+    for edu in profile.education:
+        out.append(f"{_t(edu.studyType)}, {_t(edu.area)} \\")
+        out.append(f"{_t(edu.institution)} \\")
+        out.append(f"{_t(_dates(edu.startDate, edu.endDate))}")
+        out.append("")
+    out.append("== Skills")
+    for group in profile.skills:
+        out.append(f"{_t(group.name + ': ' + ', '.join(group.keywords))}")
+        out.append("")
+    if profile.languages:
+        out.append("== Languages")
+        out.append(_t(", ".join(f"{lang.language} ({lang.fluency})" for lang in profile.languages)))
+    return out
+
+
+def resume_typst(profile: Profile, *, columns: int = 1, hidden: str | None = None) -> str:
+    """A resume as Typst markup: one column, or a sidebar (education, skills) beside the rest."""
+    basics = profile.basics
+    head = [
+        '#set page(paper: "a4", margin: 1.6cm)',
+        "#set text(size: 9.5pt)",
+        f"= {_t(basics.name)}",
+        f"{_t(basics.label)} | {_t(basics.email)} | {_t(basics.phone)}",
+        "",
+    ]
+    if basics.summary:
+        head += ["== Summary", _t(basics.summary), ""]
+    main = _experience_typst(profile)
+    side = _sidebar_typst(profile)
+    if columns == 1:
+        body = [*main, *side]
+    else:
+        left = "\n".join(side)
+        right = "\n".join(main)
+        body = [f"#grid(columns: (1fr, 2.2fr), column-gutter: 0.8cm, [\n{left}\n], [\n{right}\n])"]
+    tail = [f"#text(fill: white)[{_t(hidden)}]"] if hidden else []
+    return "\n".join([*head, *body, *tail]) + "\n"
+
+
+def resume_docx(profile: Profile, out: Path, *, layout: str = "paragraphs") -> Path:
+    """A resume written with python-docx: "paragraphs", "table" (job headers in a table) or
+    "textbox" (skills and languages in a floating text box)."""
+    import docx
+
+    document = docx.Document()
+    basics = profile.basics
+    document.add_heading(basics.name or "", level=0)
+    document.add_paragraph(f"{basics.label} | {basics.email} | {basics.phone}")
+    if basics.summary:
+        document.add_heading("Summary", level=1)
+        document.add_paragraph(basics.summary)
+    document.add_heading("Experience", level=1)
+    for work in profile.work:
+        dates = _dates(work.startDate, work.endDate)
+        if layout == "table":
+            table = document.add_table(rows=1, cols=2)
+            table.cell(0, 0).text = f"{work.position} — {work.name}"
+            table.cell(0, 1).text = dates
+        else:
+            document.add_paragraph(f"{work.position} — {work.name}")
+            document.add_paragraph(dates)
+        for fact in work.highlights:
+            document.add_paragraph(fact.text, style="List Bullet")
+    if profile.projects:
+        document.add_heading("Projects", level=1)
+        for project in profile.projects:
+            document.add_paragraph(f"{project.name} — {_dates(project.startDate, project.endDate)}")
+            for fact in project.highlights:
+                document.add_paragraph(fact.text, style="List Bullet")
+    document.add_heading("Education", level=1)
+    for edu in profile.education:
+        document.add_paragraph(f"{edu.studyType}, {edu.area} — {edu.institution}")
+        document.add_paragraph(_dates(edu.startDate, edu.endDate))
+    skills = [f"{group.name}: {', '.join(group.keywords)}" for group in profile.skills]
+    languages = ", ".join(f"{lang.language} ({lang.fluency})" for lang in profile.languages)
+    if layout == "textbox":
+        add_text_box(document, ["Skills", *skills, "Languages", languages])
+    else:
+        document.add_heading("Skills", level=1)
+        for line in skills:
+            document.add_paragraph(line)
+        document.add_heading("Languages", level=1)
+        document.add_paragraph(languages)
+    document.save(str(out))
+    return out

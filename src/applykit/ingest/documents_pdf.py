@@ -12,6 +12,7 @@ reported and kept out of the text, so injected keywords cannot steer what follow
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ class _Line:
     x1: float
     top: float
     text: str
+    bottom: float = 0.0
 
 
 @dataclass
@@ -161,7 +163,7 @@ def _read_page(page: LTPage) -> _PageResult:
                 hidden.setdefault(reason, []).append("".join(found))
             line = " ".join("".join(parts).split())
             if line:
-                lines.append(_Line(item.x0, item.x1, item.y1, line))
+                lines.append(_Line(item.x0, item.x1, item.y1, line, item.y0))
         elif isinstance(item, LTTextContainer | LTFigure):
             for child in item:
                 visit(child)
@@ -228,7 +230,7 @@ def _reading_order(lines: list[_Line], left: float, right: float) -> tuple[list[
     lines = sorted(lines, key=lambda line: (-line.top, line.x0))
     gutter = _find_gutter(lines, left, right)
     if gutter is None:
-        return [line.text for line in lines], 1
+        return unwrap(lines), 1
     g0, g1 = gutter
     out: list[str] = []
     left_col: list[_Line] = []
@@ -239,8 +241,8 @@ def _reading_order(lines: list[_Line], left: float, right: float) -> tuple[list[
         nonlocal columns
         if len(left_col) >= _MIN_COLUMN_LINES and len(right_col) >= _MIN_COLUMN_LINES:
             columns = 2
-        out.extend(line.text for line in left_col)
-        out.extend(line.text for line in right_col)
+        out.extend(unwrap(left_col))
+        out.extend(unwrap(right_col))
         left_col.clear()
         right_col.clear()
 
@@ -254,6 +256,51 @@ def _reading_order(lines: list[_Line], left: float, right: float) -> tuple[list[
             out.append(line.text)
     flush()
     return out, columns
+
+
+_BULLETS = tuple("•●▪◦‣–-*■□➢►✓·o")
+
+
+def unwrap(lines: list[_Line]) -> list[str]:
+    """Join lines that wrap: under a bullet's hanging indent, or a paragraph line that runs
+    to the column's right edge followed by one starting at the same left edge."""
+    if not lines:
+        return []
+    right_edge = max(line.x1 for line in lines)
+    steps = sorted(a.top - b.top for a, b in itertools.pairwise(lines) if a.top - b.top > 0.5)
+    leading = steps[len(steps) // 4] if steps else 0.0
+    out: list[str] = []
+    anchor: _Line | None = None  # the first line of the paragraph or bullet being built
+    previous: _Line | None = None
+    for line in lines:
+        if (
+            anchor is not None
+            and previous is not None
+            and _continues(anchor, previous, line, right_edge, leading)
+        ):
+            joiner = "" if out[-1].endswith("-") and line.text[:1].islower() else " "
+            out[-1] = f"{out[-1]}{joiner}{line.text}"
+        else:
+            out.append(line.text)
+            anchor = line
+        previous = line
+    return out
+
+
+def _continues(anchor: _Line, previous: _Line, line: _Line, right: float, leading: float) -> bool:
+    step = previous.top - line.top
+    if step <= 0 or step > 1.2 * max(leading, previous.top - previous.bottom):
+        return False
+    if line.text.startswith(_BULLETS) and line.text[1:2] == " ":
+        return False
+    if anchor.text.startswith(_BULLETS) and anchor.text[1:2] == " ":
+        under_text = line.x0 > anchor.x0 + 2
+        return under_text and (previous is anchor or abs(line.x0 - previous.x0) < 2)
+    # Wrapped when the next line's first word would not have fitted after the previous line.
+    char_width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
+    first_word = len(line.text.split(" ", 1)[0]) + 1
+    reaches_edge = previous.x1 + first_word * char_width >= right - 2 * char_width
+    return reaches_edge and abs(line.x0 - anchor.x0) < 2 and not previous.text.endswith(":")
 
 
 def _find_gutter(lines: list[_Line], left: float, right: float) -> tuple[float, float] | None:
@@ -272,7 +319,7 @@ def _find_gutter(lines: list[_Line], left: float, right: float) -> tuple[float, 
     hi = int(0.8 * width / _BIN)
     best: tuple[int, int] | None = None
     run_start: int | None = None
-    threshold = max(1, len(lines) // 25)
+    threshold = max(1, len(lines) // 8)
     for index in range(lo, hi + 1):
         if covered[index] < threshold:
             if run_start is None:
@@ -285,6 +332,12 @@ def _find_gutter(lines: list[_Line], left: float, right: float) -> tuple[float, 
         return None
     g0 = left + best[0] * _BIN
     g1 = left + (best[1] + 1) * _BIN
+    # Snap the strip to the text: the right edge of the left column, the left edge of the
+    # right one (the binned run may reach into either).
+    ends = [line.x1 for line in lines if line.x1 < g1 and line.x0 < g0]
+    starts = [line.x0 for line in lines if line.x0 > g0 and line.x1 > g1]
+    if ends and starts and max(ends) < min(starts):
+        g0, g1 = max(ends), min(starts)
     left_lines = [line for line in lines if line.x1 <= g0 + 0.5]
     right_lines = [line for line in lines if line.x0 >= g1 - 0.5]
     if len(left_lines) < _MIN_COLUMN_LINES or len(right_lines) < _MIN_COLUMN_LINES:
