@@ -81,8 +81,11 @@ def to_yaml(profile: Profile) -> str:
 
 
 def _drop_empty(value: Any) -> Any:
+    """Leave out None, "", [] and {} (JSON Resume treats absent and empty alike); an entry's
+    highlights go last, after the fields that say what the entry is."""
     if isinstance(value, dict):
-        cleaned = {k: _drop_empty(v) for k, v in value.items()}
+        keys = sorted(value, key=lambda key: key == "highlights")
+        cleaned = {k: _drop_empty(value[k]) for k in keys}
         return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
     if isinstance(value, list):
         return [_drop_empty(item) for item in value]
