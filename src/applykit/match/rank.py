@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 WEIGHTS = {"semantic": 0.35, "title": 0.25, "skills": 0.25, "lexical": 0.15}
 EMBED_CHARS = 1200
+BM25_CHARS = 4000
 
 
 @dataclass
@@ -43,6 +44,9 @@ class PostingIndex:
     names: dict[str, str]  # canonical (lower) → display name
     pay: list[YearlyPay | None]
     bm25: Any
+    skill_vocab: list[str] = field(default_factory=list)
+    skill_indptr: Any = None
+    skill_indices: Any = None
     currency: str = "USD"
     stats: dict[str, float] = field(default_factory=dict)
 
@@ -120,9 +124,15 @@ def build_index(
             extracted[text] = counts
         skills.append(extracted[text])
     skilled = time.perf_counter()
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for counts in skills:
+        indices.extend(vocab.setdefault(key, len(vocab)) for key in counts)
+        indptr.append(len(indices))
     retriever = bm25s.BM25()
     retriever.index(
-        bm25s.tokenize([t[:20000] for t in full_texts], stopwords="en", show_progress=False),
+        bm25s.tokenize([t[:BM25_CHARS] for t in full_texts], stopwords="en", show_progress=False),
         show_progress=False,
     )
     done = time.perf_counter()
@@ -135,6 +145,9 @@ def build_index(
         names=names,
         pay=[yearly_pay(p.compensation, currency=currency) for _, p in postings],
         bm25=retriever,
+        skill_vocab=list(vocab),
+        skill_indptr=np.asarray(indptr, dtype=np.int64),
+        skill_indices=np.asarray(indices, dtype=np.int64),
         currency=currency,
     )
     index.stats = {
@@ -229,10 +242,13 @@ def rank_postings(
     )
     lexical = _bm25_scores(index, query.bm25_tokens)
     covered: dict[str, bool] = {}
-    overlap = np.zeros(n, dtype=np.float32)
-    for i, counts in enumerate(index.skills):
-        if counts:
-            overlap[i] = sum(_covered(s, query, graph, covered) for s in counts) / len(counts)
+    mask = np.asarray(
+        [_covered(s, query, graph, covered) for s in index.skill_vocab], dtype=np.float32
+    )
+    lengths = np.diff(index.skill_indptr)
+    hits = np.concatenate([[0.0], np.cumsum(mask[index.skill_indices])])
+    found = hits[index.skill_indptr[1:]] - hits[index.skill_indptr[:-1]]
+    overlap = np.where(lengths > 0, found / np.maximum(lengths, 1), 0.0)
     total = (
         WEIGHTS["semantic"] * semantic
         + WEIGHTS["title"] * title
@@ -244,10 +260,10 @@ def rank_postings(
     ranked: list[RankedPosting] = []
     filtered: list[RankedPosting] = []
     for i in order.tolist():
+        if top is not None and len(ranked) >= top:
+            break  # postings below the shown ones are neither shown nor explained
         posting = index.postings[i]
         reasons = filter_reasons(posting, index.pay[i], merged)
-        if not reasons and top is not None and len(ranked) >= top:
-            continue
         counts = index.skills[i]
         matched = [
             index.names[s] for s in sorted(counts, key=lambda s: (-counts[s], s)) if covered.get(s)

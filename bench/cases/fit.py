@@ -1,0 +1,76 @@
+"""Fit report speed (warm, target < 50 ms) and embedding throughput vs the raw model."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+from bench.common import EXAMPLES, Row, median_seconds
+
+
+def _sentences() -> list[str]:
+    from applykit.ingest.postings import parse_posting_file
+    from applykit.ingest.profiles import load_profile
+
+    profile = load_profile(EXAMPLES / "profile.yaml")
+    texts = [fact.text for fact in profile.facts()]
+    for path in sorted((EXAMPLES / "postings").iterdir()):
+        posting = parse_posting_file(path)
+        texts += posting.responsibilities + [r.text for r in posting.requirements]
+    return texts
+
+
+def run() -> list[Row]:
+    os.environ["APPLYKIT_HOME"] = tempfile.mkdtemp(prefix="applykit-bench-")
+    from applykit.ingest.postings import parse_posting_file
+    from applykit.ingest.profiles import load_profile
+    from applykit.match.embed import MiniLMEmbedder
+    from applykit.match.fit import analyze_fit
+
+    profile = load_profile(EXAMPLES / "profile.yaml")
+    posting = parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
+    start = time.perf_counter()
+    analyze_fit(profile, posting)
+    cold = time.perf_counter() - start
+    warm = median_seconds(lambda: analyze_fit(profile, posting), repeat=9)
+    rows = [
+        Row("fit: report, cold (model load + embed)", cold, "s", "senior-ml-engineer.md"),
+        Row("fit: report, warm (target < 0.05)", warm, "s", "median of 9, embeddings cached"),
+    ]
+    model = MiniLMEmbedder()
+    texts = _sentences() * 2
+    model.embed_batch(texts[:8])
+    full = median_seconds(lambda: model.embed_batch(texts), repeat=3, warmup=0)
+    ordered = sorted(texts, key=len)
+    batches = [
+        model.tokenize(ordered[i : i + model.batch_size])
+        for i in range(0, len(ordered), model.batch_size)
+    ]
+
+    def raw() -> None:
+        for ids, mask in batches:
+            model.run_model(ids, mask)
+
+    raw_s = median_seconds(raw, repeat=3, warmup=0)
+    rows += [
+        Row(
+            "embed: sentences/s, embed_batch",
+            len(texts) / full,
+            "1/s",
+            f"{len(texts)} sentences, threads={model.threads}",
+        ),
+        Row(
+            "embed: sentences/s, raw model only",
+            len(texts) / raw_s,
+            "1/s",
+            "pre-tokenised, same batches",
+        ),
+        Row(
+            "embed: share of raw speed (target >= 0.7)",
+            raw_s / full,
+            "ratio",
+            "tokenise + pool + normalise",
+        ),
+    ]
+    return rows
