@@ -78,11 +78,58 @@ class HtmlPosting:
     hidden: list[str] = field(default_factory=list)
     title: str | None = None
     url: str | None = None
+    too_deep: bool = False
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,20})\b[^<>]{0,2000}?(/?)>")
+_VOID = {
+    "br",
+    "img",
+    "hr",
+    "input",
+    "meta",
+    "link",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+    "p",
+    "li",
+    "option",
+    "td",
+    "tr",
+    "th",
+    "dt",
+    "dd",
+}
+MAX_DEPTH = 400
+
+
+def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """How deep elements nest (stops counting past `limit`); linear in the input."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(3) or match.group(2).lower() in _VOID:
+            continue
+        depth += -1 if match.group(1) else 1
+        depth = max(depth, 0)
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
 
 
 def read_html(html: str) -> HtmlPosting:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+    if nesting_depth(html) > MAX_DEPTH:
+        # HTML parsers slow down quadratically on absurd nesting: read the tags away instead.
+        text = _TAG.sub("\n", html)
+        return HtmlPosting(text=text, hidden=[], title=None, url=None, too_deep=True)
     tree = HTMLParser(html)
     jsonld = _job_posting_jsonld(tree)
     url = None

@@ -206,6 +206,7 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
             period = _period(found.group(1))
             raw_end = found.end()
     before = text[max(0, match.start() - 60) : match.start()]
+    before = re.split(r"\n|[.;!?]\s", before)[-1]  # the same sentence only
     after = re.split(r"[+,;(]", text[raw_end : raw_end + 30], maxsplit=1)[0]
     score = 0.0
     if currency is not None:

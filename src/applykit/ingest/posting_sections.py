@@ -97,6 +97,8 @@ def _is_plain_heading(line: Line, next_line: Line | None) -> bool:
     text = line.text
     if not _HEADING_SHAPE.match(text) or len(text.split()) > 9 or text.endswith(","):
         return False
+    if ":" in text[:-1] or any(c.isdigit() or c in "$€£" for c in text):
+        return False  # "Salary: $140,000 …" is content, not a heading
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False

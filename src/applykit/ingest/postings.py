@@ -11,6 +11,7 @@ it, wins over heuristics.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 import sys
@@ -46,13 +47,19 @@ def parse_posting(
     jsonld = None
     hidden: list[str] = []
     page_url = None
+    too_deep = False
     if source_format == "html":
         page = read_html(text[: MAX_CHARS * 10])
         body, jsonld, hidden, page_url = page.text, page.jsonld, page.hidden, page.url
+        too_deep = page.too_deep
+        if too_deep:
+            body = html_lib.unescape(body)
     else:
         body = text
     parts = Parts(body=body, source_format=source_format, today=today, hidden=hidden)
     posting = assemble(parts)
+    if too_deep:
+        posting.warnings.append("the HTML is nested absurdly deep; it was read as plain text")
     if jsonld is not None:
         posting = apply_jsonld(posting, jsonld)
     posting.url = url or posting.url or page_url
