@@ -133,6 +133,10 @@ def _starts_entry(line: Line, current: Block) -> bool:
     return line.blank_before and bool(current.header) and dated
 
 
+_STRONG_PROBE = re.compile(r"\s+[—|]\s+|\s*\|\s*")
+_STRONG_SEPARATORS = re.compile(r"\s+[—|]\s+|\s*\|\s*|\s*\t\s*")
+
+
 def parse_header(lines: list[Line], *, org_first: bool = False) -> Header:
     """Title, organisation, location, dates and URL from an entry's header lines."""
     header = Header()
@@ -145,14 +149,15 @@ def parse_header(lines: list[Line], *, org_first: bool = False) -> Header:
         span = find_date_span(text)
         if span is not None and header.start is None:
             header.start, header.end = span.start, span.end
-            text = text[: span.begin] + " | " + text[span.stop :]
+            text = text[: span.begin] + "\t" + text[span.stop :]
         bold_first = line.bold
-        pieces = [clean_piece(p) for p in _SEPARATORS.split(text)]
+        # A line that uses em dashes or pipes keeps its hyphens ("ML - Specialty").
+        strong = _STRONG_PROBE.search(text.replace("\t", " "))
+        separators = _STRONG_SEPARATORS if strong else _SEPARATORS
+        pieces = [clean_piece(p) for p in separators.split(text)]
         pieces = [p for p in pieces if p]
-        if len(pieces) == 1 and not _LOCATION.match(pieces[0]) and ", " in pieces[0]:
+        if len(pieces) == 1 and ", " in pieces[0] and not _is_place(pieces[0]):
             pieces = [p.strip() for p in pieces[0].split(", ", 1)]
-            if len(pieces) == 2 and _LOCATION.match(pieces[1]):
-                pieces = [pieces[0], pieces[1]]
         for index, piece in enumerate(pieces):
             parts.append((piece, bold_first and index == 0))
     header.parts = [text for text, _ in parts]
@@ -160,9 +165,16 @@ def parse_header(lines: list[Line], *, org_first: bool = False) -> Header:
     return header
 
 
+def _is_place(text: str) -> bool:
+    """ "Seattle, WA" but not "Acme Labs, Data Analyst"."""
+    return bool(_LOCATION.match(text)) and not (
+        _TITLE_WORDS.search(text) or _ORG_WORDS.search(text)
+    )
+
+
 def clean_piece(text: str) -> str:
     """Trim separators and unbalanced brackets around a header piece."""
-    text = text.strip(" ,;:|·•—–-[]")
+    text = text.strip(" ,;:|·•—–-[]").removesuffix("(").removeprefix(")").strip()
     while text.startswith("(") and text.count("(") > text.count(")"):
         text = text[1:].strip()
     while text.endswith(")") and text.count(")") > text.count("("):
@@ -175,7 +187,7 @@ def clean_piece(text: str) -> str:
 def _assign(header: Header, parts: list[tuple[str, bool]], *, org_first: bool) -> None:
     unknown: list[tuple[str, bool]] = []
     for text, bold in parts:
-        if header.location is None and _LOCATION.match(text) and not _ORG_WORDS.search(text):
+        if header.location is None and _is_place(text):
             header.location = text
         elif header.title is None and _TITLE_WORDS.search(text) and not _ORG_WORDS.search(text):
             header.title = text

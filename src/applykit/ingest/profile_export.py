@@ -76,7 +76,7 @@ def to_yaml(profile: Profile) -> str:
         "# `applykit profile check` to validate. Keep each fact's `id` when you edit its\n"
         "# text so letters and fit reports that cite it stay linked; new facts need no id.\n"
     )
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
     return header + body
 
 

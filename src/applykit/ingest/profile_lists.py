@@ -24,7 +24,7 @@ _DEGREE = re.compile(
     r"\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology))?|B\.?\s?Sc\.?|"
     r"M\.?\s?Sc\.?|B\.?S\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|MBA|Ph\.?\s?D\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|"
     r"Associate(?:'s)?(?:\s+of\s+\w+)?|Diploma|High\s+School(?:\s+Diploma)?|A-levels?|Abitur|"
-    r"Doctorate|Licen[cs]e)(?=[\s,.(]|$)",
+    r"Doctorate|Licen[cs]e)(?:\s*\(Hons?\.?\))?(?=[\s,.(]|$)",
     re.IGNORECASE,
 )
 _SCHOOL = re.compile(
