@@ -137,6 +137,12 @@ def _identity(posting: Posting, sections: list[Section]) -> None:
             title = fields.title_from_line(section.heading)
             if title:
                 break
+    if title is None:  # "Job Description:" then the title on its own line
+        for section in sections[1:5]:
+            if section.lines and section.lines[0].bullet is None:
+                title = fields.title_from_line(section.lines[0].text)
+                if title:
+                    break
     title = title or fields.title_from_label([ln.text for s in sections for ln in s.lines[:3]])
     title = title or fields.title_from_phrases(body)
     posting.title = title

@@ -133,12 +133,14 @@ def company_from_line(line: str) -> str | None:
 def company_candidates(text: str) -> list[str]:
     """Company names from phrases ("At X, we", "X is one of"), most frequent first."""
     found: list[str] = []
-    for pattern in _COMPANY_PHRASES:
+    for index, pattern in enumerate(_COMPANY_PHRASES):
         for match in pattern.finditer(text[:8000]):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
             if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
                 continue
+            if index == 1 and text.count(name.split()[0], 0, 20000) < 2:
+                continue  # "Travel is a …" once: a sentence subject, not the employer
             found.append(name)
     counts: dict[str, int] = {}
     for name in found:
@@ -351,8 +353,12 @@ def seniority(
                 return name, level
     if level_match and level_match.group(0)[0] in "LI":
         return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level
+    text = f"{header}\n{body[:8000]}"
+    windows = spans(
+        text.lower(), ("entry", "new grad", "recent grad", "junior", "mid", "senior"), 5, 20
+    )
     for name, pattern in _SENIORITY_BODY:
-        if pattern.search(header) or pattern.search(body[:8000]):
+        if find_in_spans(pattern, text, windows):
             return name, level
     if years_min is not None:
         if years_min < 2:

@@ -47,7 +47,7 @@ _CURRENCY_SUFFIX = r"(?:€|(?:EUR|euros?|USD|dollars|GBP|CHF|CAD|SEK|NOK|DKK|PL
 _NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?"
 _MULT = r"(?:\s?(?:[kK]|[mM]{1,2}|thousand|million)\b)?"
 _AMOUNT = (
-    rf"(?:(?P<c§>{_CURRENCY_PREFIX})\s?(?P<n§>{_NUMBER})(?P<m§>{_MULT})"
+    rf"(?:(?P<c§>{_CURRENCY_PREFIX})\s?(?P<n§>{_NUMBER})(?P<m§>{_MULT})(?:\s?(?:USD|CAD|EUR|GBP)\b)?"
     rf"|(?P<nn§>{_NUMBER})(?P<mm§>{_MULT})\s?(?P<cs§>{_CURRENCY_SUFFIX})?)"
 )
 _PERIOD = (
@@ -207,7 +207,7 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
             raw_end = found.end()
     before = text[max(0, match.start() - 60) : match.start()]
     before = re.split(r"\n|[.;!?]\s", before)[-1]  # the same sentence only
-    after = re.split(r"[+,;(]", text[raw_end : raw_end + 30], maxsplit=1)[0]
+    after = re.split(r"[+,;(]|\b(?:with|plus|and)\b", text[raw_end : raw_end + 30], maxsplit=1)[0]
     score = 0.0
     if currency is not None:
         score += 2
@@ -246,8 +246,8 @@ def _joined_by_and(match: re.Match[str]) -> bool:
     gap = match.string[match.end("n1") if match.group("n1") else match.end("nn1") :]
     if re.match(r"[^\d]{0,12}?\band\b", gap, re.I) is None:
         return False
-    lead = match.string[max(0, match.start() - 12) : match.start()]
-    return re.search(r"between\s*$", lead, re.I) is None
+    lead = match.string[max(0, match.start() - 60) : match.start()]
+    return re.search(r"between\s*$|\brange\b", lead, re.I) is None
 
 
 def _value(number: str, multiplier: str) -> float | None:

@@ -13,6 +13,7 @@ _PREFERRED_ITEM = re.compile(
     r"|\bhelpful but not required\b|\bis helpful\b|\bideally\b|\bdesirable\b",
     re.IGNORECASE,
 )
+_PREFERRED_NEEDLES = ("prefer", "plus", "nice", "bonus", "helpful", "ideally", "desirable")
 _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:we(?:'re| are) looking for|you have|you bring|you should have|must have|must be"
     r"|required|requirements?|experience (?:with|in)|knowledge of|degree|proficien"
@@ -71,7 +72,12 @@ def requirements_from(sections: list[Section]) -> list[Requirement]:
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
     kind: RequirementKind = section_kind
-    if section_kind == "required" and _PREFERRED_ITEM.search(item.text):
+    low = item.text.lower()
+    if (
+        section_kind == "required"
+        and any(n in low for n in _PREFERRED_NEEDLES)
+        and _PREFERRED_ITEM.search(item.text)
+    ):
         kind = "preferred"
     children = [
         _node(child, f"{rid}.{index}", kind) for index, child in enumerate(item.children[:40], 1)
