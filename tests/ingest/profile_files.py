@@ -64,9 +64,8 @@ def _dates(start: str | None, end: str | None) -> str:
 def _experience_typst(profile: Profile) -> list[str]:
     out = ["== Experience"]
     for work in profile.work:
-        out.append(
-            f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {_t(_dates(work.startDate, work.endDate))}"
-        )
+        dates = _t(_dates(work.startDate, work.endDate))
+        out.append(f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {dates}")
         out.append("")
         out += [f"- {_t(fact.text)}" for fact in work.highlights]
         out.append("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,5 @@ def test_not_a_resume_is_an_error_with_advice(
 def test_huge_single_line_does_not_hang(tmp_path: Path) -> None:
     path = tmp_path / "junk.txt"
     path.write_text("Experience\n" + "word 2020 12% " * 40_000 + "\n", encoding="utf-8")
-    try:
+    with contextlib.suppress(InputError):  # refusing it is fine; hanging or crashing is not
         import_profile(path)
-    except InputError:
-        pass
