@@ -97,17 +97,54 @@ def first_person(fact: PlannedFact) -> str:
     return f"{where}, one result stands out: {_lower_first(body)}."
 
 
+_RESULT_VERB = re.compile(
+    r"\b(cut|cutting|reduced?|reducing|raised?|raising|improved?|improving|lifted|lifting|"
+    r"shortened|shortening|increased?|increasing|grew|growing|lowered|lowering|saved|saving|"
+    r"delivered|delivering|scaled|scaling|boosted|boosting|doubled|halved)\b",
+    re.I,
+)
+_NUMBER_END = re.compile(r"\d[\d,.]*\+?(?:%|[\s-]?[A-Za-z]+)?")
+_ING_PAST = {
+    "cutting": "cut",
+    "growing": "grew",
+    "building": "built",
+    "holding": "held",
+    "running": "ran",
+    "setting": "set",
+    "making": "made",
+    "winning": "won",
+}
+
+
+def _past(verb: str) -> str:
+    lowered = verb.lower()
+    if lowered in _ING_PAST:
+        return _ING_PAST[lowered]
+    if lowered.endswith("ing") and len(lowered) > 5:
+        return lowered[:-3] + "ed"
+    return lowered
+
+
 def _result_clause(fact: PlannedFact) -> str | None:
-    """The part of a fact that holds its result ("cut chargeback losses by $2M annually")."""
-    parts = re.split(r",\s|;\s|\s(?:while|and then)\s", _strip_end(fact.text))
-    with_numbers = [part for part in parts if re.search(r"\d", part)]
-    if not with_numbers:
+    """The result a fact states, as a past-tense phrase ("cut chargeback losses by $2M")."""
+    body = _strip_end(fact.text)
+    verb = None
+    for match in _RESULT_VERB.finditer(body):
+        if re.search(r"\d", body[match.end() :]):
+            verb = match
+            break
+    if verb is None:
         return None
-    clause = with_numbers[-1].strip()
-    tail = re.split(r"\s(?:that|which)\s", clause, maxsplit=1)
-    if len(tail) == 2 and re.search(r"\d", tail[1]):
-        clause = tail[1]
-    return _lower_first(re.sub(r"^(and)\s+", "", clause))
+    numbers = list(_NUMBER_END.finditer(body, verb.end()))
+    end = numbers[-1].end() if numbers else len(body)
+    rest = re.split(r"[,;.]", body[end:], maxsplit=1)[0]
+    if len(rest.split()) <= 4:
+        end += len(rest)
+    clause = body[verb.end() : end]
+    clause = re.split(r"\s(?:by moving|while|with)\s", clause)[0] if len(clause) > 90 else clause
+    if not re.search(r"\d", clause):
+        return None
+    return _past(verb.group(0)) + clause
 
 
 def _quote(text: str) -> str:
@@ -120,7 +157,7 @@ def _pick(options: list[str], variant: int) -> str:
 
 def compose_paragraphs(plan: LetterPlan) -> list[LetterParagraph]:
     """Word a plan as the paragraphs of a letter, each tagged with its role and facts."""
-    company = plan.company or "your company"
+    company = (plan.company or "your company").rstrip(".")
     role = plan.position or "this role"
     paragraphs: list[LetterParagraph] = []
     greeting = plan.team or plan.company
@@ -166,7 +203,8 @@ def compose_paragraphs(plan: LetterPlan) -> list[LetterParagraph]:
         )
     if len(facts) > 1:
         lead = _pick(
-            ["My work also reaches beyond that.", "A second, different example:"], plan.variant
+            ["My work also reaches beyond that.", "Here is a second, different example."],
+            plan.variant,
         )
         paragraphs.append(
             LetterParagraph(
@@ -193,21 +231,18 @@ def _series(items: list[str]) -> str:
 
 def _bridge(plan: LetterPlan, company: str) -> LetterParagraph:
     results = [clause for fact in plan.accomplishments[:2] if (clause := _result_clause(fact))]
-    text = ""
-    if results:
-        text = (
-            _pick(
-                [
-                    "I measure that kind of work by what it changed for the business and its "
-                    "users, not by the model alone: ",
-                    "Behind each of these is an outcome the business could see, not just a better "
-                    "model: ",
-                ],
-                plan.variant,
-            )
-            + "; ".join(results)
-            + "."
-        )
+    text = _pick(
+        [
+            "I measure that kind of work by what it changed for the business and its users, "
+            "not by the model alone.",
+            "Behind each of these is an outcome the business could see, not just a better model.",
+        ],
+        plan.variant,
+    )
+    if len(results) == 2:
+        text += f" In the first case I {results[0]}; in the second I {results[1]}."
+    elif results:
+        text += f" In the first case I {results[0]}."
     if plan.outcome:
         text += f" Your posting puts it as {_quote(plan.outcome)}, and that is how I would "
         text += f"judge my own work at {company}."

@@ -5,6 +5,8 @@ Pure text functions with no knowledge of the profile; `grounding.py` traces what
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -75,6 +77,11 @@ _NOT_UNITS = words(
     """
 )
 
+_VAGUE_RE = re.compile(
+    r"\b(?:tens of |hundreds of )?(?P<size>thousands|millions|billions)\b"
+    r"(?:\s+of\s+(?P<unit>[A-Za-z]+))?",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(
     r"(?<![\w.,/$€£-])(?P<cur>[$€£])?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -109,6 +116,8 @@ class Quantity:
     value: float
     unit: str
     kind: ClaimKind
+    vague: bool = False
+    """"millions of users": an order of magnitude, not an exact value."""
 
 
 @dataclass(frozen=True)
@@ -183,10 +192,18 @@ def find_quantities(text: str) -> list[Quantity]:
         value = float(_WORD_NUMBERS[match.group("word").lower()])
         unit = _DURATION_UNITS[_singular(match.group("unit"))]
         found.append(Quantity(match.group(0), match.start(), match.end(), value, unit, "duration"))
+    for match in _VAGUE_RE.finditer(text):
+        value = _MULTIPLIERS[match.group("size").lower().rstrip("s")]
+        unit = _singular(match.group("unit") or "")
+        found.append(
+            Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True)
+        )
     return sorted(found, key=lambda q: q.start)
 
 
-def sentence_spans(text: str) -> list[Span]:
+@functools.lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[Span, ...]:
+    """The sentences of `text` (split at . ! ? and line breaks), cached per text."""
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_SPLIT.finditer(text):
@@ -195,28 +212,43 @@ def sentence_spans(text: str) -> list[Span]:
         start = match.end()
     if start < len(text):
         spans.append(Span(start, len(text)))
-    return spans
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(span.start for span in sentence_spans(text))
+
+
+def sentence_around(text: str, position: int) -> Span:
+    spans = sentence_spans(text)
+    index = bisect.bisect_right(_sentence_starts(text), position) - 1
+    if 0 <= index < len(spans) and spans[index].start <= position < spans[index].end:
+        return spans[index]
+    return Span(position, position)
+
+
+def clauses_before(text: str, position: int) -> list[Span]:
+    """The clauses of the sentence holding `position`, up to and including its own clause,
+    nearest first."""
+    sentence = sentence_around(text, position)
+    clauses: list[Span] = []
+    start = sentence.start
+    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
+        if match.start() > position:
+            clauses.append(Span(start, match.start()))
+            break
+        clauses.append(Span(start, match.start()))
+        start = match.end()
+    else:
+        clauses.append(Span(start, sentence.end))
+    return [c for c in reversed(clauses) if c.end > c.start]
 
 
 def clause_around(text: str, position: int) -> Span:
     """The clause (between commas, semicolons, conjunctions) holding `position`."""
-    sentence = next(
-        (s for s in sentence_spans(text) if s.start <= position < s.end), Span(0, len(text))
-    )
-    start, end = sentence.start, sentence.end
-    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() > position:
-            end = match.start()
-            break
-    return Span(start, end)
-
-
-def sentence_around(text: str, position: int) -> Span:
-    return next(
-        (s for s in sentence_spans(text) if s.start <= position < s.end), Span(0, len(text))
-    )
+    clauses = clauses_before(text, position)
+    return clauses[0] if clauses else sentence_around(text, position)
 
 
 def voice_of(clause: str, company_names: list[str]) -> Voice:
@@ -238,7 +270,7 @@ def voice_of(clause: str, company_names: list[str]) -> Voice:
 
 # --- names: capitalised sequences, acronyms, tools -------------------------------------------
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./&'’-]*")
+_TOKEN_RE = re.compile(r"[^\W_][\w+#./&'’-]*")
 _CONNECTORS = {"of", "for", "de", "the", "&"}
 COMMON_CAPITALISED = words(
     """
@@ -355,7 +387,8 @@ _ROLE_NOUNS = (
 TITLE_CLAIM_RE = re.compile(
     r"\b(?:as|became|become|promoted to|i am|i'm|i was|i've been|worked as|work as|role as|"
     r"position as|serving as|served as|title of)\s+(?:an?\s+|the\s+|a\s+)?"
-    r"(?P<title>(?:[A-Za-z/&+-]+\s+){0,5}?(?:" + _ROLE_NOUNS + r"))\b",
+    r"(?P<title>(?:(?!(?:and|or|at|for|the|in|of|with|on|to|by)\b)[A-Za-z/&+-]+\s+){0,5}"
+    r"(?:" + _ROLE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
 DEGREE_RE = re.compile(
@@ -391,11 +424,23 @@ CONTENT_STOPWORDS = words(
 _WORD_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9-]+")
 
 
+def stem(word: str) -> str:
+    """A crude stem: common endings off, a doubled last letter undone, five letters kept
+    ("raising", "raised" → "rais"; "cutting" → "cut")."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2]:
+        word = word[:-1]
+    return word[:5]
+
+
 def content_stems(text: str) -> set[str]:
-    """Stems (first five letters) of the content words of a text."""
+    """Stems of the content words of a text."""
     stems: set[str] = set()
     for word in _WORD_RE.findall(text.lower()):
         for part in word.split("-"):
             if len(part) >= 3 and part not in CONTENT_STOPWORDS:
-                stems.add(part[:5])
+                stems.add(stem(part))
     return stems

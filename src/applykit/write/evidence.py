@@ -35,22 +35,38 @@ class Evidence:
     posting_quantities: list[Quantity] = field(default_factory=list)
     posting_title: str | None = None
     posting_normal: str = ""
+    title_parts: list[str] = field(default_factory=list)
+    _memo: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def find_in_profile(self, phrase: str) -> Source | None:
         """The first source (facts first) that contains `phrase` as whole words."""
+        key = ("profile", phrase.lower())
+        if key not in self._memo:
+            self._memo[key] = self._find_in_profile(phrase)
+        found = self._memo[key]
+        return found if isinstance(found, Source) else None
+
+    def find_in_posting(self, phrase: str) -> str | None:
+        """`posting:START-END` of `phrase` in the posting text, or None."""
+        key = ("posting", phrase.lower())
+        if key not in self._memo:
+            self._memo[key] = self._find_in_posting(phrase)
+        found = self._memo[key]
+        return found if isinstance(found, str) else None
+
+    def _find_in_profile(self, phrase: str) -> Source | None:
         for variant in _variants(phrase):
-            pattern = _phrase_pattern(variant)
-            for source in sorted(self.sources, key=lambda s: not s.is_fact):
+            pattern = phrase_pattern(variant)
+            for source in self.sources:
                 if pattern.search(source.text):
                     return source
         return None
 
-    def find_in_posting(self, phrase: str) -> str | None:
-        """ "posting:START-END" of `phrase` in the posting text, or None."""
+    def _find_in_posting(self, phrase: str) -> str | None:
         if not self.posting_text:
             return None
         for variant in _variants(phrase):
-            match = _phrase_pattern(variant).search(self.posting_text)
+            match = phrase_pattern(variant).search(self.posting_text)
             if match:
                 return f"posting:{match.start()}-{match.end()}"
         return None
@@ -76,6 +92,13 @@ _COMPANY_SUFFIXES = words(
 )
 
 
+def title_phrases(title: str) -> list[str]:
+    """The posting's title and its parts ("Research Scientist Intern, Machine Learning (PhD)"
+    → "Research Scientist Intern", "Machine Learning", …)."""
+    parts = [title, *re.split(r"\s*[,(|/–—]\s*|\s+-\s+|\)", title)]
+    return [part.strip() for part in parts if len(part.strip().split()) >= 2]
+
+
 def company_aliases(company: str) -> list[str]:
     """The company's name and its short forms ("Brightwater Payments" → "Brightwater")."""
     names = [company]
@@ -89,7 +112,7 @@ def company_aliases(company: str) -> list[str]:
     return names
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(part) for part in re.split(r"[\s\-–/]+", phrase.strip()) if part]
     body = r"[\s\-–/]+".join(words)
     return re.compile(r"(?<![\w])" + body + r"(?:'s|’s|s|es)?(?![\w])", re.IGNORECASE)
@@ -238,6 +261,7 @@ def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
     sources = _entry_sources(profile) + _other_sources(profile)
     text = posting_text(posting)
     company_names = company_aliases(posting.company) if posting and posting.company else []
+    title_parts = title_phrases(posting.title) if posting and posting.title else []
     skills: list[str] = []
     if posting:
         for ref in posting.skills:
@@ -261,6 +285,7 @@ def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
         for i, edu in enumerate(profile.education)
         if edu.studyType
     }
+    sources.sort(key=lambda source: not source.is_fact)
     evidence = Evidence(
         sources=sources,
         posting_text=text,
@@ -270,6 +295,7 @@ def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
         degree_levels=degrees,
         posting_skills=sorted({s for s in skills if s}, key=len, reverse=True),
         posting_title=posting.title if posting else None,
+        title_parts=title_parts,
     )
     for source in sources:
         for quantity in find_quantities(source.text):

@@ -12,6 +12,7 @@ skills), job titles and degrees, and traces each one:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from applykit.models.documents import Claim, ClaimKind, GroundingReport
@@ -26,13 +27,15 @@ from applykit.write.claims import (
     Quantity,
     Voice,
     clause_around,
+    clauses_before,
     content_stems,
     degree_level,
     find_names,
     find_quantities,
+    sentence_around,
     voice_of,
 )
-from applykit.write.evidence import Evidence, build_evidence, normal_text
+from applykit.write.evidence import Evidence, Source, build_evidence, normal_text, phrase_pattern
 
 __all__ = ["check_grounding", "describe_untraced"]
 
@@ -64,6 +67,7 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     claims.extend(_trace_titles(masked, evidence))
     claims.extend(_trace_degrees(masked, evidence))
     claims.extend(_trace_posting_skills(masked, evidence, claims))
+    claims = _posting_owned(claims, masked, evidence)
     claims.sort(key=lambda claim: (claim.start, claim.end))
     return GroundingReport(ok=all(claim.traced for claim in claims), claims=claims)
 
@@ -77,6 +81,35 @@ def describe_untraced(report: GroundingReport, limit: int = 8) -> str:
     return "; ".join(parts)
 
 
+_HELD_NOTES = ("claims work at", "a title the candidate has not held")
+
+
+def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
+    """Claims inside a verified quote of the posting, or inside the posting's own title or
+    company name, belong to the posting (not to the candidate)."""
+    owned: list[tuple[int, int, str]] = []
+    for match in _QUOTE_RE.finditer(text):
+        inner = match.group(1) or match.group(2) or ""
+        if normal_text(inner) and normal_text(inner) in evidence.posting_normal:
+            source = evidence.find_in_posting(inner) or "posting:quote"
+            owned.append((match.start(), match.end(), source))
+    for phrase in [*evidence.title_parts, *evidence.company_names]:
+        if not phrase:
+            continue
+        source = evidence.find_in_posting(phrase) or "posting:title"
+        for match in phrase_pattern(phrase).finditer(text):
+            owned.append((match.start(), match.end(), source))
+    result: list[Claim] = []
+    for claim in claims:
+        region = next((o for o in owned if o[0] <= claim.start and claim.end <= o[1]), None)
+        if claim.traced or region is None or claim.note.startswith(_HELD_NOTES):
+            result.append(claim)
+            continue
+        update = {"traced": True, "source": region[2], "note": "quoted from the posting"}
+        result.append(claim.model_copy(update=update))
+    return result
+
+
 def _mask_contacts(text: str) -> str:
     return _CONTACT_RE.sub(lambda match: " " * len(match.group(0)), text)
 
@@ -84,16 +117,27 @@ def _mask_contacts(text: str) -> str:
 _QUOTE_RE = re.compile(r"“([^”]{3,600})”|\"([^\"\n]{3,600})\"")
 
 
+@functools.lru_cache(maxsize=8)
+def _quotes(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (m.start(), m.end(), m.group(1) or m.group(2) or "") for m in _QUOTE_RE.finditer(text)
+    )
+
+
 def _voice(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
-    """Who speaks at `position`: a quote of the posting is the company's own voice."""
-    for match in _QUOTE_RE.finditer(text):
-        if match.start() < position < match.end():
-            inner = match.group(1) or match.group(2) or ""
-            if normal_text(inner) and normal_text(inner) in evidence.posting_normal:
-                return "company", inner
-    span = clause_around(text, position)
-    clause = text[span.start : span.end]
-    return voice_of(clause, evidence.company_names), clause
+    """Who speaks at `position`: a quote of the posting is the company's own voice, and a
+    clause with no voice of its own takes the voice of the clause before it."""
+    for start, end, inner in _quotes(text):
+        quoted = normal_text(inner)
+        if start < position < end and quoted and quoted in evidence.posting_normal:
+            return "company", inner
+    clauses = clauses_before(text, position)
+    own = text[clauses[0].start : clauses[0].end] if clauses else ""
+    for span in clauses:
+        voice = voice_of(text[span.start : span.end], evidence.company_names)
+        if voice != "neutral":
+            return voice, own
+    return "neutral", own
 
 
 def _claim(
@@ -113,8 +157,23 @@ def _claim(
 # --- quantities ---------------------------------------------------------------------------------
 
 
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= max(1e-9, 0.005 * max(abs(a), abs(b)))
+def _same_value(claimed: Quantity, found: Quantity) -> bool:
+    if claimed.vague:
+        return claimed.value <= found.value < claimed.value * 1000
+    return abs(claimed.value - found.value) <= 1e-6 * max(1.0, abs(found.value))
+
+
+def claimed_unit_differs(claimed: Quantity, found: Quantity) -> bool:
+    """An order of magnitude ("millions of users") must count the same thing."""
+    return claimed.vague and bool(claimed.unit and found.unit) and claimed.unit != found.unit
+
+
+def _near_number(quantity: Quantity, text: str) -> set[str]:
+    """Content stems next to the number: up to six words before it, three after, in its clause."""
+    clause = clause_around(text, quantity.start)
+    before = text[clause.start : quantity.start].split()[-6:]
+    after = text[quantity.end : max(clause.end, quantity.end)].split()[:3]
+    return content_stems(" ".join(before + after))
 
 
 def _compatible(claimed: Quantity, found: Quantity) -> bool:
@@ -127,16 +186,18 @@ def _compatible(claimed: Quantity, found: Quantity) -> bool:
 
 
 def _trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
-    voice, clause = _voice(text, quantity.start, evidence)
-    stems = content_stems(clause.replace(quantity.text, " "))
+    voice, _ = _voice(text, quantity.start, evidence)
+    stems = _near_number(quantity, text)
+    sentence = sentence_around(text, quantity.start)
+    sentence_stems = content_stems(text[sentence.start : sentence.end])
     if not stems:
         stems = content_stems(text[max(0, quantity.start - 120) : quantity.end + 120])
     same_value = [
         (found, source)
         for found, source in evidence.quantities
-        if _same_value(found.value, quantity.value) and _compatible(quantity, found)
+        if _same_value(quantity, found) and _compatible(quantity, found)
     ]
-    for _found, source in same_value:
+    for found, source in same_value:
         if quantity.kind == "date":
             return _claim(
                 quantity.text,
@@ -146,7 +207,11 @@ def _trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
                 source.id,
                 "date in the profile",
             )
-        if stems & content_stems(source.text + " " + source.context):
+        if claimed_unit_differs(quantity, found):
+            continue
+        fact_stems = content_stems(source.text + " " + source.context)
+        shared = stems & fact_stems
+        if len(shared) >= min(2, len(stems)) or (shared and len(sentence_stems & fact_stems) >= 3):
             return _claim(
                 quantity.text,
                 quantity.kind,
@@ -158,7 +223,7 @@ def _trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
     in_posting = [
         found
         for found in evidence.posting_quantities
-        if _same_value(found.value, quantity.value) and _compatible(quantity, found)
+        if _same_value(quantity, found) and _compatible(quantity, found)
     ]
     if in_posting and voice == "company":
         found = in_posting[0]
@@ -211,10 +276,23 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
 
 
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+$", re.I
+)
+
+
+def _negated(start: int, text: str) -> bool:
+    return bool(_NEGATION_BEFORE.search(text[max(0, start - 24) : start]))
+
+
 def _trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
     if name.lower() in LETTER_CONVENTIONS:
         return None
     kind = _name_kind(name, evidence)
+    if _negated(start, text) and evidence.find_in_profile(name) is None:
+        negated = evidence.find_in_posting(name) or "negated"
+        note = "negated: the text says the candidate does not have it"
+        return _claim(name, kind, start, end, negated, note)
     source = evidence.find_in_profile(name)
     if source is not None:
         if (
@@ -336,7 +414,7 @@ def _trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             continue
         normal = _normalise_title(title)
         start, end = match.start("title"), match.end("title")
-        if any(normal == position or normal in position for position in positions):
+        if any(re.search(rf"\b{re.escape(normal)}\b", position) for position in positions):
             claims.append(
                 _claim(
                     title, "title", start, end, "profile:positions", "a position the profile holds"
@@ -385,6 +463,19 @@ def _trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
     return claims
 
 
+def _all_words_in_profile(phrase: str, evidence: Evidence) -> Source | None:
+    """A multi-word skill whose content words all appear in the profile."""
+    found: list[Source] = []
+    for word in re.findall(r"[\w+#]+", phrase):
+        if word.lower() in CONTENT_STOPWORDS:
+            continue
+        source = evidence.find_in_profile(word)
+        if source is None:
+            return None
+        found.append(source)
+    return found[0] if len(found) > 1 else None
+
+
 def _trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
     """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
     claims: list[Claim] = []
@@ -397,7 +488,7 @@ def _trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> l
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
-            source = evidence.find_in_profile(skill)
+            source = evidence.find_in_profile(skill) or _all_words_in_profile(skill, evidence)
             if source is not None:
                 claims.append(
                     _claim(

@@ -21,9 +21,13 @@ from applykit.write.claims import content_stems, find_quantities, sentence_spans
 from applykit.write.evidence import entry_id, fact_id, posting_text
 
 _OUTCOME_WORDS = re.compile(
-    r"\b(customers?|users?|merchants?|patients?|members?|clients?|trust|revenue|loss(es)?|"
-    r"growth|impact|business|outcomes?|safe|safety|experience|decisions?|lives|people|"
-    r"communities|players|readers|listeners|sellers|buyers|drivers|riders)\b",
+    r"\b(customers?|users?|merchants?|patients?|clients?|trust|trustworthy|revenue|loss(es)?|"
+    r"growth|impact|business(es)?|outcomes?|safe|safety|decisions?|lives|communities|players|"
+    r"readers|listeners|sellers|buyers|drivers|riders|makers|insurers|students)\b",
+    re.I,
+)
+_NOT_OUTCOME = re.compile(
+    r"\d|[>|]|benefit|vacation|salary|equal opportunity|apply|visa|relocation|degree|years of",
     re.I,
 )
 MAX_QUOTE_CHARS = 220
@@ -134,6 +138,8 @@ def _outcome(posting: Posting, exclude: set[str]) -> str | None:
     for sentence in sentences:
         sentence = sentence.strip(" -*•#")
         if len(sentence) > MAX_QUOTE_CHARS or len(sentence) < 40 or sentence in exclude:
+            continue
+        if _NOT_OUTCOME.search(sentence) or len(sentence.split()) < 8:
             continue
         hits = len(_OUTCOME_WORDS.findall(sentence))
         if hits and (best is None or hits > best[0]):
