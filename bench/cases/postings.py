@@ -107,6 +107,35 @@ def _checks() -> dict[str, Callable[[Any, dict[str, str]], tuple[bool, bool]]]:
     }
 
 
+def _present(name: str, rows: list[dict[str, str]]) -> int | None:
+    """How many labels can be read from the description at all (an upper bound)."""
+
+    def has(row: dict[str, str], value: str) -> bool:
+        return bool(value) and value.lower() in row["description"].lower()
+
+    if name == "title (exact)":
+        return sum(has(r, r["title"]) for r in rows)
+    if name == "location (city)":
+        return sum(has(r, r["location"].split(",")[0]) for r in rows)
+    if name == "company":
+        return sum(has(r, _norm(r["company_name"]).split(" ")[0]) for r in rows)
+    if name == "employment type":
+        words = {
+            "Full-time": ("full-time", "full time"),
+            "Contract": ("contract",),
+            "Part-time": ("part-time", "part time"),
+            "Temporary": ("temporary",),
+            "Internship": ("intern",),
+        }
+        return sum(
+            any(w in r["description"].lower() for w in words.get(r["formatted_work_type"], ()))
+            for r in rows
+        )
+    if name.startswith("pay"):
+        return sum("$" in r["description"] for r in rows)
+    return None
+
+
 def run() -> list[Row]:
     from applykit.ingest.postings import parse_posting
 
@@ -118,16 +147,21 @@ def run() -> list[Row]:
         results = [check(p, r) for p, r in zip(postings, rows, strict=True)]
         correct = sum(1 for _, ok in results if ok)
         answered = sum(1 for given, _ in results if given)
-        out.append(
-            Row(
-                f"postings dev: {name}",
-                100 * correct / len(rows),
-                "%",
-                f"{correct}/{len(rows)} right, answered {answered}/{len(rows)}",
-            )
-        )
+        note = f"{correct}/{len(rows)} right, answered {answered}/{len(rows)}"
+        present = _present(name, rows)
+        if present is not None:
+            note += f", label in the text {present}/{len(rows)}"
+        out.append(Row(f"postings dev: {name}", 100 * correct / len(rows), "%", note))
     texts = [r["description"] for r in rows]
     out.append(_speed(texts, parse_posting, today))
+    out.append(
+        _speed(
+            texts,
+            lambda t, today: parse_posting(t, today=today, skills=False),
+            today,
+            label="linkedin_dev, skills=False",
+        )
+    )
     examples = [
         p.read_text(encoding="utf-8") for p in sorted((EXAMPLES / "postings").glob("*.txt"))
     ]

@@ -51,6 +51,7 @@ class Parts:
     source_format: str
     today: dt.date
     hidden: list[str] = field(default_factory=list)
+    skills: bool = True
 
 
 def assemble(parts: Parts) -> Posting:
@@ -82,6 +83,8 @@ def assemble(parts: Parts) -> Posting:
     _identity(posting, sections)
     _conditions(posting, sections, parts.today, warnings)
     _content(posting, sections)
+    if parts.skills:
+        posting.skills = posting_skills(posting)
     if looks_truncated(text):
         warnings.append("the text looks truncated (it stops mid-sentence); paste the full posting")
     if len(text) > 300 and len(_ENGLISH.findall(text[:5000])) < len(text[:5000]) / 400:
@@ -242,4 +245,3 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     posting.application_steps = steps.application_steps(sections, body_sentences)
     posting.application_questions = steps.application_questions(sections)
     posting.company_facts = steps.company_facts(sections, posting.company)
-    posting.skills = posting_skills(posting)

@@ -36,8 +36,13 @@ def parse_posting(
     source_format: str = "text",
     today: dt.date | None = None,
     url: str | None = None,
+    skills: bool = True,
 ) -> Posting:
-    """Understand one posting. Never raises on content; odd input comes back with warnings."""
+    """Understand one posting. Never raises on content; odd input comes back with warnings.
+
+    `skills=False` skips skill extraction (the slowest step) for bulk work that only needs
+    pay, place, type and seniority.
+    """
     if source_format not in SOURCE_FORMATS:
         raise InputError(
             f"unknown posting format {source_format!r}",
@@ -56,7 +61,7 @@ def parse_posting(
             body = html_lib.unescape(body)
     else:
         body = text
-    parts = Parts(body=body, source_format=source_format, today=today, hidden=hidden)
+    parts = Parts(body=body, source_format=source_format, today=today, hidden=hidden, skills=skills)
     posting = assemble(parts)
     if too_deep:
         posting.warnings.append("the HTML is nested absurdly deep; it was read as plain text")
