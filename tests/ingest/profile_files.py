@@ -139,10 +139,10 @@ def resume_docx(profile: Profile, out: Path, *, layout: str = "paragraphs") -> P
         dates = _dates(work.startDate, work.endDate)
         if layout == "table":
             table = document.add_table(rows=1, cols=2)
-            table.cell(0, 0).text = f"{work.position} — {work.name}"
+            table.cell(0, 0).text = " — ".join(p for p in (work.position, work.name) if p)
             table.cell(0, 1).text = dates
         else:
-            document.add_paragraph(f"{work.position} — {work.name}")
+            document.add_paragraph(" — ".join(p for p in (work.position, work.name) if p))
             document.add_paragraph(dates)
         for fact in work.highlights:
             document.add_paragraph(fact.text, style="List Bullet")
