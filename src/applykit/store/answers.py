@@ -50,7 +50,7 @@ def bank(connection: Connection, question: str, answer: str) -> Answer:
     ).first()
     values = {"question": q, "answer": a, "updated_at": now()}
     if existing is None:
-        connection.execute(t.answer_bank.insert().values(question_key=key, **values))
+        connection.execute(t.answer_bank.insert(), {"question_key": key, **values})
     else:
         connection.execute(
             t.answer_bank.update().where(t.answer_bank.c.id == existing.id).values(**values)

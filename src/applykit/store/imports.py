@@ -29,7 +29,7 @@ from applykit.models.application import (
 )
 from applykit.store import markdown_records as mdr
 from applykit.store.exports import CSV_LISTS, CSV_SCALARS
-from applykit.store.rows import application_values, find_duplicate, insert_application
+from applykit.store.rows import DuplicateIndex, application_values, insert_application
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -370,13 +370,15 @@ def import_file(
 
     def work(connection: Connection) -> ImportReport:
         done = report.model_copy(deep=True)
+        stored = DuplicateIndex(connection)
         for where, app in good:
-            duplicate = find_duplicate(connection, app.company, app.position, app.job_url)
+            duplicate = stored.find(app.company, app.position, app.job_url)
             if duplicate is not None:
                 reason = f"duplicate of application #{duplicate} ({app.company}, {app.position})"
                 done.skipped.append(SkippedItem(where=where, reason=reason))
                 continue
             new_id = insert_application(connection, app)
+            stored.add(new_id, app.company, app.position, app.job_url)
             done.imported.append(
                 ImportedItem(id=new_id, company=app.company, position=app.position, where=where)
             )

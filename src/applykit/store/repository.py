@@ -27,10 +27,10 @@ from applykit.store import answers as bank
 from applykit.store import tables as t
 from applykit.store.engine import WRITE_OPTION, create_db_engine
 from applykit.store.rows import (
+    DuplicateIndex,
     application_values,
     check_status,
     clean_text,
-    find_duplicate,
     insert_application,
     load_applications,
     now,
@@ -194,7 +194,7 @@ class Repository:
     ) -> Application | None:
         """The application for this posting, matched by URL when given, else company+position."""
         with self.reading() as connection:
-            app_id = find_duplicate(connection, company, position, job_url)
+            app_id = DuplicateIndex(connection).find(company, position, job_url)
             return None if app_id is None else self._load_one(connection, app_id)
 
     def set_status(
@@ -208,9 +208,8 @@ class Repository:
         def work(connection: Connection) -> Application:
             row = self._lock(connection, app_id)
             connection.execute(
-                t.status_events.insert().values(
-                    application_id=app_id, status=new, at=when, note=text
-                )
+                t.status_events.insert(),
+                {"application_id": app_id, "status": new, "at": when, "note": text},
             )
             extra: dict[str, Any] = {"status": new}
             if new == "applied" and row.applied_on is None:
@@ -266,7 +265,7 @@ class Repository:
     def _append(self, app_id: int, table: Any, values: dict[str, Any]) -> Application:
         def work(connection: Connection) -> Application:
             row = self._lock(connection, app_id)
-            connection.execute(table.insert().values(application_id=app_id, **values))
+            connection.execute(table.insert(), {"application_id": app_id, **values})
             self._touch(connection, row)
             return self._load_one(connection, app_id)
 
@@ -333,7 +332,7 @@ class Repository:
                     aa.c.application_id == app_id, func.lower(aa.c.question) == q.lower()
                 )
             )
-            connection.execute(aa.insert().values(application_id=app_id, **result.model_dump()))
+            connection.execute(aa.insert(), {"application_id": app_id, **result.model_dump()})
             self._touch(connection, row)
             return result
 

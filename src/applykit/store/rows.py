@@ -157,27 +157,32 @@ def _build(row: Row[Any], kids: dict[str, list[Any]]) -> Application:
     )
 
 
-def find_duplicate(
-    connection: Connection, company: str, position: str, job_url: str | None
-) -> int | None:
-    """The id of an application for the same posting, if one is stored."""
-    from sqlalchemy import func, select
+class DuplicateIndex:
+    """Which stored application is for the same posting: same URL, else same company and
+    position (case-insensitive). Built with one query, then kept up to date in memory."""
 
-    a = t.applications
-    url = (job_url or "").strip()
-    if url:
-        row = connection.execute(select(a.c.id).where(a.c.job_url == url).limit(1)).first()
-        if row is not None:
-            return int(row.id)
-    row = connection.execute(
-        select(a.c.id)
-        .where(
-            func.lower(a.c.company) == company.strip().lower(),
-            func.lower(a.c.position) == position.strip().lower(),
-        )
-        .limit(1)
-    ).first()
-    return None if row is None else int(row.id)
+    def __init__(self, connection: Connection) -> None:
+        from sqlalchemy import select
+
+        a = t.applications
+        self.by_url: dict[str, int] = {}
+        self.by_name: dict[tuple[str, str], int] = {}
+        for row in connection.execute(select(a.c.id, a.c.job_url, a.c.company, a.c.position)):
+            self.add(int(row.id), row.company, row.position, row.job_url)
+
+    @staticmethod
+    def _name(company: str, position: str) -> tuple[str, str]:
+        return (" ".join(company.casefold().split()), " ".join(position.casefold().split()))
+
+    def add(self, app_id: int, company: str, position: str, job_url: str | None) -> None:
+        if job_url and job_url.strip():
+            self.by_url.setdefault(job_url.strip(), app_id)
+        self.by_name.setdefault(self._name(company, position), app_id)
+
+    def find(self, company: str, position: str, job_url: str | None = None) -> int | None:
+        if job_url and job_url.strip() in self.by_url:
+            return self.by_url[job_url.strip()]
+        return self.by_name.get(self._name(company, position))
 
 
 def insert_application(connection: Connection, app: Application) -> int:
@@ -193,29 +198,37 @@ def insert_application(connection: Connection, app: Application) -> int:
         updated_at=app.updated_at or created,
         revision=app.revision,
     )
-    key = connection.execute(t.applications.insert().values(**values)).inserted_primary_key
+    key = connection.execute(t.applications.insert(), values).inserted_primary_key
     assert key is not None
     app_id = int(key[0])
     history = app.status_history or []
-    if not history:
-        connection.execute(
-            t.status_events.insert().values(
-                application_id=app_id, status=values["status"], at=created, note=""
+    children: dict[Any, list[dict[str, Any]]] = {
+        t.status_events: [
+            {"status": check_status(e.status), "at": e.at, "note": e.note} for e in history
+        ]
+        or [{"status": values["status"], "at": created, "note": ""}],
+        t.notes: [{"at": n.at, "text": n.text} for n in app.notes],
+        t.contacts: [
+            {**c.model_dump(), "role": c.role or None, "email": c.email or None}
+            for c in app.contacts
+        ],
+        t.interviews: [{"at": at} for at in app.interview_dates],
+        t.documents: [{**d.model_dump(), "content": None} for d in app.documents],
+        t.application_answers: [a.model_dump() for a in app.answers],
+    }
+    for table, rows in children.items():
+        if rows:
+            connection.execute(
+                table.insert(),
+                [
+                    {
+                        "application_id": app_id,
+                        **{
+                            k: v.replace("\x00", "") if isinstance(v, str) else v
+                            for k, v in r.items()
+                        },
+                    }
+                    for r in rows
+                ],
             )
-        )
-    rows: list[tuple[Any, dict[str, Any]]] = [
-        (t.status_events, {"status": check_status(e.status), "at": e.at, "note": e.note})
-        for e in history
-    ]
-    rows += [(t.notes, {"at": n.at, "text": n.text}) for n in app.notes]
-    rows += [
-        (t.contacts, {**c.model_dump(), "role": c.role or None, "email": c.email or None})
-        for c in app.contacts
-    ]
-    rows += [(t.interviews, {"at": at}) for at in app.interview_dates]
-    rows += [(t.documents, {**d.model_dump(), "content": None}) for d in app.documents]
-    rows += [(t.application_answers, a.model_dump()) for a in app.answers]
-    for table, child in rows:
-        clean = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in child.items()}
-        connection.execute(table.insert().values(application_id=app_id, **clean))
     return app_id
