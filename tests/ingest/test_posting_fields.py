@@ -189,3 +189,20 @@ def test_non_english_posting_gets_a_warning_not_a_crash() -> None:
     )
     posting = parse_posting(text, today=TODAY)
     assert any("English" in w for w in posting.warnings)
+
+
+def test_places_with_state_names_and_without_commas() -> None:
+    from applykit.ingest.posting_location import find_locations
+
+    found = find_locations("Based near Ann Arbor, Michigan; travel to Austin TX. Go OR Rust.")
+    assert [(loc.city, loc.region) for loc in found] == [("Ann Arbor", "MI"), ("Austin", "TX")]
+    assert found[0].raw == "Ann Arbor, Michigan"
+
+
+def test_company_is_the_name_the_text_returns_to() -> None:
+    text = (
+        "Cloudberry Energy is a leading producer of wind power. Travel is a part of this job. "
+        "There is a place for you at Cloudberry Energy. Cloudberry Energy offers flexible hours.\n"
+        "Requirements\n- A driving licence\n"
+    )
+    assert parse_posting(text, today=TODAY).company == "Cloudberry Energy"

@@ -44,11 +44,17 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_PHRASES = [
-    re.compile(r"(?:^|[.!]\s+|\n)At (" + _NAME + r"),? (?:we|our|you)\b"),
-    re.compile(r"(?:^|[.!]\s+|\n)(" + _NAME + r") (?:is|are) (?:one of|a|an|the)\b"),
+    re.compile(r"(?:^|[.!]\s+|\n)At (" + _NAME + r")(?:, [^,\n]{1,60},)?,? (?:we|our|you)\b"),
+    re.compile(
+        r"(?:^|[.!]\s+|\n)(" + _NAME + r") (?:is (?:one of|a|an|the)\b|are (?:one of|a|an|the)\b"
+        r"|has (?:a|an|been)\b|offers\b|values\b|provides\b|builds\b|helps\b|delivers\b)"
+    ),
     re.compile(r"(?:^|[.!]\s+|\n)(" + _NAME + r") is (?:hiring|looking|seeking|growing)\b"),
     re.compile(r"\b[Jj]oin (" + _NAME + r")(?: as|,| and| in|!|\.)"),
+    re.compile(r"\b[Aa]s an? (" + _NAME + r") (?:employee|team member|associate)\b"),
+    re.compile(r"\bfor you at (" + _NAME + r")[.!,]"),
 ]
+_NEEDS_REPEAT = {1, 5}
 _NOT_COMPANY = re.compile(
     r"^(?:we|our|the|this|you|your|it|they|job|position|role|team|company|client|our client"
     r"|about|an?|as|in|if|all|remote|hybrid|salary|pay|location|responsibilities|requirements"
@@ -139,12 +145,11 @@ def company_candidates(text: str) -> list[str]:
             name = re.sub(r"(?:'s|’s)$", "", name)
             if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
                 continue
-            if index == 1 and text.count(name.split()[0], 0, 20000) < 2:
+            if index in _NEEDS_REPEAT and text.count(name.split()[0], 0, 20000) < 2:
                 continue  # "Travel is a …" once: a sentence subject, not the employer
             found.append(name)
-    counts: dict[str, int] = {}
-    for name in found:
-        counts[name] = counts.get(name, 0) + 1
+    # The employer is the name the text keeps coming back to.
+    counts = {name: text.count(name, 0, 20000) + found.count(name) for name in found}
     return sorted(counts, key=lambda n: (-counts[n], found.index(n)))
 
 

@@ -137,9 +137,17 @@ _COUNTRY_NAMES = "|".join(
     sorted((re.escape(k.title()) for k in COUNTRIES if len(k) > 3), key=len, reverse=True)
 )
 _CITY = r"[A-Z][a-zA-Zà-ÿ.'’-]+(?: [A-Z][a-zA-Zà-ÿ.'’-]+){0,3}"
+_REGION_NAMES = "|".join(
+    sorted(
+        (re.escape(n) for n in [*US_STATES.values(), *CA_PROVINCES.values()]), key=len, reverse=True
+    )
+)
+_NAME_TO_CODE = {name: code for code, name in [*US_STATES.items(), *CA_PROVINCES.items()]}
+# Without a comma only codes that are never English words ("Go OR Rust" is not Oregon).
+_SAFE_CODES = "CA|NY|TX|FL|IL|WA|GA|NJ|NC|VA|AZ|MI|OH|MN|TN|MO|WI|MD|UT|NV|KY|IA|KS|CT|DC"
 _PLACE = re.compile(
-    rf"(?<![\w-])({_CITY}), ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
-    rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b)"
+    rf"(?<![\w-])({_CITY})(?:, ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
+    rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b|({_REGION_NAMES})\b)| ({_SAFE_CODES})\b)"
 )
 _NOT_CITY = re.compile(
     r"^(?:Remote|Hybrid|Full|Part|Contract|Salary|Location|Locations|Office|Offices|Based|Work"
@@ -159,7 +167,7 @@ def find_locations(text: str, *, limit: int = 8) -> list[Location]:
         if not words:
             continue
         city = " ".join(words)
-        region_code = match.group(2)
+        region_code = match.group(2) or match.group(5) or _NAME_TO_CODE.get(match.group(4) or "")
         country_raw = match.group(3)
         country: str | None
         if region_code:
@@ -172,7 +180,7 @@ def find_locations(text: str, *, limit: int = 8) -> list[Location]:
         if key in seen:
             continue
         seen.add(key)
-        raw = f"{city}, {match.group(2) or match.group(3)}"
+        raw = city + match.group(0)[len(match.group(1)) :]
         found.append(Location(raw=raw, city=city, region=region, country=country))
         if len(found) >= limit:
             break
