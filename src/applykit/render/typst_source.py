@@ -79,12 +79,15 @@ def resume_body(resume: TailoredResume) -> str:
     if skills:
         lines.append(f"#ak-section({typst_string(SKILLS_HEADING)})")
         lines.append(f"#ak-skills({_array(skills)})")
-    for section in resume.sections:
+    for s, section in enumerate(resume.sections):
         if not section.entries and not section.lines:
             continue
-        lines.append(f"#ak-section({typst_string(section.heading)})")
-        for entry in section.entries:
+        lines.append(f'#ak-section({typst_string(section.heading)}, mark: "s:{s}")')
+        for e, entry in enumerate(section.entries):
             text = entry_text(entry)
+            marks = [
+                f'"b:{s}:{e}:{b}"' for b, bullet in enumerate(entry.bullets) if clean(bullet.text)
+            ]
             lines.extend(
                 [
                     "#ak-entry(",
@@ -96,12 +99,16 @@ def resume_body(resume: TailoredResume) -> str:
                     "  bullets: (",
                     *[f"    {typst_string(bullet)}," for bullet in text.bullets],
                     "  ),",
+                    f'  mark: "e:{s}:{e}",',
+                    f"  marks: {_array(marks)},",
                     ")",
                 ]
             )
         items = [typst_string(line) for line in section.lines if clean(line)]
         if items:
             lines.append(f"#ak-lines({_array(items)})")
+    lines.append('#ak-mark("end")')
+    lines.append("#ak-positions()")
     return "\n".join(lines) + "\n"
 
 
