@@ -19,7 +19,9 @@ case "${1:-start}" in
       [ "$(id -u)" = "0" ] && chown postgres:postgres "$DATA"
       as_owner "$bindir/initdb" -D "$DATA" -U applykit --auth=trust >/dev/null
     fi
-    as_owner "$bindir/pg_ctl" -D "$DATA" -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1" \
+    # A throwaway test server: no fsync (clients are killed in the tests, never the server).
+    as_owner "$bindir/pg_ctl" -D "$DATA" \
+      -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" \
       -l "$DATA/server.log" -w start >/dev/null 2>&1 || as_owner "$bindir/pg_ctl" -D "$DATA" status >/dev/null
     as_owner "$bindir/psql" -h 127.0.0.1 -p "$PORT" -U applykit -d postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname='applykit_test'" | grep -q 1 ||

@@ -83,5 +83,25 @@ def run() -> list[Row]:
         rows = _measure("sqlite", f"sqlite:///{folder / 'bench.db'}", folder)
         pg = os.environ.get("APPLYKIT_BENCH_POSTGRES_URL")
         if pg:
-            rows += _measure("postgresql", pg, folder)
+            rows += _in_fresh_schema(pg, folder)
         return rows
+
+
+def _in_fresh_schema(base: str, folder: Path) -> list[Row]:
+    """Measure in a new PostgreSQL schema, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        return _measure("postgresql", url.render_as_string(hide_password=False), folder)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
