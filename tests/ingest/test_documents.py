@@ -218,3 +218,18 @@ def test_two_page_pdf_reads_fast(tmp_path: Path) -> None:
     assert doc.pages == 2
     assert "feature 89 " in doc.text
     assert elapsed < 3.0  # generous for a loaded CI box; the bench reports the real figure
+
+
+def test_running_headers_and_footers_are_read_once(tmp_path: Path) -> None:
+    bullets = "\n".join(f"- Delivered milestone {i} for the platform team" for i in range(80))
+    source = (
+        "#set page(header: [Jo Bright, Platform Engineer], footer: context [Page "
+        "#counter(page).display() of 2])\n"
+        f"= Experience\n{bullets}\n"
+    )
+    doc = read_document(typst_pdf(source, tmp_path / "running.pdf"))
+    assert doc.pages == 2
+    assert doc.text.count("Jo Bright, Platform Engineer") == 1
+    assert "Page 2 of 2" not in doc.text
+    assert any("running header" in warning for warning in doc.warnings)
+    assert "milestone 79 " in doc.text

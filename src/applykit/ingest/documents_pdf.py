@@ -1,8 +1,7 @@
 """PDF → text with pdfminer.six: columns in reading order, hidden text kept apart.
 
-Layout: pdfminer groups characters into lines; per page we look for a vertical gutter that
-no line crosses with enough lines on both sides. Lines that cross it (a full-width header)
-split the page into bands; inside a band the left column is read before the right one.
+Layout (columns, wrapped lines) is decided in documents_layout from pdfminer's lines; lines
+repeated at the top or bottom of every page (running headers, page numbers) are read once.
 
 Hidden text: a character is hidden when its fill is white (unless it sits on a dark filled
 shape), its size is under 4 pt, or it lies outside the page box. Hidden characters are
@@ -12,30 +11,20 @@ reported and kept out of the text, so injected keywords cannot steer what follow
 from __future__ import annotations
 
 import io
-import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from applykit.errors import InputError
 from applykit.ingest.documents import DocumentText, normalise_text
+from applykit.ingest.documents_layout import Line, reading_order
 
 if TYPE_CHECKING:
     from pdfminer.layout import LTChar, LTPage
 
 MAX_PAGES = 40
 TINY_FONT_PT = 4.0
-_MIN_COLUMN_LINES = 3
-_BIN = 2.0
-
-
-@dataclass
-class _Line:
-    x0: float
-    x1: float
-    top: float
-    text: str
-    bottom: float = 0.0
 
 
 @dataclass
@@ -114,6 +103,11 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
             f"two-column layout on page {', '.join(multi)}: read the left column first, "
             "then the right; check the order of sections"
         )
+    repeated = _drop_running_lines(pages)
+    if repeated:
+        warnings.append(
+            f"running header/footer lines repeated on every page were read once: {repeated!r}"
+        )
     text = "\n\f\n".join("\n".join(p.lines) for p in pages)
     return DocumentText(
         text=normalise_text(text),
@@ -125,12 +119,43 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
     )
 
 
+def _drop_running_lines(pages: list[_PageResult]) -> list[str]:
+    """Lines at the top or bottom of every page ("Jane Doe, page 2 of 3") are dropped, except
+    the top ones of the first page, so they do not land in the middle of a section."""
+    if len(pages) < 2:
+        return []
+    total = len(pages)
+
+    def key(line: str, number: int) -> str:
+        line = re.sub(rf"(?<!\d)(?:{number}|{total})(?!\d)", "#", line.strip().lower())
+        return " ".join(line.split())
+
+    edges = [
+        {key(line, number) for line in page.lines[:2] + page.lines[-2:]}
+        for number, page in enumerate(pages, start=1)
+    ]
+    common = set.intersection(*edges)
+    dropped: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        positions = (-1, -2) if number == 1 else (0, 1, -1, -2)
+        for position in positions:
+            index = position if position >= 0 else len(page.lines) + position
+            if not 0 <= index < len(page.lines):
+                continue
+            line = page.lines[index]
+            if line and key(line, number) in common:
+                dropped.append(line)
+                page.lines[index] = ""
+        page.lines = [line for line in page.lines if line]
+    return sorted(set(dropped))
+
+
 def _read_page(page: LTPage) -> _PageResult:
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTTextContainer, LTTextLine
 
     x0, y0, x1, y1 = page.bbox
     dark_boxes: list[tuple[float, float, float, float]] = []
-    lines: list[_Line] = []
+    lines: list[Line] = []
     hidden: dict[str, list[str]] = {}
     images = 0
     chars = 0
@@ -163,7 +188,7 @@ def _read_page(page: LTPage) -> _PageResult:
                 hidden.setdefault(reason, []).append("".join(found))
             line = " ".join("".join(parts).split())
             if line:
-                lines.append(_Line(item.x0, item.x1, item.y1, line, item.y0))
+                lines.append(Line(item.x0, item.x1, item.y1, line, item.y0))
         elif isinstance(item, LTTextContainer | LTFigure):
             for child in item:
                 visit(child)
@@ -182,7 +207,7 @@ def _read_page(page: LTPage) -> _PageResult:
                         visit(child)
             else:
                 visit(item)
-    ordered, columns = _reading_order(lines, x0, x1)
+    ordered, columns = reading_order(lines, x0, x1)
     return _PageResult(ordered, hidden, columns, images, chars)
 
 
@@ -223,132 +248,6 @@ def _is_white(color: Any) -> bool:
     if len(numbers) == 4:
         return all(v <= 0.05 for v in numbers)
     return False
-
-
-def _reading_order(lines: list[_Line], left: float, right: float) -> tuple[list[str], int]:
-    """Lines top to bottom; with a gutter, each band's left column before its right one."""
-    lines = sorted(lines, key=lambda line: (-line.top, line.x0))
-    gutter = _find_gutter(lines, left, right)
-    if gutter is None:
-        return unwrap(lines), 1
-    g0, g1 = gutter
-    out: list[str] = []
-    left_col: list[_Line] = []
-    right_col: list[_Line] = []
-    columns = 1
-
-    def flush() -> None:
-        nonlocal columns
-        if len(left_col) >= _MIN_COLUMN_LINES and len(right_col) >= _MIN_COLUMN_LINES:
-            columns = 2
-        out.extend(unwrap(left_col))
-        out.extend(unwrap(right_col))
-        left_col.clear()
-        right_col.clear()
-
-    for line in lines:
-        if line.x1 <= g0 + 0.5:
-            left_col.append(line)
-        elif line.x0 >= g1 - 0.5:
-            right_col.append(line)
-        else:
-            flush()
-            out.append(line.text)
-    flush()
-    return out, columns
-
-
-_BULLETS = tuple("•●▪◦‣–-*■□➢►✓·o")
-
-
-def unwrap(lines: list[_Line]) -> list[str]:
-    """Join lines that wrap: under a bullet's hanging indent, or a paragraph line that runs
-    to the column's right edge followed by one starting at the same left edge."""
-    if not lines:
-        return []
-    right_edge = max(line.x1 for line in lines)
-    steps = sorted(a.top - b.top for a, b in itertools.pairwise(lines) if a.top - b.top > 0.5)
-    leading = steps[len(steps) // 4] if steps else 0.0
-    out: list[str] = []
-    anchor: _Line | None = None  # the first line of the paragraph or bullet being built
-    previous: _Line | None = None
-    for line in lines:
-        if (
-            anchor is not None
-            and previous is not None
-            and _continues(anchor, previous, line, right_edge, leading)
-        ):
-            joiner = "" if out[-1].endswith("-") and line.text[:1].islower() else " "
-            out[-1] = f"{out[-1]}{joiner}{line.text}"
-        else:
-            out.append(line.text)
-            anchor = line
-        previous = line
-    return out
-
-
-def _continues(anchor: _Line, previous: _Line, line: _Line, right: float, leading: float) -> bool:
-    step = previous.top - line.top
-    if step <= 0 or step > 1.2 * max(leading, previous.top - previous.bottom):
-        return False
-    if line.text.startswith(_BULLETS) and line.text[1:2] == " ":
-        return False
-    if anchor.text.startswith(_BULLETS) and anchor.text[1:2] == " ":
-        under_text = line.x0 > anchor.x0 + 2
-        return under_text and (previous is anchor or abs(line.x0 - previous.x0) < 2)
-    # Wrapped when the next line's first word would not have fitted after the previous line.
-    char_width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
-    first_word = len(line.text.split(" ", 1)[0]) + 1
-    reaches_edge = previous.x1 + first_word * char_width >= right - 2 * char_width
-    return reaches_edge and abs(line.x0 - anchor.x0) < 2 and not previous.text.endswith(":")
-
-
-def _find_gutter(lines: list[_Line], left: float, right: float) -> tuple[float, float] | None:
-    """The widest empty vertical strip in the middle of the page with text on both sides."""
-    width = right - left
-    if width <= 0 or len(lines) < 2 * _MIN_COLUMN_LINES:
-        return None
-    bins = int(width / _BIN) + 1
-    covered = [0] * bins
-    for line in lines:
-        start = max(0, int((line.x0 - left) / _BIN))
-        end = min(bins - 1, int((line.x1 - left) / _BIN))
-        for index in range(start, end + 1):
-            covered[index] += 1
-    lo = int(0.2 * width / _BIN)
-    hi = int(0.8 * width / _BIN)
-    best: tuple[int, int] | None = None
-    run_start: int | None = None
-    threshold = max(1, len(lines) // 8)
-    for index in range(lo, hi + 1):
-        if covered[index] < threshold:
-            if run_start is None:
-                run_start = index
-            if best is None or index - run_start > best[1] - best[0]:
-                best = (run_start, index)
-        else:
-            run_start = None
-    if best is None or (best[1] - best[0] + 1) * _BIN < 8:
-        return None
-    g0 = left + best[0] * _BIN
-    g1 = left + (best[1] + 1) * _BIN
-    # Snap the strip to the text: the right edge of the left column, the left edge of the
-    # right one (the binned run may reach into either).
-    ends = [line.x1 for line in lines if line.x1 < g1 and line.x0 < g0]
-    starts = [line.x0 for line in lines if line.x0 > g0 and line.x1 > g1]
-    if ends and starts and max(ends) < min(starts):
-        g0, g1 = max(ends), min(starts)
-    left_lines = [line for line in lines if line.x1 <= g0 + 0.5]
-    right_lines = [line for line in lines if line.x0 >= g1 - 0.5]
-    if len(left_lines) < _MIN_COLUMN_LINES or len(right_lines) < _MIN_COLUMN_LINES:
-        return None
-    # Columns must sit side by side: their vertical extents overlap substantially.
-    overlap = min(
-        max(line.top for line in left_lines), max(line.top for line in right_lines)
-    ) - max(min(line.top for line in left_lines), min(line.top for line in right_lines))
-    if overlap <= 0:
-        return None
-    return g0, g1
 
 
 def _snippet(text: str, limit: int = 80) -> str:
