@@ -40,6 +40,8 @@ class Claim(StrictModel):
 class GroundingReport(StrictModel):
     ok: bool
     claims: list[Claim] = Field(default_factory=list)
+    truncated: bool = False
+    """The text was longer than the guard reads; the rest was not checked, so not ok."""
 
     @property
     def untraced(self) -> list[Claim]:

@@ -55,6 +55,7 @@ _SCHOOL_WORDS = re.compile(r"\b(university|college|institute|school|academy|poly
 def check_grounding(text: str, profile: Profile, posting: Posting | None) -> GroundingReport:
     """Trace every claim of `text`; `ok` only when none is left untraced."""
     evidence = build_evidence(profile, posting)
+    truncated = len(text) > MAX_TEXT_CHARS
     text = text[:MAX_TEXT_CHARS]
     masked = _mask_contacts(text)
     claims: list[Claim] = []
@@ -69,7 +70,8 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     claims.extend(_trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
     claims.sort(key=lambda claim: (claim.start, claim.end))
-    return GroundingReport(ok=all(claim.traced for claim in claims), claims=claims)
+    ok = not truncated and all(claim.traced for claim in claims)
+    return GroundingReport(ok=ok, claims=claims, truncated=truncated)
 
 
 def describe_untraced(report: GroundingReport, limit: int = 8) -> str:
