@@ -162,3 +162,25 @@ def test_verify_round_trip_fails_a_document_that_lost_a_fact(resume: TailoredRes
     )
     with pytest.raises(AtsCheckFailed, match="missing: A fact the document does not contain"):
         verify_round_trip(resume, data, "docx")
+
+
+def test_page_fitting_cuts_no_more_than_needed(resume: TailoredResume) -> None:
+    from applykit.render.page_fit import _without, cut_order
+
+    for entry in resume.sections[0].entries:
+        entry.bullets += [b.model_copy(update={"fact_id": b.fact_id + "x"}) for b in entry.bullets]
+    fitted, pdf = fit_to_pages(resume)
+    assert page_count(pdf) == 1
+    cuts = len([c for c in fitted.changes if c.kind == "cut"])
+    order = cut_order(resume)
+    one_fewer = _without(resume, order[: cuts - 1])
+    assert page_count(fit_to_pages(one_fewer.model_copy(update={"page_budget": 9}))[1]) == 2
+
+
+def test_huge_hand_made_bullet_is_capped_and_still_reads_back(resume: TailoredResume) -> None:
+    huge = "word " * 50_000
+    resume.sections[0].entries[0].bullets[0].text = huge
+    resume.page_budget = 2
+    printed, pdf = render_pdf(resume)
+    assert page_count(pdf) <= 2
+    assert ats_check(printed, extract_text(pdf, "pdf")) == []

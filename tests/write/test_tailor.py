@@ -204,3 +204,27 @@ def test_model_rewrite_kept_when_grounded_and_reverted_when_invented(profile: Pr
     reverted = [c for c in resume.changes if c.kind == "reverted"]
     assert len(reverted) == 1 and reverted[0].fact_id == second.id
     assert "numbers differ" in reverted[0].detail and reverted[0].after == invented
+
+
+def test_overlong_fact_is_cut_and_reported_not_truncated(profile: Profile) -> None:
+    fact = profile.work[0].highlights[0]
+    fact.text = "Led a migration " + "and then another step " * 40
+    fit = fit_for(profile, {"Led a migration": 1.0}, [])
+    resume = tailor_resume(profile, Posting(), fit)
+    kept = {b.fact_id for s in resume.sections for e in s.entries for b in e.bullets}
+    assert fact.id not in kept
+    change = next(c for c in resume.changes if c.fact_id == fact.id)
+    assert change.kind == "cut" and "too long" in change.detail
+
+
+def test_a_bare_profile_still_makes_a_resume() -> None:
+    profile = assign_ids(
+        Profile.model_validate(
+            {"basics": {"name": "Åsa Ng"}, "work": [{"name": "Acme", "position": "Engineer"}]}
+        )
+    )
+    resume = tailor_resume(profile, Posting(), FitReport(score=0, band="poor", summary=""))
+    printed, pdf = render_pdf(resume)
+    assert page_count(pdf) == 1
+    assert printed.sections[0].entries[0].organization == "Acme"
+    assert resume.skills == [] and resume.summary == ""

@@ -18,18 +18,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _SPACE = re.compile(r"\s+")
 MAX_FIELD_CHARS = 300
 """Names, titles, employers and contact items longer than this are cut with an ellipsis."""
+MAX_TEXT_CHARS = 2000
+"""Any other text (a bullet, the summary) is cut here: a safety net for hand-made input;
+tailoring itself never passes a fact this long (it cuts the fact and says so)."""
 
 SKILLS_HEADING = "Skills"
 SUMMARY_HEADING = "Summary"
 
 
-def clean(text: str | None, *, limit: int | None = None) -> str:
+def clean(text: str | None, *, limit: int = MAX_TEXT_CHARS) -> str:
     """Untrusted text made printable: no control or invisible characters, one-line spacing."""
     if not text:
         return ""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text[: limit * 4]))
     text = _SPACE.sub(" ", text).strip()
-    if limit is not None and len(text) > limit:
+    if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
 
