@@ -42,6 +42,7 @@ _INJECTION_NEEDLES = (
     "copilot",
     "language model",
 )
+_APPLY_CUE = re.compile(r"(?i)to apply|please (?:send|submit|apply|include)|apply (?:with|by)")
 _SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
 
 
@@ -229,15 +230,17 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     posting.responsibilities = responsibilities_from(sections)
     posting.requirements = requirements_from(sections)
     prose = [s for s in sections if s.kind in {"header", "role", "other", "company", "team"}]
-    body_sentences = [
-        sentence
-        for s in sections
-        if s.kind not in _SKIP_BODY
-        for line in s.lines
-        for sentence in sentences(line.text)
-    ]
+    body_lines = [line.text for s in sections if s.kind not in _SKIP_BODY for line in s.lines]
     if not posting.requirements:
+        body_sentences = [sentence for line in body_lines for sentence in sentences(line)]
         posting.requirements = fallback_requirements(body_sentences)
+    else:  # only the sentences the step finder looks at: those that start "To apply…"
+        body_sentences = [
+            sentence
+            for line in body_lines
+            if _APPLY_CUE.search(line)
+            for sentence in sentences(line)
+        ]
     if not posting.responsibilities:
         posting.responsibilities = fallback_responsibilities(
             [x for s in prose for line in s.lines for x in sentences(line.text)]

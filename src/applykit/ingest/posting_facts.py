@@ -51,6 +51,7 @@ def find_degree(required: list[str], other: list[str]) -> Degree | None:
     return None
 
 
+# Lower-cased, padded with spaces (see _degree_sentences) so "ms" does not hit "systems".
 _DEGREE_NEEDLES = (
     "degree",
     "bachelor",
@@ -58,28 +59,29 @@ _DEGREE_NEEDLES = (
     "phd",
     "ph.d",
     "ph. d",
-    "doctor",
+    "doctora",
     "b.s",
     "m.s",
-    "bs",
-    "ms",
-    "ba",
+    " bs ",
+    " ms ",
+    " ba ",
+    " ma ",
     "msc",
     "bsc",
-    "mba",
+    " mba",
     "diploma",
-    "b.a",
-    "m.a",
-    "beng",
-    "meng",
+    "b.a.",
+    "m.a.",
     "b.eng",
     "m.eng",
+    " beng",
+    " meng",
     "studium",
 )
 
 
 def _degree_sentences(line: str) -> list[str]:
-    low = line.lower()
+    low = f" {line.lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
     if not any(needle in low for needle in _DEGREE_NEEDLES):
         return []
     if len(line) < 200:

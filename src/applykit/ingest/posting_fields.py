@@ -55,6 +55,16 @@ _COMPANY_PHRASES = [
     re.compile(r"\bfor you at (" + _NAME + r")[.!,]"),
 ]
 _NEEDS_REPEAT = {1, 5}
+_COMPANY_NEEDLES: list[tuple[str, ...]] = [
+    ("\nat ", ". at ", "! at "),
+    (" is one of", " is a", " is an", " is the", " are one of", " are a", " are an", " are the",
+     " has a", " has an", " has been", " offers", " values", " provides", " builds", " helps",
+     " delivers"),
+    (" is hiring", " is looking", " is seeking", " is growing"),
+    ("join ",),
+    ("as a ", "as an "),
+    ("for you at ",),
+]
 _NOT_COMPANY = re.compile(
     r"^(?:we|our|the|this|you|your|it|they|job|position|role|team|company|client|our client"
     r"|about|an?|as|in|if|all|remote|hybrid|salary|pay|location|responsibilities|requirements"
@@ -139,8 +149,11 @@ def company_from_line(line: str) -> str | None:
 def company_candidates(text: str) -> list[str]:
     """Company names from phrases ("At X, we", "X is one of"), most frequent first."""
     found: list[str] = []
+    head = "\n" + text[:8000]
+    low = head.lower()
     for index, pattern in enumerate(_COMPANY_PHRASES):
-        for match in pattern.finditer(text[:8000]):
+        windows = spans(low, _COMPANY_NEEDLES[index], 80, 90)
+        for match in find_in_spans(pattern, head, windows):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
             if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:

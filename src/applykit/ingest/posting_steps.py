@@ -104,11 +104,13 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
     names = [company] if company else []
     if company:
         names.append(company.split()[0])
-    for section in sections:
+    for section in sections[:12]:
         if section.kind not in {"company", "header", "role", "team", "other"}:
             continue
-        for line in section.lines:
+        for line in section.lines[:40]:
             if line.bullet is not None and section.kind != "company":
+                continue
+            if section.kind != "company" and not _FACT.search(line.text):
                 continue
             for sentence in sentences(line.text):
                 if len(sentence) < 30 or INJECTION.search(sentence):
