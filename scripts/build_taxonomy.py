@@ -226,12 +226,8 @@ class PublicLayers:
                     return True
         return False
 
-    def alias_flags(self, surface: str, *, curated_phrases: bool) -> int | None:
-        """Flags for a weak alias, or None when it must not be matched.
-
-        `curated_phrases`: the layer's multi-word labels are edited (ESCO, O*NET), so everyday
-        words in them are fine; the gazetteer's are not.
-        """
+    def alias_flags(self, surface: str, layer: str) -> int | None:
+        """Flags for a weak alias of `layer` (onet, esco, gazetteer), or None to drop it."""
         key = normalize_key(surface)
         if not key or key in self.builder.aliases or len(key) > 80:
             return None
@@ -241,8 +237,10 @@ class PublicLayers:
         if len(tokens) > 1:
             if self.contains_curated(key):
                 return None
-            if not curated_phrases and self.is_everyday_phrase(tokens):
-                return None
+            if self.is_everyday_phrase(tokens):
+                # gazetteer: dropped ("get it"); O*NET product names: only when capitalised
+                # ("After the Deadline" the product, not the phrase); ESCO labels are kept.
+                return {"esco": WEAK_SOURCE, "onet": WEAK_SOURCE | NEEDS_CAPITAL}.get(layer)
             return WEAK_SOURCE
         if ACRONYM_RE.match(surface):
             common = zipf_frequency(surface.lower(), "en") >= ACRONYM_ZIPF
@@ -264,7 +262,7 @@ class PublicLayers:
         """Add an entry for the surfaces that pass the filters; None when none does."""
         accepted = {}
         for surface in dict.fromkeys(surfaces):
-            flags = self.alias_flags(surface, curated_phrases=source != "gazetteer")
+            flags = self.alias_flags(surface, source)
             if flags is not None:
                 accepted[surface] = flags
         if not accepted:

@@ -99,7 +99,7 @@ def train(c1: float, c2: float, iterations: int, min_weight: float) -> dict[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--c1", type=float, default=0.1)
-    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--min-weight", type=float, default=0.01)
     parser.add_argument("--out", type=Path, default=OUT)

@@ -3,7 +3,8 @@
 SkillSpan (Zhang et al., NAACL 2022) dev split, HOUSE + TECH, from ../shared/data/skills/skillspan/.
 A predicted span counts only when its tokens match a gold span exactly (strict span-F1), per
 type (SKILL, KNOWLEDGE) and for both together. The matcher's categories map to the types:
-soft skills and methods are SKILL, everything else is KNOWLEDGE.
+soft skills and ESCO's verb-phrase skills ("manage staff") are SKILL, names of tools, fields and
+methods ("Terraform", "A/B testing") are KNOWLEDGE, as SkillSpan annotates them.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from applykit.skills import SkillMention
 from bench.common import REPO, SHARED_DATA, Row, median_seconds, needs_shared
 
 SKILLSPAN = SHARED_DATA / "skills" / "skillspan"
-SKILL_CATEGORIES = frozenset({"soft_skill", "method"})
+SKILL_CATEGORIES = frozenset({"soft_skill"})
 TYPES = ("SKILL", "KNOWLEDGE")
 
 
@@ -76,6 +78,13 @@ def read_split(split: str) -> list[Sentence]:
     ]
 
 
+def is_skill_type(mention: SkillMention) -> bool:
+    """SkillSpan's SKILL: soft skills and ESCO verb-phrase skills; names of things are KNOWLEDGE."""
+    if mention.category in SKILL_CATEGORIES:
+        return True
+    return mention.category == "method" and mention.skill_id.startswith("esco:")
+
+
 def matcher_spans(sentence: Sentence) -> set[tuple[str, int, int]]:
     """The taxonomy matcher's mentions as typed token spans."""
     from applykit.skills import extract_skills
@@ -90,7 +99,7 @@ def matcher_spans(sentence: Sentence) -> set[tuple[str, int, int]]:
             continue  # the mention starts or ends inside a token: never a strict match
         if offsets[last] + len(sentence.tokens[last]) != mention.end:
             continue
-        kind = "SKILL" if mention.category in SKILL_CATEGORIES else "KNOWLEDGE"
+        kind = "SKILL" if is_skill_type(mention) else "KNOWLEDGE"
         spans.add((kind, first, last + 1))
     return spans
 

@@ -110,7 +110,7 @@ class TestExcel:
 
 def test_cv_is_a_resume_unless_ml_context() -> None:
     assert ids("Send your CV to the hiring manager.") == []
-    assert ids("Research in NLP and CV.") == ["research", "nlp", "computer_vision"]
+    assert ids("Applied research in NLP and CV.") == ["research", "nlp", "computer_vision"]
 
 
 def test_soft_skills_and_methods_are_tagged() -> None:
@@ -156,3 +156,13 @@ def test_empty_and_symbol_only_text() -> None:
     assert extract_skills("") == []
     assert extract_skills("   \n\t ") == []
     assert extract_skills("!!! ??? ... ---") == []
+
+
+def test_spoken_languages_only_as_written() -> None:
+    assert ids("Fluent German and English are required.") == ["german", "english"]
+    assert ids("english breakfast") == []
+
+
+def test_generic_layer_names_need_capitals_when_they_are_everyday_words() -> None:
+    # O*NET lists a product called "After the Deadline"; the phrase itself is not a skill.
+    assert ids("Applications received after the deadline are not read.") == []

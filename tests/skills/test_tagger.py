@@ -49,7 +49,7 @@ def test_label_spans_follows_bio() -> None:
 def test_matcher_tags_mark_mention_tokens() -> None:
     tokens = ["Use", "scikit-learn", "and", "A/B", "testing", "."]
     tags = matcher_tags(tokens, extract_skills(" ".join(tokens)))
-    assert tags == ["O", "B-K", "O", "B-S", "I-S", "O"]
+    assert tags == ["O", "B-library", "O", "B-method", "I-method", "O"]
 
 
 def test_empty_input() -> None:

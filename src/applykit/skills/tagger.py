@@ -23,8 +23,6 @@ from applykit.skills.extractor import SkillMention, extract_skills
 WORD_RE = re.compile(r"\w+(?:[-'’/.]\w+)*(?:\+\+|\+|#)?|\S")
 """Tokens as SkillSpan writes them: words keep inner hyphens and apostrophes, punctuation splits."""
 LABELS = ("O", "B-SKILL", "I-SKILL", "B-KNOWLEDGE", "I-KNOWLEDGE")
-SKILL_CATEGORIES = frozenset({"soft_skill", "method"})
-"""Matcher categories that SkillSpan calls SKILL; the rest are KNOWLEDGE."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +46,7 @@ def _shape(word: str) -> str:
 
 
 def matcher_tags(tokens: list[str], mentions: list[SkillMention]) -> list[str]:
-    """`B-K`, `I-S`, … per token from the matcher's mentions over `" ".join(tokens)`."""
+    """`B-<category>`/`I-<category>` per token from matcher mentions over the joined tokens."""
     tags = ["O"] * len(tokens)
     starts, position = [], 0
     for token in tokens:
@@ -56,7 +54,7 @@ def matcher_tags(tokens: list[str], mentions: list[SkillMention]) -> list[str]:
         position += len(token) + 1
     token_index = 0
     for mention in mentions:
-        kind = "S" if mention.category in SKILL_CATEGORIES else "K"
+        kind = mention.category
         while token_index < len(tokens) and starts[token_index] + len(tokens[token_index]) <= (
             mention.start
         ):
