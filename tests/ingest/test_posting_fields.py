@@ -206,3 +206,11 @@ def test_company_is_the_name_the_text_returns_to() -> None:
         "Requirements\n- A driving licence\n"
     )
     assert parse_posting(text, today=TODAY).company == "Cloudberry Energy"
+
+
+def test_three_levels_of_markdown_nesting() -> None:
+    text = "## Requirements\n\n- Experience with one of:\n  - Cloud:\n    - AWS\n    - GCP\n  - On-prem\n"
+    posting = parse_posting(text, source_format="markdown", today=TODAY)
+    top = posting.requirements[0]
+    assert [c.text for c in top.children] == ["Cloud:", "On-prem"]
+    assert [g.id for g in top.children[0].children] == ["r1.1.1", "r1.1.2"]

@@ -232,6 +232,10 @@ def test_never_raises_on_posting_like_fragments(parts: list[str]) -> None:
         "ab" * 40 + "Cd ",
         "<div>",
         "<ul><li>",
+        " ",
+        "x" + " " * 30,
+        "Salary: $",
+        "at Acme ",
     ],
 )
 def test_time_grows_linearly(unit: str) -> None:

@@ -18,7 +18,11 @@ _ZERO_WIDTH = re.compile(
     "[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad]"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_SPACES = re.compile("[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces inside a line become one; leading indentation is kept (it carries nesting).
+_SPACES = re.compile(
+    "(?<=\\S)[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+_TRAILING = re.compile(r"(?<! ) +\n")  # starts only at a run: linear
 # "industriesSell into" / "territory.Produce" / "experience)Ability": a lost bullet.
 _GLUE = re.compile(r"(?<![A-Za-z])[a-z]{3,}[.)]?(?=[A-Z][a-z])")
 _BULLET = re.compile(
@@ -84,9 +88,11 @@ def clean_text(raw: str) -> CleanText:
         )
         raw = _ZERO_WIDTH.sub("", raw)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
-    return CleanText("\n".join(lines).strip("\n"), warnings, hidden)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    text = _TRAILING.sub("\n", text)
+    return CleanText(text.strip("\n").rstrip(), warnings, hidden)
 
 
 def strip_inline_markdown(text: str) -> str:
