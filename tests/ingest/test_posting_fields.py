@@ -209,7 +209,10 @@ def test_company_is_the_name_the_text_returns_to() -> None:
 
 
 def test_three_levels_of_markdown_nesting() -> None:
-    text = "## Requirements\n\n- Experience with one of:\n  - Cloud:\n    - AWS\n    - GCP\n  - On-prem\n"
+    text = (
+        "## Requirements\n\n- Experience with one of:\n"
+        "  - Cloud:\n    - AWS\n    - GCP\n  - On-prem\n"
+    )
     posting = parse_posting(text, source_format="markdown", today=TODAY)
     top = posting.requirements[0]
     assert [c.text for c in top.children] == ["Cloud:", "On-prem"]
