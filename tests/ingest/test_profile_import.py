@@ -98,6 +98,11 @@ def test_plain_text_resume_with_wrapped_bullets_and_undated_entry() -> None:
     assert profile.work[1].position == "DevOps Engineer" and profile.work[1].startDate == "2019"
     assert any("'Freelance'" in w and "no dates" in w for w in profile.warnings)
     assert profile.certificates[0].name == "AWS Certified SysOps Administrator"
+    # an all-caps section applykit does not know is kept apart, not read as an employer
+    assert profile.unplaced == [
+        "PERSONAL PROJECTS AND TALKS: Spoke at DevFest Lagos on SLOs for small teams."
+    ]
+    assert any("PERSONAL PROJECTS AND TALKS" in warning for warning in profile.warnings)
 
 
 def test_legacy_json_resume_is_repaired_with_warnings() -> None:

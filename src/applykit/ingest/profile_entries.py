@@ -44,7 +44,7 @@ _LOCATION = re.compile(
 )
 _SEPARATORS = re.compile(r"\s+[—–|·•@]\s+|\s*\|\s*|\s+-\s+|\s+at\s+|\t+|\s{3,}")
 URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s)>\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|ai|app)/[^\s)>\]]*",
+    r"\b(?:https?://|www\.)[^\s)>\]]+|(?<![\w.-])(?:[\w-]+\.)+(?:com|io|dev|org|net|ai|app)/[^\s)>\]]*",
     re.IGNORECASE,
 )
 

@@ -132,6 +132,9 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+_TABLE_RULE = re.compile(r"^:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)+$")
+MAX_LINE = 400
+"""Longer lines are cut at spaces: no resume line is this long, and it bounds regex work."""
 
 
 @dataclass
@@ -184,13 +187,34 @@ def _link(match: re.Match[str]) -> str:
     return f"{label} ({target})"
 
 
+def _wrap_long(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        while len(line) > MAX_LINE:
+            cut = line.rfind(" ", 0, MAX_LINE)
+            cut = cut if cut > MAX_LINE // 2 else MAX_LINE
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out
+
+
 def to_lines(text: str) -> list[Line]:
     """Classify each non-empty line (heading level, bullet, indent, bold)."""
     lines: list[Line] = []
     blank = False
-    raw_lines = text.replace("\f", "\n").split("\n")
+    table_row = -1
+    raw_lines = _wrap_long(text.replace("\f", "\n").split("\n"))
     for index, raw in enumerate(raw_lines):
         stripped = raw.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            stripped = stripped.strip("|").strip()  # a Markdown table row
+        if _TABLE_RULE.match(stripped):
+            if lines and table_row == len(lines) - 1:
+                lines.pop()  # the column labels above the rule ("Role | Company | Dates")
+            continue
+        if "|" in raw and raw.strip().startswith("|"):
+            table_row = len(lines)
         if not stripped or (_RULE.match(stripped) and not _SETEXT.match(stripped)):
             blank = True
             continue
@@ -223,8 +247,11 @@ def split_sections(lines: list[Line]) -> SplitResume:
     header: list[Line] = []
     sections: list[Section] = []
     section_level = min((ln.level for ln in lines if ln.level and _known(ln)), default=2)
-    for line in lines:
+    caps_style = any(ln.level is None and _known(ln) and ln.text.isupper() for ln in lines)
+    for index, line in enumerate(lines):
         kind = _heading_kind(line, section_level, in_skills=_in(sections, "skills"))
+        if kind is None and caps_style and sections and _caps_heading(lines, index):
+            kind = "unknown"
         if kind is not None:
             title, _, inline = line.text.partition(":")
             sections.append(Section(kind, title.strip() if inline.strip() else line.text))
@@ -236,6 +263,20 @@ def split_sections(lines: list[Line]) -> SplitResume:
         else:
             header.append(line)
     return SplitResume(header, sections)
+
+
+def _caps_heading(lines: list[Line], index: int) -> bool:
+    """In a resume whose section names are in capitals, another short all-caps line with no
+    dates near it ("ADDITIONAL INFORMATION") is a section we do not know, not an employer."""
+    from applykit.ingest.profile_dates import find_date_span
+
+    line = lines[index]
+    text = line.text
+    if line.bullet or line.level is not None or not text.isupper():
+        return False
+    if not 1 <= len(text.split()) <= 4 or re.search(r"[\d@|,—–:/]", text):
+        return False
+    return all(find_date_span(after.text) is None for after in lines[index + 1 : index + 3])
 
 
 def _known(line: Line) -> bool:

@@ -33,7 +33,7 @@ from applykit.models.profile import (
     Work,
 )
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{6,}\d(?![\w])")
 _NETWORKS = {
     "linkedin.com": "LinkedIn",
@@ -54,11 +54,18 @@ _KEYWORDS = re.compile(
     r"^(?:tech(?:nologies|nology| stack)?|stack|tools|keywords|built with)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
+MAX_RESUME_CHARS = 300_000
 _CORE_KINDS = {"work", "education", "skills", "projects", "summary", "volunteer"}
 
 
 def parse_resume_text(text: str, *, source: str) -> Profile:
     """Build a Profile from resume text; raises InputError when it is not a resume."""
+    if len(text) > MAX_RESUME_CHARS:
+        raise InputError(
+            f"the text is {len(text):,} characters long; a resume is rarely over 30,000",
+            where=source,
+            fix="check that this is your resume; split a long CV into the profile's sections",
+        )
     split = split_sections(to_lines(text))
     profile = Profile()
     _parse_header(split.header, profile)
