@@ -184,3 +184,23 @@ def test_huge_hand_made_bullet_is_capped_and_still_reads_back(resume: TailoredRe
     printed, pdf = render_pdf(resume)
     assert page_count(pdf) <= 2
     assert ats_check(printed, extract_text(pdf, "pdf")) == []
+
+
+def test_right_to_left_names_render_and_read_back(resume: TailoredResume) -> None:
+    resume.basics.name = "مريم الحسن"
+    resume.sections[0].entries[0].bullets[0].text = "Led the שלום project for مرحبا بالعالم"
+    printed, pdf = render_pdf(resume)
+    assert ats_check(printed, extract_text(pdf, "pdf")) == []
+
+
+def test_emoji_are_dropped_not_left_as_boxes(resume: TailoredResume) -> None:
+    resume.sections[0].entries[0].bullets[0].text = "Shipped 🚀 the launch ✓ on time"
+    _, pdf = render_pdf(resume)
+    assert "Shipped the launch ✓ on time" in " ".join(extract_text(pdf, "pdf").split())
+
+
+def test_a_script_no_bundled_font_covers_fails_loudly(resume: TailoredResume) -> None:
+    resume.sections[0].entries[0].bullets[0].text = "Thai สวัสดี"
+    with pytest.raises(AtsCheckFailed, match="missing: Thai"):
+        render_pdf(resume)
+    assert "สวัสดี" in extract_text(resume_docx(resume), "docx"), "DOCX still works"

@@ -38,6 +38,15 @@ def normalise(text: str) -> str:
     return _DROP.sub("", text)
 
 
+_RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+")
+
+
+def logical_order(text: str) -> str:
+    """Extracted text with right-to-left runs (Arabic, Hebrew) turned back into reading
+    order: PDF extractors return them in visual order, left to right."""
+    return _RTL_RUN.sub(lambda match: match.group()[::-1], text)
+
+
 def ats_check(resume: TailoredResume, extracted_text: str) -> list[str]:
     """Problems found reading `extracted_text` as this resume (empty list = pass).
 
@@ -45,6 +54,14 @@ def ats_check(resume: TailoredResume, extracted_text: str) -> list[str]:
     earlier is reported as out of order, one that is absent as missing.
     """
     haystack = normalise(extracted_text)
+    problems = _problems(resume, haystack)
+    if problems and _RTL_RUN.search(haystack):
+        turned = _problems(resume, logical_order(haystack))
+        problems = turned if len(turned) < len(problems) else problems
+    return problems
+
+
+def _problems(resume: TailoredResume, haystack: str) -> list[str]:
     problems: list[str] = []
     position = 0
     for item in expected_sequence(resume):

@@ -15,6 +15,8 @@ from applykit.models.profile import Basics
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\ufe0f]+ ?")
+"""Pictographs no bundled font draws and no ATS reads; dropped (a fact never needs one)."""
 _SPACE = re.compile(r"\s+")
 MAX_FIELD_CHARS = 300
 """Names, titles, employers and contact items longer than this are cut with an ellipsis."""
@@ -31,6 +33,7 @@ def clean(text: str | None, *, limit: int = MAX_TEXT_CHARS) -> str:
     if not text:
         return ""
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text[: limit * 4]))
+    text = _EMOJI.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
