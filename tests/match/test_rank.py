@@ -135,3 +135,33 @@ def test_rank_orders_by_fit_filters_and_reuses_the_cache(
     assert any("under your" in w for w in why["Registered Nurse, Night Shift"])
     again = rank_postings(example_profile, postings, embedder=cached)
     assert json.loads(again.model_dump_json()) == json.loads(result.model_dump_json())
+
+
+def test_tracked_applications_can_be_ranked(
+    example_profile: Profile, embedder: Embedder, tmp_path: Path
+) -> None:
+    from applykit.match.rank_input import load_tracked_postings
+    from applykit.models.application import Application
+    from applykit.store.repository import open_repository
+
+    with open_repository() as repository:
+        repository.add_application(
+            Application(
+                company="Orbit Labs",
+                position="Machine Learning Engineer",
+                location="Remote",
+                job_description="We need PyTorch, Python, Kubernetes and recommender systems.",
+            )
+        )
+        repository.add_application(
+            Application(
+                company="Valley Hospital",
+                position="Registered Nurse",
+                job_description="Patient care, medication administration, charting in Epic.",
+            )
+        )
+    tracked = load_tracked_postings()
+    assert [s for s, _ in tracked] == ["tracker:1", "tracker:2"]
+    cached = CachedEmbedder(embedder, EmbeddingCache(tmp_path / "e.sqlite"))
+    result = rank_postings(example_profile, tracked, embedder=cached)
+    assert [r.company for r in result.ranked] == ["Orbit Labs", "Valley Hospital"]

@@ -170,7 +170,7 @@ def register(root: typer.Typer) -> None:
 
     @root.command("rank", help=RANK_HELP)
     def rank(
-        postings: list[Path] = typer.Argument(..., help="Posting files, folders, CSV or JSONL."),
+        postings: list[Path] = typer.Argument(None, help="Posting files, folders, CSV or JSONL."),
         profile: Path = typer.Option(..., "--profile", help="Your profile."),
         top: int | None = typer.Option(None, "--top", min=1, help="Show the best N."),
         location: list[str] = typer.Option([], "--location", help="Acceptable location (repeat)."),
@@ -180,11 +180,16 @@ def register(root: typer.Typer) -> None:
         seniority: list[str] = typer.Option([], "--seniority", help="Acceptable level (repeat)."),
         employment: list[str] = typer.Option([], "--employment-type", help="full_time, contract…"),
         exclude: list[str] = typer.Option([], "--exclude-company", help="Company to skip."),
+        tracker: bool = typer.Option(False, "--tracker", help="Also rank tracked applications."),
+        tracker_status: str | None = typer.Option(
+            None, "--tracker-status", help="Only tracked applications with this status."
+        ),
         json_output: bool = typer.Option(False, "--json", help="Print the ranking as JSON."),
     ) -> None:
         from applykit.cli.output import print_model_json
+        from applykit.errors import InputError
         from applykit.match.rank import rank_postings
-        from applykit.match.rank_input import load_postings
+        from applykit.match.rank_input import load_postings, load_tracked_postings
         from applykit.models.fit import RankFilters
 
         given = {
@@ -198,9 +203,15 @@ def register(root: typer.Typer) -> None:
         if currency:
             given["pay_currency"] = currency.upper()
         filters = RankFilters.model_validate({k: v for k, v in given.items() if v})
-        result = rank_postings(
-            _load_profile(profile), load_postings(postings), filters=filters, top=top
-        )
+        loaded = load_postings(postings or [])
+        if tracker or tracker_status:
+            loaded += load_tracked_postings(tracker_status)
+        if not loaded:
+            raise InputError(
+                "no postings to rank",
+                fix="name posting files, a folder, a CSV/JSONL file, or use --tracker",
+            )
+        result = rank_postings(_load_profile(profile), loaded, filters=filters, top=top)
         if json_output:
             print_model_json(result)
         else:

@@ -150,3 +150,23 @@ def load_postings(paths: list[Path]) -> list[tuple[str, Posting]]:
         else:
             found.append((path.name, _parse_file(path)))
     return found
+
+
+def load_tracked_postings(status: str | None = None) -> list[tuple[str, Posting]]:
+    """Postings of the applications in the tracker (optionally one status), parsed from
+    their saved job description; title, company and place come from the record."""
+    from applykit.ingest.postings import parse_posting
+    from applykit.store.repository import open_repository
+
+    found: list[tuple[str, Posting]] = []
+    with open_repository() as repository:
+        applications = repository.list_applications(status=status)
+    for app in applications:
+        posting = parse_posting(app.job_description or f"{app.position}\n{app.company}")
+        update: dict[str, Any] = {"title": app.position, "company": app.company}
+        if app.location and not posting.locations:
+            update["locations"] = [Location(raw=app.location)]
+        if app.work_mode in ("remote", "hybrid", "onsite") and posting.work_mode is None:
+            update["work_mode"] = app.work_mode
+        found.append((f"tracker:{app.id}", posting.model_copy(update=update)))
+    return found
