@@ -233,3 +233,26 @@ def test_running_headers_and_footers_are_read_once(tmp_path: Path) -> None:
     assert "Page 2 of 2" not in doc.text
     assert any("running header" in warning for warning in doc.warnings)
     assert "milestone 79 " in doc.text
+
+
+def test_docx_layout_table_is_read_cell_by_cell(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    layout = document.add_table(rows=1, cols=2)
+    side, main = layout.cell(0, 0), layout.cell(0, 1)
+    side.text = "Skills"
+    side.add_paragraph("Python, SQL")
+    main.text = "Experience"
+    main.add_paragraph("Data Engineer — Acme Corp")
+    main.add_paragraph("Built the billing pipeline.")
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+    lines = read_document(path).text.splitlines()
+    assert lines == [
+        "Skills",
+        "Python, SQL",
+        "Experience",
+        "Data Engineer — Acme Corp",
+        "Built the billing pipeline.",
+    ]

@@ -122,18 +122,23 @@ class _Reader:
                 self.block(child)
 
     def table(self, table: Element) -> None:
+        """A row of one-line cells is one line ("Acme | 2020 – 2022"); a row whose cells hold
+        several paragraphs is a layout table (sidebar | main) and is read cell by cell."""
         for row in table.iter(f"{W}tr"):
-            cells: list[str] = []
+            cells: list[list[str]] = []
             for cell in row.findall(f"{W}tc"):
                 sub = _Reader()
                 sub.block(cell)
                 self.hidden.extend(sub.hidden)
                 self.text_boxes += sub.text_boxes
-                text = " ".join(line for line in sub.lines if line)
-                if text and (not cells or cells[-1] != text):  # merged cells repeat
-                    cells.append(text)
-            if cells:
-                self.lines.append(" | ".join(cells))
+                lines = [line for line in sub.lines if line]
+                if lines and (not cells or cells[-1] != lines):  # merged cells repeat
+                    cells.append(lines)
+            if any(len(lines) > 1 for lines in cells):
+                for lines in cells:
+                    self.lines.extend(lines)
+            elif cells:
+                self.lines.append(" | ".join(lines[0] for lines in cells))
 
     def paragraph(self, paragraph: Element) -> None:
         parts: list[str] = []
