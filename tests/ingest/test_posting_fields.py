@@ -217,3 +217,34 @@ def test_three_levels_of_markdown_nesting() -> None:
     top = posting.requirements[0]
     assert [c.text for c in top.children] == ["Cloud:", "On-prem"]
     assert [g.id for g in top.children[0].children] == ["r1.1.1", "r1.1.2"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "We are seeking a highly motivated Payroll Specialist to join our team.",
+            "Payroll Specialist",
+        ),
+        (
+            "The Senior Field Technician reports to the Regional Director.",
+            "Senior Field Technician",
+        ),
+        (
+            "Halvard Mills has a vacant role for a Maintenance Planner with a client in Ohio.",
+            "Maintenance Planner",
+        ),
+        (
+            "Join our team as a Cloud Security Architect, where you will lead reviews.",
+            "Cloud Security Architect",
+        ),
+    ],
+)
+def test_title_phrases(sentence: str, title: str) -> None:
+    text = f"About the company\nWe make paper.\n\nDescription\n{sentence} It is a remote job."
+    assert parse_posting(text, today=TODAY).title == title
+
+
+def test_duty_lines_are_not_titles() -> None:
+    text = "Manage the work assignments for building technicians and vendors\nMore text here."
+    assert parse_posting(text, today=TODAY).title is None

@@ -25,20 +25,41 @@ _GENERIC_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w&'’.-]*(?:[ -](?:&|of|and|de|la|[A-Z0-9][\w&'’.-]*)){0,4}"
+_TITLE_WORDS = (
+    r"((?:[A-Z][\w/&+.'-]*)(?:(?:\s+|,\s+)(?:[A-Z][\w/&+.'-]*|of|and|&|-|–|\(\w+\))){0,7})"
+)
+_ADJECTIVES = r"(?:(?:[a-z][\w-]*,?\s+){0,4})"
 _TITLE_PHRASES = [
     re.compile(
-        r"\b(?:is|are) (?:currently )?(?:hiring|looking for|seeking|searching for|recruiting)"
-        r" (?:an?|one|two|several)\s+(?:(?:talented|motivated|experienced|passionate|driven)"
-        r"\s+)?((?:[A-Z][\w/&+.-]*|of|and|&|-|–)(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&|-|–|\(\w+\))){0,7})"
+        r"\b(?:is|are|we're|we are) (?:currently )?(?:hiring|looking for|seeking|searching for"
+        r"|recruiting) (?:an?|one|two|several|our next|a new)\s+" + _ADJECTIVES + _TITLE_WORDS
     ),
     re.compile(
-        r"\b(?:opportunity|opening|vacancy) for an? ((?:[A-Z][\w/&+.-]*|of|and|&)"
-        r"(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&)){0,7})"
+        r"\b(?:opportunity|opening|vacancy|role|position) for an? " + _ADJECTIVES + _TITLE_WORDS
     ),
+    re.compile(r"(?:^|[.!]\s+)As an? " + _TITLE_WORDS + r",? you\b"),
     re.compile(
-        r"(?:^|[.!]\s+)As an? ((?:[A-Z][\w/&+.-]*)(?:\s+(?:[A-Z][\w/&+.-]*|of|and|&)){0,6}),? you"
+        r"(?:^|[.!:]\s+|\n|, )[Tt]he " + _TITLE_WORDS + r",? (?:is|will|maintains|reports"
+        r"|position|role|serves|works|leads|owns|provides|supports|manages|partners|plays"
+        r"|oversees|drives|helps)\b"
     ),
+    re.compile(r"\b[Jj]oin (?:our|the) (?:\w+ ){0,2}team as an? " + _TITLE_WORDS),
 ]
+_TITLE_NEEDLES = (
+    "hiring",
+    "looking for",
+    "seeking",
+    "searching",
+    "recruiting",
+    "opportunity for",
+    "opening for",
+    "vacancy for",
+    "role for",
+    "position for",
+    "as a",
+    "the ",
+    "join",
+)
 _LABELS = re.compile(
     r"^(?:job title|position title|position|title|role|job)\s*[:\-–]\s*(.{3,120})$",
     re.IGNORECASE,
@@ -109,7 +130,18 @@ def title_from_line(line: str) -> str | None:
         r"(?i)(?:apply|save|share|posted|similar|careers|salary|pay|rate|location)\b", line
     ):
         return None
+    if ": " in line or not _title_case(line):
+        return None
     return clean_title(line)
+
+
+def _title_case(line: str) -> bool:
+    """Job titles capitalise their words; sentences and duties do not."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    if not words:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
 
 
 def title_from_label(lines: list[str]) -> str | None:
@@ -121,27 +153,20 @@ def title_from_label(lines: list[str]) -> str | None:
 
 
 def title_from_phrases(text: str) -> str | None:
-    low = text[:6000].lower()
-    if not any(
-        k in low
-        for k in (
-            "hiring",
-            "looking for",
-            "seeking",
-            "searching",
-            "recruiting",
-            "opportunity for",
-            "opening for",
-            "vacancy for",
-            "as a",
-        )
-    ):
+    head = text[:6000]
+    low = head.lower()
+    if not any(k in low for k in _TITLE_NEEDLES):
         return None
     for pattern in _TITLE_PHRASES:
-        for match in pattern.finditer(text[:6000]):
-            candidate = re.split(r"\s+(?:to|who|for|in|at|with|on)\b", match.group(1))[0]
+        for match in pattern.finditer(head):
+            candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
-            if ROLE_NOUN.search(candidate) and len(candidate.split()) <= 8:
+            if (
+                ROLE_NOUN.search(candidate)
+                and len(candidate.split()) <= 8
+                and _title_case(candidate)
+                and not _NOT_COMPANY.match(candidate)
+            ):
                 return clean_title(candidate)
     return None
 
