@@ -164,6 +164,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9+#]+", "-", text.lower()).strip("-")[:80] or "x"
 
 
+def is_initialism(words: list[str]) -> bool:
+    """The last word is the initials of the words before it ("Structured query language SQL")."""
+    acronym = words[-1].lower()
+    initials = "".join(word[0].lower() for word in words[:-1][-len(acronym) :])
+    return initials == acronym
+
+
 class PublicLayers:
     """Adds O*NET, ESCO and gazetteer entries whose aliases pass the precision filters.
 
@@ -239,8 +246,11 @@ class PublicLayers:
                 return None
             if self.is_everyday_phrase(tokens):
                 # gazetteer: dropped ("get it"); O*NET product names: only when capitalised
-                # ("After the Deadline" the product, not the phrase); ESCO labels are kept.
-                return {"esco": WEAK_SOURCE, "onet": WEAK_SOURCE | NEEDS_CAPITAL}.get(layer)
+                # ("After the Deadline" the product, not the phrase); ESCO: noun phrases kept
+                # ("customer service"), two-word verb phrases dropped ("provide information").
+                if layer == "esco" and not (len(tokens) == 2 and tokens[0] in self.verbs):
+                    return WEAK_SOURCE
+                return WEAK_SOURCE | NEEDS_CAPITAL if layer == "onet" else None
             return WEAK_SOURCE
         if ACRONYM_RE.match(surface):
             common = zipf_frequency(surface.lower(), "en") >= ACRONYM_ZIPF
@@ -306,15 +316,21 @@ class PublicLayers:
 
     @staticmethod
     def onet_surfaces(name: str, vendors: Counter[str]) -> list[str]:
+        """The name, and for product names its forms without "software", vendor or acronym."""
         surfaces = [name]
         words = name.split(" ")
+        if not any(word[:1].isupper() for word in words[1:]):
+            return surfaces  # a generic name ("Medical billing software"): keep it whole
         if len(words) > 2 and words[-1] == "software":
             words = words[:-1]
             surfaces.append(" ".join(words))
-        if len(words) > 2 and ACRONYM_RE.match(words[-1]):
+        if len(words) > 2 and ACRONYM_RE.match(words[-1]) and is_initialism(words):
             surfaces += [" ".join(words[:-1]), words[-1]]
-        if len(words) > 1 and vendors[words[0]] >= 5:
-            surfaces.append(" ".join(words[1:]))
+        rest = words[1:]
+        if rest and vendors[words[0]] >= 5 and not (len(rest) == 1 and ACRONYM_RE.match(rest[0])):
+            surfaces.append(
+                " ".join(rest)
+            )  # "Adobe Photoshop" → "Photoshop", not "SAP ERP" → "ERP"
         return surfaces
 
     def add_esco(self) -> None:

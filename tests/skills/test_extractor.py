@@ -166,3 +166,9 @@ def test_spoken_languages_only_as_written() -> None:
 def test_generic_layer_names_need_capitals_when_they_are_everyday_words() -> None:
     # O*NET lists a product called "After the Deadline"; the phrase itself is not a skill.
     assert ids("Applications received after the deadline are not read.") == []
+
+
+def test_generic_layer_names_are_not_matched_on_a_sentence_capital_alone() -> None:
+    # "After the Deadline" (an O*NET product) needs capitals of its own, not a sentence's.
+    assert ids("After the deadline, nothing changes.") == []
+    assert ids("We use After the Deadline for proofreading.") == ["onet:after-the-deadline"]

@@ -158,6 +158,10 @@ def _scan(
                     surface = text[starts[i] : ends[i + length - 1]]
                     if not _case_allows(surface, key, value, taxonomy):
                         continue
+                    if value & NEEDS_CAPITAL and _only_sentence_case(
+                        surface, i, text, starts, ends
+                    ):
+                        continue
                 index = value >> FLAG_BITS
                 entry = taxonomy.entry_at(index)
                 found = _Candidate(i, i + length - 1, index, entry, not value & NEEDS_CONTEXT)
@@ -178,6 +182,21 @@ def _case_allows(surface: str, key: str, value: int, taxonomy: Taxonomy) -> bool
         forms = taxonomy.cased.get(key, ())
         return surface in forms or (surface.isupper() and surface in {f.upper() for f in forms})
     return True
+
+
+LINE_STARTERS = SENTENCE_ENDS | {":", "*", "(", '"', "“", "|"}
+
+
+def _only_sentence_case(
+    surface: str, i: int, text: str, starts: list[int], ends: list[int]
+) -> bool:
+    """The capital is only that of a sentence or line start ("Onboarding new hires …")."""
+    if not surface[:1].isupper() or not surface[1:].islower():
+        return False
+    if i == 0:
+        return True
+    gap = text[ends[i - 1] : starts[i]]
+    return "\n" in gap or text[starts[i - 1] : ends[i - 1]] in LINE_STARTERS
 
 
 def _resolve_context(candidates: list[_Candidate], words: list[str], taxonomy: Taxonomy) -> None:
