@@ -228,3 +228,22 @@ def test_a_bare_profile_still_makes_a_resume() -> None:
     assert page_count(pdf) == 1
     assert printed.sections[0].entries[0].organization == "Acme"
     assert resume.skills == [] and resume.summary == ""
+
+
+def test_paper_follows_the_candidates_country(profile: Profile) -> None:
+    fit = fit_for(profile, {}, [])
+    assert tailor_resume(profile, Posting(), fit).paper == "us-letter"
+    assert profile.basics.location is not None
+    profile.basics.location.countryCode = "SE"
+    resume = tailor_resume(profile, Posting(), fit)
+    assert resume.paper == "a4"
+    _, pdf = render_pdf(resume)
+    assert b"/MediaBox[0 0 595.2756 841.8898]" in pdf
+    assert tailor_resume(profile, Posting(), fit, paper="us-letter").paper == "us-letter"
+
+
+def test_volunteering_is_kept_on_two_pages(profile: Profile) -> None:
+    resume = tailor_resume(profile, Posting(), fit_for(profile, {}, []), pages=2)
+    volunteering = next(s for s in resume.sections if s.heading == "Volunteering")
+    assert [e.organization for e in volunteering.entries] == ["Code Club Seattle"]
+    assert len(volunteering.entries[0].bullets) == 1

@@ -30,6 +30,9 @@ def tailor(
     fmt: str = typer.Option("pdf", "--format", "-f", help="pdf, docx or md."),
     pages: int = typer.Option(1, "--pages", min=1, max=2, help="Page budget: 1 or 2."),
     design: str = typer.Option("classic", "--design", help="PDF design: classic or compact."),
+    paper: str = typer.Option(
+        "auto", "--paper", help="auto (Letter in North America, else A4), letter or a4."
+    ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Output file (default: resume-COMPANY-TITLE.EXT; md: stdout)."
     ),
@@ -49,15 +52,27 @@ def tailor(
     from applykit.ingest.profiles import load_profile
     from applykit.match.fit import analyze_fit
     from applykit.render.markdown import changes_markdown
-    from applykit.render.resume_files import check_choices, default_filename, render_resume
+    from applykit.render.resume_files import (
+        check_choices,
+        default_filename,
+        paper_choice,
+        render_resume,
+    )
     from applykit.write.tailor import tailor_resume
 
     check_choices(fmt, design)
+    paper_choice(paper)
     master = load_profile(profile)
     job = parse_posting_file(posting)
     fit = analyze_fit(master, job)
     tailored = tailor_resume(
-        master, job, fit, pages=pages, backend=get_backend(backend), design=design
+        master,
+        job,
+        fit,
+        pages=pages,
+        backend=get_backend(backend),
+        design=design,
+        paper=paper_choice(paper),
     )
     rendered = render_resume(tailored, fmt, design=design)
     err = console(stderr=True)

@@ -168,3 +168,4 @@ class TailoredResume(StrictModel):
     company: str | None = None
     defend: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    paper: Literal["us-letter", "a4"] = "us-letter"

@@ -13,7 +13,7 @@ from applykit.render.resume_text import clean
 from applykit.render.typst_compile import Layout, compile_typst, layout_of
 from applykit.render.typst_source import resume_typst
 
-OPTIONAL_SECTIONS = ("Languages", "Awards", "Publications", "Certifications", "Volunteering")
+OPTIONAL_SECTIONS = ("Languages", "Awards", "Volunteering", "Publications", "Certifications")
 """Sections that may be cut whole, first to last, before relevant bullets."""
 LOW_RELEVANCE = 0.3
 """Bullets below this relevance go before any optional section."""
@@ -150,7 +150,7 @@ def _estimate(order: list[Cut], layout: Layout, budget: int) -> int:
 
 
 def fit_to_pages(
-    resume: TailoredResume, *, design: str = "classic", paper: str = "us-letter"
+    resume: TailoredResume, *, design: str = "classic", paper: str | None = None
 ) -> tuple[TailoredResume, bytes]:
     """The resume cut to `resume.page_budget` pages in this design, and its PDF.
 

@@ -15,7 +15,7 @@ __all__ = ["fit_to_pages", "page_count", "render_pdf", "resume_pdf"]
 
 
 def render_pdf(
-    resume: TailoredResume, *, design: str = "classic", paper: str = "us-letter"
+    resume: TailoredResume, *, design: str = "classic", paper: str | None = None
 ) -> tuple[TailoredResume, bytes]:
     """Fit, compile and ATS-check; returns the resume as printed (with its cuts) and the PDF."""
     from applykit.render.ats import verify_round_trip

@@ -36,6 +36,18 @@ def check_choices(fmt: str, design: str) -> None:
     template(design)
 
 
+def paper_choice(value: str) -> Literal["us-letter", "a4"] | None:
+    """`--paper`: "auto" → None (chosen from the profile), "letter" → "us-letter", "a4"."""
+    choice = value.strip().casefold()
+    if choice == "auto":
+        return None
+    if choice in ("letter", "us-letter"):
+        return "us-letter"
+    if choice == "a4":
+        return "a4"
+    raise InputError(f"unknown paper size {value!r}", where="--paper", fix="use auto, letter or a4")
+
+
 def render_resume(resume: TailoredResume, fmt: str, *, design: str = "classic") -> RenderedResume:
     """Render in `fmt`; PDF and DOCX are read back and checked (AtsCheckFailed if not)."""
     if fmt == "pdf":

@@ -113,9 +113,10 @@ def resume_body(resume: TailoredResume) -> str:
 
 
 def resume_typst(
-    resume: TailoredResume, *, design: str = "classic", paper: str = "us-letter"
+    resume: TailoredResume, *, design: str = "classic", paper: str | None = None
 ) -> str:
-    """The complete Typst document: paper, the design's preamble, then the data."""
+    """The complete Typst document: paper (default: the resume's), the design, the data."""
+    paper = paper or resume.paper
     if paper not in PAPERS:
         raise InputError(
             f"unknown paper size {paper!r}", where="--paper", fix=f"use one of: {', '.join(PAPERS)}"

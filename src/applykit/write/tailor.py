@@ -12,7 +12,7 @@ least relevant bullets until the PDF fits the page budget. Every decision is a
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from applykit.models.documents import (
     ResumeBullet,
@@ -42,6 +42,15 @@ PROJECT_MIN_RELEVANCE = 0.3
 MAX_PROJECTS = {1: 2, 2: 4}
 
 WorkLike = Work | Project | Volunteer
+Paper = Literal["us-letter", "a4"]
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
+
+
+def paper_for(profile: Profile) -> Paper:
+    """US Letter where it is the norm (and when the country is unknown), A4 elsewhere."""
+    location = profile.basics.location
+    country = (location.countryCode or "").strip().upper() if location else ""
+    return "a4" if country and country not in LETTER_COUNTRIES else "us-letter"
 
 
 def tailor_resume(
@@ -52,8 +61,13 @@ def tailor_resume(
     pages: int = 1,
     backend: Backend | None = None,
     design: str = "classic",
+    paper: Paper | None = None,
 ) -> TailoredResume:
-    """The profile tailored to `posting` within `pages` pages (measured in `design`)."""
+    """The profile tailored to `posting` within `pages` pages (measured in `design`).
+
+    `paper` defaults to US Letter for candidates in North America (and without a known
+    country), A4 elsewhere.
+    """
     from applykit.render.pdf import fit_to_pages
     from applykit.write.tailor_rewrite import defend_points, rewrite_bullets
 
@@ -66,6 +80,9 @@ def tailor_resume(
     if projects.entries:
         sections.append(projects)
     sections.append(education_section(profile))
+    volunteering = volunteer_section(profile, fit, pages, changes)
+    if volunteering.entries:
+        sections.append(volunteering)
     sections.extend(line_sections(profile))
     resume = TailoredResume(
         basics=profile.basics,
@@ -74,6 +91,7 @@ def tailor_resume(
         sections=sections,
         changes=changes,
         page_budget=pages,
+        paper=paper or paper_for(profile),
         posting_title=posting.title,
         company=posting.company,
     )
@@ -257,3 +275,29 @@ def projects_section(
                 )
             )
     return ResumeSection(heading="Projects", entries=entries)
+
+
+def volunteer_section(
+    profile: Profile, fit: FitReport, pages: int, changes: list[ResumeChange]
+) -> ResumeSection:
+    """Every volunteer role with its most relevant fact (two on two pages).
+
+    The page fitter may cut the whole section before any relevant work fact.
+    """
+    entries = []
+    for index, role in enumerate(profile.volunteer):
+        entry_id = _entry_id(role, "volunteer", index)
+        title, organization = role.position or "", role.organization or ""
+        suggestion = _suggestions_for(fit, entry_id, title, organization)
+        entry = ResumeEntry(
+            entry_id=entry_id,
+            title=title or organization,
+            organization=organization if title else "",
+            start=role.startDate,
+            end=role.endDate,
+            url=role.url,
+            bullets=ranked_bullets(role, entry_id, suggestion),
+        )
+        order = [_fact_id(f, entry_id, n) for n, f in enumerate(role.highlights)]
+        entries.append(_select(entry, order, pages, pages, changes))
+    return ResumeSection(heading="Volunteering", entries=entries)
