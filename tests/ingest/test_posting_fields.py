@@ -248,3 +248,15 @@ def test_title_phrases(sentence: str, title: str) -> None:
 def test_duty_lines_are_not_titles() -> None:
     text = "Manage the work assignments for building technicians and vendors\nMore text here."
     assert parse_posting(text, today=TODAY).title is None
+
+
+def test_lists_of_job_types_say_nothing_about_this_job() -> None:
+    text = (
+        "Bookkeeper\nWe place people in contract, temporary and permanent roles.\n"
+        "Benefits for intern, part-time and seasonal employees may differ."
+    )
+    assert parse_posting(text, today=TODAY).employment_type is None
+    assert (
+        parse_posting("Bookkeeper\nThis is a part-time position.", today=TODAY).employment_type
+        == "part_time"
+    )

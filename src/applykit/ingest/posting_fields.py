@@ -296,9 +296,9 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
         for kind, pattern in _TYPES[:2]:
             if pattern.search(title):
                 return kind
-    for source in (header,):
-        for kind, pattern in _TYPES:
-            if pattern.search(source):
+    for kind, pattern in _TYPES:
+        for match in pattern.finditer(header):
+            if not _in_type_list(header, match):
                 return kind
     best: tuple[int, EmploymentType] | None = None
     low = body.lower()
@@ -312,9 +312,22 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
     if best:
         return best[1]
     for kind, pattern in (_TYPES[4], _TYPES[3]):
-        if find_in_spans(pattern, body, windows):
-            return kind
+        for match in find_in_spans(pattern, body, windows):
+            if not _in_type_list(body, match):
+                return kind
     return None
+
+
+_TYPE_WORD = re.compile(
+    r"(?i)\b(?:full[- ]time|part[- ]time|contract|temporary|permanent|seasonal|intern|freelance)"
+)
+
+
+def _in_type_list(text: str, match: re.Match[str]) -> bool:
+    """ "We offer contract, temporary and permanent placements": a list, not this job's type."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    after = text[match.end() : match.end() + 25]
+    return bool(_TYPE_WORD.search(before) or _TYPE_WORD.search(after))
 
 
 _HYBRID = re.compile(
