@@ -77,7 +77,11 @@ def parse_posting(
 def parse_posting_file(path: Path | str, *, today: dt.date | None = None) -> Posting:
     """Read a posting file ("-" = stdin) of any supported kind and parse it."""
     if str(path) == "-":
-        return parse_posting(_read_stdin(), source_format="text", today=today)
+        text = _read_stdin()
+        kind = (
+            "html" if _looks_html(text) else "markdown" if text.lstrip().startswith("#") else "text"
+        )
+        return parse_posting(text, source_format=kind, today=today)
     file = Path(path)
     if not file.exists():
         raise NotFound(
