@@ -2,7 +2,7 @@
 
 Reads the curated layer `src/applykit/data/skills/curated.yaml` and, unless `--curated-only`,
 the public sources in `../shared/data/` (O*NET Technology Skills, ESCO skills, the skill
-gazetteer), and writes `src/applykit/data/skills/taxonomy.json`. The curated layer wins every
+gazetteer), and writes `src/applykit/data/skills/taxonomy.json.gz`. The curated layer wins every
 conflict. See docs/skills.md.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import re
 import sys
@@ -361,10 +362,11 @@ def build(curated_only: bool) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--curated-only", action="store_true", help="skip ../shared/data")
-    parser.add_argument("--out", type=Path, default=DATA / "taxonomy.json")
+    parser.add_argument("--out", type=Path, default=DATA / "taxonomy.json.gz")
     args = parser.parse_args()
     data = build(args.curated_only)
-    args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"wrote {args.out} ({len(data['entries'])} entries, {len(data['aliases'])} aliases)")
     return 0
 

@@ -1,7 +1,7 @@
 """Train the skill-span CRF on SkillSpan train: `python scripts/train_skill_tagger.py`.
 
 Needs python-crfsuite (a build-time tool, not a run-time dependency) and ../shared/data. Writes
-`src/applykit/data/skills/tagger.json`: labels, transition and state weights, and the verb list
+`src/applykit/data/skills/tagger.json.gz`: labels, transition and state weights, and the verb list
 the features use. Decoding at run time is pure Python (applykit.skills.tagger).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import re
 import sys
@@ -25,7 +26,7 @@ from applykit.skills import extract_skills  # noqa: E402
 from applykit.skills.tagger import LABELS, matcher_tags, token_features  # noqa: E402
 from bench.cases.skills import SHARED_DATA, Sentence, read_split  # noqa: E402
 
-OUT = REPO / "src" / "applykit" / "data" / "skills" / "tagger.json"
+OUT = REPO / "src" / "applykit" / "data" / "skills" / "tagger.json.gz"
 MIN_VERB_USES = 3
 
 
@@ -105,7 +106,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     data = train(args.c1, args.c2, args.iterations, args.min_weight)
-    args.out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(data, separators=(",", ":"))
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     features = data["features"]
     assert isinstance(features, dict)
     print(f"wrote {args.out}: {len(features)} attributes, {args.out.stat().st_size / 1e6:.2f} MB")

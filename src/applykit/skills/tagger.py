@@ -4,7 +4,7 @@ The matcher only finds names the taxonomy knows ("PyTorch", "A/B testing"). Post
 for skills in free phrasing ("build partnerships with suppliers"); SkillSpan annotates those
 as SKILL spans and names of tools and fields as KNOWLEDGE spans. The tagger was trained on the
 SkillSpan train split by `scripts/train_skill_tagger.py` with python-crfsuite; the weights ship
-as `applykit/data/skills/tagger.json` and are decoded here with a small Viterbi in pure Python,
+as `applykit/data/skills/tagger.json.gz` and are decoded here with a small Viterbi in pure Python,
 so nothing extra is needed at run time. The matcher's mentions are features of the tagger:
 the two are combined, not alternatives.
 """
@@ -12,6 +12,7 @@ the two are combined, not alternatives.
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 from dataclasses import dataclass, replace
@@ -158,8 +159,8 @@ class SkillTagger:
 @functools.cache
 def load_tagger() -> SkillTagger:
     """The shipped CRF tagger, read once per process."""
-    path = resources.files("applykit").joinpath("data/skills/tagger.json")
-    return SkillTagger(json.loads(path.read_text("utf-8")))
+    packed = resources.files("applykit").joinpath("data/skills/tagger.json.gz").read_bytes()
+    return SkillTagger(json.loads(gzip.decompress(packed)))
 
 
 def label_spans(labels: list[str]) -> list[tuple[str, int, int]]:
