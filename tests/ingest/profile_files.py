@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from applykit.models.profile import Profile
+from applykit.models.profile import Profile, Work
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -61,11 +61,40 @@ def _dates(start: str | None, end: str | None) -> str:
     return f"{start} – {'Present' if end == 'present' else (end or 'Present')}"
 
 
-def _experience_typst(profile: Profile) -> list[str]:
+HEADER_STYLES = ("title-company", "one-line", "stacked")
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _month_name(date: str | None) -> str:
+    if not date or date == "present":
+        return "Present"
+    if len(date) >= 7:
+        return f"{_MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    return date[:4]
+
+
+def header_lines(work: Work, style: str) -> list[str]:
+    """A job's header as resumes write it, in one of HEADER_STYLES:
+    "title-company": "Title — Company" then "2020-01 – 2022-03";
+    "one-line": "Company | Title | 2020-01 – 2022-03";
+    "stacked": "Company" / "Title" / "Jan 2020 – Mar 2022"."""
+    dates = _dates(work.startDate, work.endDate)
+    if style == "one-line":
+        return [" | ".join(p for p in (work.name, work.position, dates) if p)]
+    if style == "stacked":
+        spelled = f"{_month_name(work.startDate)} – {_month_name(work.endDate)}"
+        return [p for p in (work.name, work.position, spelled if work.startDate else "") if p]
+    return [" — ".join(p for p in (work.position, work.name) if p), dates]
+
+
+def _experience_typst(profile: Profile, style: str) -> list[str]:
     out = ["== Experience"]
     for work in profile.work:
-        dates = _t(_dates(work.startDate, work.endDate))
-        out.append(f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {dates}")
+        if style == "title-company":
+            dates = _t(_dates(work.startDate, work.endDate))
+            out.append(f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {dates}")
+        else:
+            out += [f"{_t(line)} \\" for line in header_lines(work, style)]
         out.append("")
         out += [f"- {_t(fact.text)}" for fact in work.highlights]
         out.append("")
@@ -98,7 +127,9 @@ def _sidebar_typst(profile: Profile) -> list[str]:
     return out
 
 
-def resume_typst(profile: Profile, *, columns: int = 1, hidden: str | None = None) -> str:
+def resume_typst(
+    profile: Profile, *, columns: int = 1, hidden: str | None = None, style: str = "title-company"
+) -> str:
     """A resume as Typst markup: one column, or a sidebar (education, skills) beside the rest."""
     basics = profile.basics
     head = [
@@ -110,7 +141,7 @@ def resume_typst(profile: Profile, *, columns: int = 1, hidden: str | None = Non
     ]
     if basics.summary:
         head += ["== Summary", _t(basics.summary), ""]
-    main = _experience_typst(profile)
+    main = _experience_typst(profile, style)
     side = _sidebar_typst(profile)
     if columns == 1:
         body = [*main, *side]
@@ -122,7 +153,9 @@ def resume_typst(profile: Profile, *, columns: int = 1, hidden: str | None = Non
     return "\n".join([*head, *body, *tail]) + "\n"
 
 
-def resume_docx(profile: Profile, out: Path, *, layout: str = "paragraphs") -> Path:
+def resume_docx(
+    profile: Profile, out: Path, *, layout: str = "paragraphs", style: str = "title-company"
+) -> Path:
     """A resume written with python-docx: "paragraphs", "table" (job headers in a table) or
     "textbox" (skills and languages in a floating text box)."""
     import docx
@@ -136,14 +169,14 @@ def resume_docx(profile: Profile, out: Path, *, layout: str = "paragraphs") -> P
         document.add_paragraph(basics.summary)
     document.add_heading("Experience", level=1)
     for work in profile.work:
-        dates = _dates(work.startDate, work.endDate)
+        lines = header_lines(work, style)
         if layout == "table":
-            table = document.add_table(rows=1, cols=2)
-            table.cell(0, 0).text = " — ".join(p for p in (work.position, work.name) if p)
-            table.cell(0, 1).text = dates
+            table = document.add_table(rows=1, cols=len(lines))
+            for index, line in enumerate(lines):
+                table.cell(0, index).text = line
         else:
-            document.add_paragraph(" — ".join(p for p in (work.position, work.name) if p))
-            document.add_paragraph(dates)
+            for line in lines:
+                document.add_paragraph(line)
         for fact in work.highlights:
             document.add_paragraph(fact.text, style="List Bullet")
     if profile.projects:

@@ -119,14 +119,22 @@ def test_legacy_json_resume_is_repaired_with_warnings() -> None:
     assert any("company" in w for w in profile.warnings)
 
 
-@pytest.mark.parametrize("columns", [1, 2])
-def test_pdf_resume_recovers_the_facts(example: Profile, tmp_path: Path, columns: int) -> None:
-    path = typst_pdf(resume_typst(example, columns=columns), tmp_path / f"cv{columns}.pdf")
-    profile = import_profile(path)
+def _jobs(profile: Profile) -> list[tuple[str | None, ...]]:
+    return [(w.name, w.position, w.startDate, w.endDate or "present") for w in profile.work]
+
+
+@pytest.mark.parametrize(
+    ("columns", "style"),
+    [(1, "title-company"), (2, "title-company"), (1, "one-line"), (2, "stacked")],
+)
+def test_pdf_resume_recovers_the_facts(
+    example: Profile, tmp_path: Path, columns: int, style: str
+) -> None:
+    source = resume_typst(example, columns=columns, style=style)
+    profile = import_profile(typst_pdf(source, tmp_path / f"cv{columns}.pdf"))
     expected = {f.id for f in example.facts() if not f.id.startswith(("v-", "e-"))}
     assert expected <= {fact.id for fact in profile.facts()}
-    assert [w.name for w in profile.work] == [w.name for w in example.work]
-    assert [w.startDate for w in profile.work] == [w.startDate for w in example.work]
+    assert _jobs(profile) == _jobs(example)
     assert {e.institution for e in profile.education} == {e.institution for e in example.education}
     skills = {k for group in profile.skills for k in group.keywords}
     assert {"PyTorch", "Snowflake", "gRPC"} <= skills
@@ -143,14 +151,18 @@ def test_pdf_hidden_text_is_a_warning_and_never_a_fact(example: Profile, tmp_pat
     assert any("COBOL" in text for text in profile.unplaced)
 
 
-@pytest.mark.parametrize("layout", ["paragraphs", "table", "textbox"])
-def test_docx_resume_recovers_the_facts(example: Profile, tmp_path: Path, layout: str) -> None:
-    profile = import_profile(resume_docx(example, tmp_path / f"{layout}.docx", layout=layout))
+@pytest.mark.parametrize(
+    ("layout", "style"),
+    [("paragraphs", "title-company"), ("table", "one-line"), ("textbox", "stacked")],
+)
+def test_docx_resume_recovers_the_facts(
+    example: Profile, tmp_path: Path, layout: str, style: str
+) -> None:
+    path = resume_docx(example, tmp_path / f"{layout}.docx", layout=layout, style=style)
+    profile = import_profile(path)
     expected = {f.id for f in example.facts() if not f.id.startswith(("v-", "e-"))}
     assert expected <= {fact.id for fact in profile.facts()}
-    assert [(w.name, w.position) for w in profile.work] == [
-        (w.name, w.position) for w in example.work
-    ]
+    assert _jobs(profile) == _jobs(example)
     assert [lang.language for lang in profile.languages] == [
         lang.language for lang in example.languages
     ]

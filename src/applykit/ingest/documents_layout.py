@@ -10,6 +10,7 @@ ran to the column's right edge, is joined to the line before it.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 MIN_COLUMN_LINES = 3
@@ -35,31 +36,50 @@ def reading_order(lines: list[Line], left: float, right: float) -> tuple[list[st
         return unwrap(lines), 1
     g0, g1 = gutter
     out: list[str] = []
+    full: list[Line] = []  # consecutive lines that cross the gutter (a full-width header)
     left_col: list[Line] = []
     right_col: list[Line] = []
     columns = 1
 
-    def flush() -> None:
+    def flush_band() -> None:
         nonlocal columns
-        if len(left_col) >= MIN_COLUMN_LINES and len(right_col) >= MIN_COLUMN_LINES:
+        if _side_by_side(left_col, right_col):
             columns = 2
-        out.extend(unwrap(left_col))
-        out.extend(unwrap(right_col))
+            out.extend(unwrap(left_col))
+            out.extend(unwrap(right_col))
+        else:  # a few right-aligned dates are not a column: keep them beside their line
+            out.extend(unwrap(sorted(left_col + right_col, key=lambda ln: (-ln.top, ln.x0))))
         left_col.clear()
         right_col.clear()
 
     for line in lines:
-        if line.x1 <= g0 + 0.5:
-            left_col.append(line)
-        elif line.x0 >= g1 - 0.5:
-            right_col.append(line)
+        if line.x1 <= g0 + 0.5 or line.x0 >= g1 - 0.5:
+            if full:
+                out.extend(unwrap(full))
+                full.clear()
+            (left_col if line.x1 <= g0 + 0.5 else right_col).append(line)
         else:
-            flush()
-            out.append(line.text)
-    flush()
+            flush_band()
+            full.append(line)
+    flush_band()
+    out.extend(unwrap(full))
     return out, columns
 
 
+def _side_by_side(left: list[Line], right: list[Line]) -> bool:
+    """Two real columns: enough lines on each side, each holding a fair share of the text."""
+    if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
+        return False
+    left_chars = sum(len(line.text) for line in left)
+    right_chars = sum(len(line.text) for line in right)
+    return min(left_chars, right_chars) >= 0.15 * (left_chars + right_chars)
+
+
+_STARTS_WITH_DATE = re.compile(
+    r"^(?:(?:19|20)\d\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:19|20)\d\d|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d|since\b|present\b)",
+    re.IGNORECASE,
+)
 _BULLETS = tuple("•●▪◦‣–-*■□➢►✓·o")
 
 
@@ -98,6 +118,8 @@ def _continues(anchor: Line, previous: Line, line: Line, right: float, leading: 
     if anchor.text.startswith(_BULLETS) and anchor.text[1:2] == " ":
         under_text = line.x0 > anchor.x0 + 2
         return under_text and (previous is anchor or abs(line.x0 - previous.x0) < 2)
+    if _STARTS_WITH_DATE.match(line.text):
+        return False  # "Acme Corp" then "2019 – 2021": a header and its date line
     # Wrapped when the next line's first word would not have fitted after the previous line.
     char_width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
     first_word = len(line.text.split(" ", 1)[0]) + 1
