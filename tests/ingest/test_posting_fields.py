@@ -260,3 +260,9 @@ def test_lists_of_job_types_say_nothing_about_this_job() -> None:
         parse_posting("Bookkeeper\nThis is a part-time position.", today=TODAY).employment_type
         == "part_time"
     )
+
+
+def test_vague_pay_is_a_warning_not_a_number() -> None:
+    posting = parse_posting("Welder\nCompetitive salary and great benefits.", today=TODAY)
+    assert posting.compensation is None
+    assert any("pay is not stated" in w for w in posting.warnings)

@@ -43,6 +43,11 @@ _INJECTION_NEEDLES = (
     "language model",
 )
 _APPLY_CUE = re.compile(r"(?i)to apply|please (?:send|submit|apply|include)|apply (?:with|by)")
+_VAGUE_PAY = re.compile(
+    r"(?i)\b(?:competitive|attractive|negotiable)\s+(?:salary|pay|compensation|rate)\b"
+    r"|\b(?:salary|pay|compensation|rate)\b[^.\n]{0,30}\b(?:competitive|negotiable|doe"
+    r"|depending on experience|commensurate with experience)\b"
+)
 _SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
 
 
@@ -217,6 +222,10 @@ def _conditions(
     dollar = "CAD" if locations and all(loc.country == "Canada" for loc in locations) else "USD"
     posting.compensation, pay_warnings = find_compensation(body, dollar=dollar)
     warnings.extend(pay_warnings)
+    if posting.compensation is None and not pay_warnings:
+        vague = _VAGUE_PAY.search(body)
+        if vague:
+            warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
     posting.degree = facts.find_degree(
         required_lines, [ln.text for s in usable if s.kind != "preferred" for ln in s.lines]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from applykit.ingest.posting_facts import parse_date
@@ -70,7 +71,7 @@ def apply_jsonld(posting: Posting, job: dict[str, Any]) -> Posting:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())[:200]
+        return " ".join(html.unescape(value).split())[:200]
     return None
 
 
