@@ -256,3 +256,25 @@ def test_docx_layout_table_is_read_cell_by_cell(tmp_path: Path) -> None:
         "Data Engineer — Acme Corp",
         "Built the billing pipeline.",
     ]
+
+
+def test_invisible_characters_and_ligatures_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text("Py\u200bthon and Kuber\u00adnetes, e\ufb03cient work\n", encoding="utf-8")
+    assert read_document(path).text == "Python and Kubernetes, efficient work\n"
+
+
+def test_undecodable_pdf_glyphs_are_refused_or_dropped(tmp_path: Path) -> None:
+    from applykit.ingest.documents_pdf import _check_cid_garbage, _PageResult
+
+    def page(lines: list[str]) -> _PageResult:
+        return _PageResult(lines, {}, 1, 0, sum(map(len, lines)))
+
+    garbage = [page(["(cid:12)(cid:40)(cid:3) (cid:77)(cid:5)"] * 20)]
+    with pytest.raises(InputError, match="no character map"):
+        _check_cid_garbage(tmp_path / "x.pdf", garbage, [])
+    mostly_fine = [page(["Built the billing pipeline in Go (cid:3)", "Led 4 engineers"] * 10)]
+    warnings: list[str] = []
+    _check_cid_garbage(tmp_path / "x.pdf", mostly_fine, warnings)
+    assert mostly_fine[0].lines[0] == "Built the billing pipeline in Go"
+    assert warnings and "could not be decoded" in warnings[0]

@@ -34,6 +34,20 @@ _SUFFIX_FORMATS = {
     ".text": "text",
 }
 _TEXT_ENCODINGS = ("utf-8", "cp1252")
+_INVISIBLE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+        0xFB00: "ff",
+        0xFB01: "fi",
+        0xFB02: "fl",
+        0xFB03: "ffi",
+        0xFB04: "ffl",
+        0xFB05: "st",
+        0xFB06: "st",
+    }
+)
+"""Zero-width characters and soft hyphens (which can split a keyword invisibly) are dropped;
+typographic ligatures become their letters."""
 
 
 @dataclass
@@ -136,6 +150,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
 def normalise_text(text: str) -> str:
     """Unify line ends, drop control characters and trailing spaces, squeeze blank runs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.translate(_INVISIBLE)
     text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " or ch == "\f")
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []

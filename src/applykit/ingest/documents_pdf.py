@@ -103,6 +103,7 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
             f"two-column layout on page {', '.join(multi)}: read the left column first, "
             "then the right; check the order of sections"
         )
+    _check_cid_garbage(path, pages, warnings)
     repeated = _drop_running_lines(pages)
     if repeated:
         warnings.append(
@@ -117,6 +118,28 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
         hidden_text=hidden_text,
         columns=columns,
     )
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _check_cid_garbage(path: Path, pages: list[_PageResult], warnings: list[str]) -> None:
+    """Glyphs without a character map come out as "(cid:42)": refuse mostly-garbage text,
+    drop a few such glyphs with a warning."""
+    text = "".join(line for page in pages for line in page.lines)
+    unmapped = len(_CID.findall(text))
+    if not unmapped:
+        return
+    if unmapped * 7 > 0.2 * max(len(text), 1):
+        raise InputError(
+            "the PDF's fonts have no character map, so its text cannot be read",
+            where=str(path),
+            fix="export the PDF again from your editor (or print it to PDF), or give the DOCX",
+        )
+    for page in pages:
+        page.lines = [" ".join(_CID.sub(" ", line).split()) for line in page.lines]
+        page.lines = [line for line in page.lines if line]
+    warnings.append(f"{unmapped} character(s) in the PDF could not be decoded and were left out")
 
 
 def _drop_running_lines(pages: list[_PageResult]) -> list[str]:
