@@ -36,7 +36,7 @@ _ORG_WORDS = re.compile(
     r"health|capital|holdings|industries|international|network|services)\b\.?|\.(?:com|io|ai)\b",
     re.IGNORECASE,
 )
-_LOCATION = re.compile(
+LOCATION = re.compile(
     r"^(?:(?:fully\s+)?remote|hybrid|on-?site)\b.*$"
     r"|^[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2},\s*(?:[A-Z]{2,3}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"(?:\s*\((?:remote|hybrid|on-?site)\))?$",
@@ -167,9 +167,7 @@ def parse_header(lines: list[Line], *, org_first: bool = False) -> Header:
 
 def _is_place(text: str) -> bool:
     """ "Seattle, WA" but not "Acme Labs, Data Analyst"."""
-    return bool(_LOCATION.match(text)) and not (
-        _TITLE_WORDS.search(text) or _ORG_WORDS.search(text)
-    )
+    return bool(LOCATION.match(text)) and not (_TITLE_WORDS.search(text) or _ORG_WORDS.search(text))
 
 
 def clean_piece(text: str) -> str:

@@ -8,10 +8,11 @@ is listed in `Profile.warnings`. Text that does not look like a resume is an Inp
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from applykit.errors import InputError
 from applykit.ingest.profile_dates import find_date_span
-from applykit.ingest.profile_entries import _LOCATION, URL, Block, group_blocks, parse_header
+from applykit.ingest.profile_entries import LOCATION, URL, Block, group_blocks, parse_header
 from applykit.ingest.profile_lists import (
     parse_awards,
     parse_certificates,
@@ -98,7 +99,7 @@ def _parse_contact_line(line: Line, profile: Profile, *, allow_label: bool) -> N
         segment = _take_contacts(segment, profile)
         if not segment:
             continue
-        if basics.location is None and _LOCATION.match(segment):
+        if basics.location is None and LOCATION.match(segment):
             city, _, region = segment.partition(",")
             basics.location = _address(city.strip(), region.strip())
         elif allow_label and basics.label is None and len(segment.split()) <= 8:
@@ -111,12 +112,23 @@ def _take_contacts(segment: str, profile: Profile) -> str:
     """Move e-mail, URLs and phone numbers into basics; return what is left."""
     basics = profile.basics
     for match in EMAIL.finditer(segment):
-        basics.email = basics.email or match.group(0)
+        if basics.email is None:
+            basics.email = match.group(0)
+        elif match.group(0) != basics.email:
+            profile.unplaced.append(match.group(0))
     segment = EMAIL.sub("", segment)
     for match in URL.finditer(segment):
         url = match.group(0).rstrip(".,)")
         url = url if url.lower().startswith("http") else f"https://{url}"
-        network = next((name for host, name in _NETWORKS.items() if host in url.lower()), None)
+        host = urlsplit(url).hostname or ""
+        network = next(
+            (
+                name
+                for known, name in _NETWORKS.items()
+                if host == known or host.endswith("." + known)
+            ),
+            None,
+        )
         known = {link.url for link in basics.profiles} | {basics.url}
         if url in known:
             continue
@@ -131,7 +143,10 @@ def _take_contacts(segment: str, profile: Profile) -> str:
     for match in PHONE.finditer(segment):
         digits = re.sub(r"\D", "", match.group(0))
         if 7 <= len(digits) <= 15 and find_date_span(match.group(0)) is None:
-            basics.phone = basics.phone or match.group(0).strip()
+            if basics.phone is None:
+                basics.phone = match.group(0).strip()
+            else:
+                profile.unplaced.append(match.group(0).strip())
             segment = segment.replace(match.group(0), "")
     segment = re.sub(
         r"^(?:e-?mail|phone|tel|mobile|web|website|linkedin|github)\s*:?\s*$",
@@ -143,9 +158,7 @@ def _take_contacts(segment: str, profile: Profile) -> str:
 
 
 def _address(city: str, region: str) -> Address:
-    if len(region) == 2 and region.isupper() and region not in ("UK",):
-        return Address(city=city, region=region)
-    return Address(city=city, countryCode=None, region=region or None)
+    return Address(city=city, region=region or None)
 
 
 def _looks_like_name(line: Line) -> bool:
