@@ -197,3 +197,23 @@ def test_huge_single_line_does_not_hang(tmp_path: Path) -> None:
     path.write_text("Experience\n" + "word 2020 12% " * 40_000 + "\n", encoding="utf-8")
     with contextlib.suppress(InputError):  # refusing it is fine; hanging or crashing is not
         import_profile(path)
+
+
+def test_wrapped_bullets_and_title_at_company(tmp_path: Path) -> None:
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "# Jo Park\n\n## Experience\n\nStaff Engineer at Quill Labs (2019 – 2022)\n"
+        "- Built a search service that\n  spans three lines\n  of text.\n"
+        "- Second bullet\nwrapped in lower case.\n\n"
+        "**Data Analyst** | Fenwick Bank | Mar 2016 – Aug 2019\n- Wrote 40 SQL reports.\n",
+        encoding="utf-8",
+    )
+    profile = import_profile(path)
+    assert _jobs(profile) == [
+        ("Quill Labs", "Staff Engineer", "2019", "2022"),
+        ("Fenwick Bank", "Data Analyst", "2016-03", "2019-08"),
+    ]
+    assert [f.text for f in profile.work[0].highlights] == [
+        "Built a search service that spans three lines of text.",
+        "Second bullet wrapped in lower case.",
+    ]

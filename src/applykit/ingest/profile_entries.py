@@ -78,10 +78,14 @@ def group_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     previous: Line | None = None
+    bullet_indent: int | None = None  # the indent of the bullet being continued, if any
     for line in lines:
-        if current is not None and current.bullets and _continues(line, previous):
+        if current is not None and current.bullets and _continues(line, previous, bullet_indent):
             current.bullets[-1] = f"{current.bullets[-1]} {line.text}"
-        elif line.bullet:
+            previous = line
+            continue
+        bullet_indent = line.indent if line.bullet else None
+        if line.bullet:
             if current is None:
                 current = Block()
                 blocks.append(current)
@@ -108,16 +112,16 @@ def is_prose(line: Line) -> bool:
     return words >= 14 or (words >= 8 and line.text.rstrip().endswith((".", "!")))
 
 
-def _continues(line: Line, previous: Line | None) -> bool:
-    """A wrapped bullet: indented under it, or starting in lower case."""
-    if line.bullet or line.level is not None or previous is None:
+def _continues(line: Line, previous: Line | None, bullet_indent: int | None) -> bool:
+    """A wrapped bullet: indented under it, or starting in lower case, right after it."""
+    if line.bullet or line.level is not None or line.quote or previous is None:
         return False
-    if previous.bullet or previous.indent < line.indent:
-        if line.indent > previous.indent and line.indent >= 2:
-            return True
-        first = line.text[:1]
-        return first.islower() or first in "(&+"
-    return False
+    if bullet_indent is None or line.blank_before:
+        return False
+    if line.indent > bullet_indent and line.indent >= 2:
+        return True
+    first = line.text[:1]
+    return first.islower() or first in "(&+"
 
 
 def _starts_entry(line: Line, current: Block) -> bool:
