@@ -66,3 +66,15 @@ def test_user_errors_exit_1_with_where_and_fix() -> None:
         "profile", "export", "--format", "docx", "--profile", str(RESUMES / "alex-chen.md")
     )
     assert unknown.returncode == 1 and "jsonresume, yaml, markdown" in unknown.stderr
+
+
+def test_reimport_keeps_the_previous_profile_as_backup(examples: Path, applykit_home: Path) -> None:
+    runner = CliRunner()
+    runner.invoke(app, ["profile", "import", str(examples / "profile.yaml")])
+    saved = applykit_home / "profile.yaml"
+    edited = saved.read_text(encoding="utf-8").replace("Seattle", "Tacoma")
+    saved.write_text(edited, encoding="utf-8")
+    result = runner.invoke(app, ["profile", "import", str(RESUMES / "alex-chen.md")])
+    assert result.exit_code == 0, result.output
+    assert "Alex Chen" in saved.read_text(encoding="utf-8")
+    assert (applykit_home / "profile.yaml.bak").read_text(encoding="utf-8") == edited

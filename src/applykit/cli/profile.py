@@ -40,8 +40,11 @@ def import_command(
     ),
 ) -> None:
     from applykit.cli.output import console, print_model_json
+    from applykit.ingest.profile_store import backup_path, current_profile_path
     from applykit.ingest.profiles import import_profile, save_profile
 
+    previous = current_profile_path()
+    had_previous = previous.exists()
     profile = import_profile(file)
     saved = save_profile(profile) if save else None
     if json_output:
@@ -49,9 +52,10 @@ def import_command(
     else:
         _print_summary(profile)
     if saved is not None:
-        console(stderr=True).print(
-            f"saved as the current profile: {saved} (edit it, then `applykit profile check`)"
-        )
+        err = console(stderr=True)
+        err.print(f"saved as the current profile: {saved} (edit it, then `applykit profile check`)")
+        if had_previous and backup_path(saved).exists():
+            err.print(f"the previous profile is kept in {backup_path(saved)}")
 
 
 @app.command("show")

@@ -16,14 +16,26 @@ def current_profile_path(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).profile_path
 
 
+def backup_path(path: Path) -> Path:
+    """Where the previous version of a profile file is kept when it is replaced."""
+    return path.with_name(path.name + ".bak")
+
+
 def save_profile(profile: Profile, path: Path | None = None) -> Path:
-    """Write the profile as editable YAML (atomically); returns where it went."""
+    """Write the profile as editable YAML (atomically); returns where it went. A different
+    file already there (perhaps edited by hand) is kept beside it as `<name>.bak`."""
     target = path or current_profile_path()
     target.parent.mkdir(parents=True, exist_ok=True)
+    text = to_yaml(profile)
+    if target.exists():
+        previous = target.read_text(encoding="utf-8", errors="replace")
+        if previous == text:
+            return target
+        backup_path(target).write_text(previous, encoding="utf-8")
     handle, temporary = tempfile.mkstemp(prefix=".profile-", suffix=".yaml", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(to_yaml(profile))
+            stream.write(text)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
