@@ -266,3 +266,13 @@ def test_vague_pay_is_a_warning_not_a_number() -> None:
     posting = parse_posting("Welder\nCompetitive salary and great benefits.", today=TODAY)
     assert posting.compensation is None
     assert any("pay is not stated" in w for w in posting.warnings)
+
+
+def test_currency_after_the_range_without_a_pay_word() -> None:
+    pay, _ = find_compensation("Vergütung 50.000 - 60.000 EUR pro Jahr")
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (
+        50_000,
+        60_000,
+        "EUR",
+        "year",
+    )

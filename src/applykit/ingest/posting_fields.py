@@ -45,21 +45,14 @@ _TITLE_PHRASES = [
     ),
     re.compile(r"\b[Jj]oin (?:our|the) (?:\w+ ){0,2}team as an? " + _TITLE_WORDS),
 ]
-_TITLE_NEEDLES = (
-    "hiring",
-    "looking for",
-    "seeking",
-    "searching",
-    "recruiting",
-    "opportunity for",
-    "opening for",
-    "vacancy for",
-    "role for",
-    "position for",
-    "as a",
-    "the ",
-    "join",
-)
+# Per pattern above: the words that must occur for it to match (cheap windows first).
+_TITLE_NEEDLES: list[tuple[str, ...]] = [
+    ("hiring", "looking for", "seeking", "searching for", "recruiting"),
+    ("opportunity for", "opening for", "vacancy for", "role for", "position for"),
+    ("\nas a", ". as a", "! as a"),
+    ("\nthe ", ". the ", "! the ", ": the ", ", the "),
+    ("join",),
+]
 _LABELS = re.compile(
     r"^(?:job title|position title|position|title|role|job)\s*[:\-–]\s*(.{3,120})$",
     re.IGNORECASE,
@@ -153,12 +146,10 @@ def title_from_label(lines: list[str]) -> str | None:
 
 
 def title_from_phrases(text: str) -> str | None:
-    head = text[:6000]
+    head = "\n" + text[:6000]
     low = head.lower()
-    if not any(k in low for k in _TITLE_NEEDLES):
-        return None
-    for pattern in _TITLE_PHRASES:
-        for match in pattern.finditer(head):
+    for pattern, needles in zip(_TITLE_PHRASES, _TITLE_NEEDLES, strict=True):
+        for match in find_in_spans(pattern, head, spans(low, needles, 4, 160)):
             candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
             if (
@@ -230,7 +221,8 @@ _TEAM = re.compile(
 
 def find_team(texts: list[str]) -> str | None:
     for text in texts:
-        for match in _TEAM.finditer(text[:20000]):
+        head = text[:20000]
+        for match in find_in_spans(_TEAM, head, spans(head.lower(), (" team",), 70, 6)):
             team = match.group(1).strip()
             if team and not _NOT_COMPANY.match(team) and len(team) <= 50:
                 return team

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.ingest.posting_text import spans
 from applykit.models.posting import Compensation, PayPeriod
 
 _NEEDLES = (
@@ -37,6 +37,8 @@ _NEEDLES = (
     "compensation",
     "gehalt",
     "brutto",
+    "vergütung",
+    "remuneration",
 )
 
 _CURRENCY_PREFIX = (
@@ -157,8 +159,8 @@ def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation |
     """The posting's pay (or None) and warnings when pay is mentioned but unclear."""
     candidates: list[_Candidate] = []
     low = text.lower()
-    windows = spans(low, _NEEDLES, 8, 110)
-    for match in find_in_spans(_RANGE, text, windows):
+    windows = spans(low, _NEEDLES, 30, 110)  # 30 back: "62,000 - 70,000 EUR"
+    for match in _amounts(text, windows):
         candidate = _candidate(text, match, dollar)
         if candidate is not None:
             candidates.append(candidate)
@@ -173,6 +175,35 @@ def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation |
     if len(distinct) > 2:
         warnings.append("several pay ranges are given (by location or level); showing one")
     return best.compensation, warnings
+
+
+_START = re.compile(
+    r"[$€£¥₹\d]|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|SEK|NOK|DKK|PLN|NZD|SGD|HK|US|CA|AU|NZ|C|A|S|R|Rs)"
+    r"(?=\s?[$\d])"
+)
+
+
+def _amounts(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Range matches tried only where an amount can start (a currency sign, code or digit)."""
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for start, end in windows:
+        position = max(start, last_end)
+        while True:
+            hit = _START.search(text, position, end)
+            if hit is None:
+                break
+            at = hit.start()
+            if text[at].isdigit() and at and (text[at - 1].isdigit() or text[at - 1] in ",.'"):
+                position = at + 1  # inside a number already seen
+                continue
+            match = _RANGE.match(text, at, min(len(text), end + 60))
+            if match is None or match.end() == at:
+                position = at + 1
+                continue
+            found.append(match)
+            last_end = position = match.end()
+    return found
 
 
 def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | None:

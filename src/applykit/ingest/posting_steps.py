@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from applykit.ingest.posting_sections import Section
-from applykit.ingest.posting_text import INJECTION, sentences
+from applykit.ingest.posting_text import has_injection, sentences
 
 _STEP = re.compile(
     r"\b(?:send|submit|include|attach|upload|complete|fill (?:in|out)|write|list|indicate"
@@ -44,7 +44,7 @@ def application_steps(sections: list[Section], body_sentences: list[str]) -> lis
     for candidate in candidates:
         for part in re.split(r";\s+(?=we |our |you will )", candidate):
             text = part.strip(" ;,")
-            if len(text) < 12 or _NOT_STEP.search(text[:40]) or INJECTION.search(text):
+            if len(text) < 12 or _NOT_STEP.search(text[:40]) or has_injection(text):
                 continue
             if not _STEP.search(text) or text.endswith(":"):
                 continue
@@ -84,7 +84,7 @@ def application_questions(sections: list[Section]) -> list[str]:
         if section.kind == "questions":
             for item in section.items():
                 text = item.text.strip()
-                if text and not INJECTION.search(text):
+                if text and not has_injection(text):
                     questions.append(text)
         elif section.kind == "apply":
             for sentence in sentences(section.text):
@@ -113,7 +113,7 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
             if section.kind != "company" and not _FACT.search(line.text):
                 continue
             for sentence in sentences(line.text):
-                if len(sentence) < 30 or INJECTION.search(sentence):
+                if len(sentence) < 30 or has_injection(sentence):
                     continue
                 about_company = (
                     section.kind == "company"

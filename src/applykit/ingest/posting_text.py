@@ -18,13 +18,19 @@ _ZERO_WIDTH = re.compile(
     "[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad]"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-# Runs of spaces inside a line become one; leading indentation is kept (it carries nesting).
-_SPACES = re.compile(
-    "(?<=\\S)[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-)
-_TRAILING = re.compile(r"(?<! ) +\n")  # starts only at a run: linear
+_UNICODE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_RUN = re.compile("  +")  # a literal prefix: the regex engine skips ahead fast
+
+
+def _collapse_run(match: re.Match[str]) -> str:
+    """Runs of spaces inside a line become one; leading indentation (nesting) is kept."""
+    start = match.start()
+    if start == 0 or match.string[start - 1] == "\n":
+        return match.group(0)
+    return " "
+
+
 # "industriesSell into" / "territory.Produce" / "experience)Ability": a lost bullet.
-_GLUE = re.compile(r"(?<![A-Za-z])[a-z]{3,}[.)]?(?=[A-Z][a-z])")
 _BULLET = re.compile(
     r"^(?P<mark>[•·◦▪▫●○■□►▶➢➤✓✔\-*–—+]|o(?= )|\(?\d{1,2}[.)]|\(?[a-h][.)](?= ))\s*(?P<text>.*)$"
 )
@@ -42,6 +48,31 @@ INJECTION = re.compile(
     r"|(?:language models?|ai models?) reading this",
     re.IGNORECASE,
 )
+
+
+_INJECTION_NEEDLES = (
+    "ignore",
+    "disregard",
+    "you are a",
+    " ai ",
+    " ai-",
+    "llm",
+    "gpt",
+    "claude",
+    "gemini",
+    "copilot",
+    "language model",
+    "ai tool",
+    "ai model",
+    "ai system",
+    "ai assistant",
+)
+
+
+def has_injection(text: str) -> bool:
+    """Instructions addressed to AI tools (cheap substring check before the regex)."""
+    low = f" {text.lower()} "
+    return any(n in low for n in _INJECTION_NEEDLES) and INJECTION.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -90,8 +121,11 @@ def clean_text(raw: str) -> CleanText:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
+    text = _UNICODE_SPACE.sub(" ", text)
+    if "  " in text:
+        text = _RUN.sub(_collapse_run, text)
+    if " \n" in text:
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return CleanText(text.strip("\n").rstrip(), warnings, hidden)
 
 
@@ -114,7 +148,8 @@ def split_lines(text: str) -> list[Line]:
             blank = True
             continue
         indent = len(raw) - len(stripped)
-        heading = _MD_HEADING.match(stripped)
+        first = stripped[0]
+        heading = _MD_HEADING.match(stripped) if first == "#" else None
         if heading:
             result.append(
                 Line(
@@ -127,13 +162,13 @@ def split_lines(text: str) -> list[Line]:
             )
             blank = False
             continue
-        bold = _BOLD_LINE.match(stripped)
+        bold = _BOLD_LINE.match(stripped) if first in "*_" else None
         if bold and len(bold.group(1).split()) <= 8:
             result.append(Line(bold.group(1).strip(), indent, None, 3, blank))
             blank = False
             continue
         for piece_index, piece in enumerate(_unglue(stripped)):
-            match = _BULLET.match(piece)
+            match = _BULLET.match(piece) if piece[0] in _BULLET_FIRST else None
             glued = piece_index > 0 or piece is not stripped
             if match and match.group("text"):
                 mark = match.group("mark")
@@ -149,17 +184,36 @@ def split_lines(text: str) -> list[Line]:
     return result
 
 
+_BULLET_FIRST = frozenset("•·◦▪▫●○■□►▶➢➤✓✔-*–—+o(0123456789abcdefgh")
+_UPPER_NEXT_LOWER = re.compile(r"[A-Z](?=[a-z])")  # uppercase is rare: a fast first scan
+
+
 def _unglue(line: str) -> list[str]:
     """Split a line whose list items lost their separators ("…industriesSell into…")."""
-    if len(line) < 80 or not _GLUE.search(line):
+    if len(line) < 80:
         return [line]
-    cuts = [m.end() for m in _GLUE.finditer(line)]
+    cuts = [i for i in (m.start() for m in _UPPER_NEXT_LOWER.finditer(line)) if _glued_at(line, i)]
+    if not cuts:
+        return [line]
     bounds = [0, *cuts, len(line)]
     pieces = [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2 or min(len(p.split()) for p in pieces) < 2:
         return [line]
     return pieces
+
+
+def _glued_at(line: str, index: int) -> bool:
+    """A lower-case word of 3+ letters (maybe ending in "." or ")") runs into this capital."""
+    end = index
+    if end and line[end - 1] in ".)":
+        end -= 1
+    start = end
+    while start > 0 and "a" <= line[start - 1] <= "z":
+        start -= 1
+    if end - start < 3:
+        return False
+    return start == 0 or not line[start - 1].isalpha()
 
 
 def looks_truncated(text: str) -> bool:
