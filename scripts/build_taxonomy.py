@@ -156,7 +156,9 @@ COMMON_ZIPF = 3.0
 ACRONYM_ZIPF = 3.5
 """An all-capitals alias that is this frequent as a word is dropped ("ID", "HR")."""
 EVERYDAY_ZIPF = 4.0
-"""A gazetteer phrase whose every word is at least this frequent is dropped ("get it")."""
+"""A gazetteer phrase (or ESCO two-word verb phrase) of only such frequent words is dropped."""
+NAME_WORD_ZIPF = 3.5
+"""An O*NET name made only of such words is a product only when capitalised in the text."""
 MIN_VERB_USES = 3
 """A word that starts at least this many O*NET task statements is a verb ("Develop …")."""
 
@@ -222,9 +224,9 @@ class PublicLayers:
         )
 
     @staticmethod
-    def is_everyday_phrase(tokens: list[str]) -> bool:
-        """Every word is everyday English ("get it", "web products"): not a skill name."""
-        return all(zipf_frequency(token, "en") >= EVERYDAY_ZIPF for token in tokens)
+    def is_everyday_phrase(tokens: list[str], threshold: float) -> bool:
+        """Every word is at least this frequent in English ("get it", "web products")."""
+        return all(zipf_frequency(token, "en") >= threshold for token in tokens)
 
     def contains_curated(self, key: str) -> bool:
         tokens = key.split(" ")
@@ -245,13 +247,13 @@ class PublicLayers:
         if len(tokens) > 1:
             if self.contains_curated(key):
                 return None
-            if self.is_everyday_phrase(tokens):
-                # gazetteer: dropped ("get it"); O*NET product names: only when capitalised
-                # ("After the Deadline" the product, not the phrase); ESCO: noun phrases kept
-                # ("customer service"), two-word verb phrases dropped ("provide information").
-                if layer == "esco" and not (len(tokens) == 2 and tokens[0] in self.verbs):
-                    return WEAK_SOURCE
-                return WEAK_SOURCE | NEEDS_CAPITAL if layer == "onet" else None
+            if layer == "gazetteer" and self.is_everyday_phrase(tokens, EVERYDAY_ZIPF):
+                return None  # "get it", "web products"
+            verb_phrase = len(tokens) == 2 and tokens[0] in self.verbs
+            if layer == "esco" and verb_phrase and self.is_everyday_phrase(tokens, EVERYDAY_ZIPF):
+                return None  # "provide information", "sell products"
+            if layer == "onet" and self.is_everyday_phrase(tokens, NAME_WORD_ZIPF):
+                return WEAK_SOURCE | NEEDS_CAPITAL  # "After the Deadline" the product
             return WEAK_SOURCE
         if ACRONYM_RE.match(surface):
             common = zipf_frequency(surface.lower(), "en") >= ACRONYM_ZIPF

@@ -172,3 +172,18 @@ def test_generic_layer_names_are_not_matched_on_a_sentence_capital_alone() -> No
     # "After the Deadline" (an O*NET product) needs capitals of its own, not a sentence's.
     assert ids("After the deadline, nothing changes.") == []
     assert ids("We use After the Deadline for proofreading.") == ["onet:after-the-deadline"]
+
+
+def test_ranking_in_ml_context_only() -> None:
+    assert ids("Recommender systems and ranking") == ["recommender_systems", "ranking"]
+    assert ids("Our company ranking is high.") == []
+
+
+def test_ml_areas_from_a_research_posting() -> None:
+    text = "Methods such as representation learning, ranking, generative modelling or efficient inference."
+    assert ids(text) == [
+        "representation_learning",
+        "ranking",
+        "generative_ai",
+        "efficient_inference",
+    ]
