@@ -110,6 +110,8 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
     rank, level, position = min(levels)
     field_match = _FIELD.search(sentence, position)
     field = field_match.group(1).strip(" ,") if field_match else None
+    if field:
+        field = re.sub(r"(?:,? or)? equivalent$|,? or$", "", field).strip(" ,") or None
     if field and field.lower().startswith(("a ", "an ", "or ", "and ")):
         field = field.split(" ", 1)[1]
     in_progress = bool(re.search(r"(?i)currently (?:pursuing|enrolled)|pursuing", sentence))
