@@ -38,6 +38,7 @@ def run() -> list[Row]:
         Row("fit: report, cold (model load + embed)", cold, "s", "senior-ml-engineer.md"),
         Row("fit: report, warm (target < 0.05)", warm, "s", "median of 9, embeddings cached"),
     ]
+    rows.append(_swap_sanity(profile, posting))
     model = MiniLMEmbedder()
     texts = _sentences() * 2
     model.embed_batch(texts[:8])
@@ -74,3 +75,44 @@ def run() -> list[Row]:
         ),
     ]
     return rows
+
+
+SWAP_SKILLS = ["Kubernetes", "Airflow", "Docker", "SQL", "Spark", "PyTorch"]
+
+
+def _swap_sanity(profile: object, posting: object) -> Row:
+    """Remove one skill at a time from the profile (facts and skills list): only the
+    requirements that name it may change (one that offers alternatives may stay met)."""
+    from applykit.match.fit import analyze_fit
+    from applykit.models.posting import Posting
+    from applykit.models.profile import Profile
+
+    assert isinstance(profile, Profile) and isinstance(posting, Posting)
+    before = analyze_fit(profile, posting)
+    clean = 0
+    notes: list[str] = []
+    for skill in SWAP_SKILLS:
+        without = profile.model_copy(deep=True)
+        for entry in [*without.work, *without.projects]:
+            for fact in entry.highlights:
+                fact.text = fact.text.replace(skill, "our tools")
+                fact.skills = [
+                    s for s in fact.skills if skill.lower() not in f"{s.name} {s.canonical}".lower()
+                ]
+        for group in without.skills:
+            group.keywords = [k for k in group.keywords if k != skill]
+        after = analyze_fit(without, posting)
+        changed = {
+            b.requirement_id
+            for b, a in zip(before.requirements, after.requirements, strict=True)
+            if b.status != a.status
+        }
+        naming = {r.requirement_id for r in before.requirements if skill.lower() in r.text.lower()}
+        clean += changed <= naming
+        notes.append(f"{skill}: {','.join(sorted(changed)) or 'none'}")
+    return Row(
+        "fit: sanity, removing a skill changes only its requirements",
+        clean / len(SWAP_SKILLS),
+        "share",
+        "changed: " + "; ".join(notes),
+    )

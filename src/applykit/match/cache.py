@@ -42,9 +42,13 @@ class EmbeddingCache:
 
     @classmethod
     def default(cls) -> EmbeddingCache:
+        import os
+
         from applykit.config import get_settings
 
-        path = get_settings().home / "cache" / "embeddings.sqlite"
+        home = os.environ.get("APPLYKIT_HOME")
+        base = Path(home).expanduser() if home else get_settings().home
+        path = base / "cache" / "embeddings.sqlite"
         known = _OPEN.get(path)
         if known is None:
             known = _OPEN[path] = cls(path)

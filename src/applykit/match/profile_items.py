@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from applykit.match.skillgraph import SkillGraph
-from applykit.match.text import mentions, slug
+from applykit.match.text import names_in, slug
 from applykit.models.profile import Profile
 from applykit.models.skill import SkillRef
 
@@ -30,6 +30,7 @@ class ProfileItem:
     entry_id: str
     section: Literal["work", "projects", "volunteer", "education", "other"]
     skills: dict[str, str] = field(default_factory=dict)  # canonical (lower) → display name
+    covers: set[str] | None = None  # skills and their ancestors, filled by MatchContext
 
 
 def _entry_id(given: str, prefix: str, index: int) -> str:
@@ -62,9 +63,9 @@ def collect_items(profile: Profile, graph: SkillGraph) -> list[ProfileItem]:
             item.skills.setdefault(ref.canonical.lower(), ref.canonical)
         for ref in graph.extract(item.text):
             item.skills.setdefault(ref.canonical.lower(), ref.canonical)
-        for lower, display in known.items():
-            if lower not in item.skills and mentions(item.text, display):
-                item.skills[graph.canonical(display).lower()] = graph.canonical(display)
+        for display in names_in(item.text, known):
+            canonical = graph.canonical(display)
+            item.skills.setdefault(canonical.lower(), canonical)
         items.append(item)
 
     for index, work in enumerate(profile.work):

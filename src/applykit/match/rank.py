@@ -4,8 +4,8 @@ score = 100 x (0.35 meaning + 0.25 title + 0.25 skills + 0.15 words), where
 meaning = cosine of the posting's text and the profile's facts (rescaled), title = cosine
 of the posting title and the profile's titles, skills = share of the posting's skills the
 profile shows (taxonomy parents count), words = BM25 of the profile's skills against the
-posting (divided by the best in the corpus). Embeddings come from the content-hash cache,
-so a re-rank embeds nothing new. docs/fit.md explains the weights.
+posting's skills and opening words (divided by the best in the corpus). Embeddings come
+from the content-hash cache, so a re-rank embeds nothing new. docs/fit.md explains it.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 WEIGHTS = {"semantic": 0.35, "title": 0.25, "skills": 0.25, "lexical": 0.15}
 EMBED_CHARS = 1200
-BM25_CHARS = 4000
+BM25_CHARS = 600
 
 
 @dataclass
@@ -67,6 +67,13 @@ def embedding_text(posting: Posting) -> str:
     if len(parts) < 3:
         parts.append(posting.description)
     return ". ".join(p for p in parts if p)[:EMBED_CHARS]
+
+
+def _bm25_text(embedded: str, counts: dict[str, int], names: dict[str, str]) -> str:
+    """A short document for word matching: the posting's skills (up to 3 times each, as
+    often as it names them) and the start of the text it was embedded from."""
+    named = " ".join(" ".join([names[key]] * min(count, 3)) for key, count in counts.items())
+    return f"{named} {embedded[:BM25_CHARS]}"
 
 
 def _full_text(posting: Posting) -> str:
@@ -131,9 +138,11 @@ def build_index(
         indices.extend(vocab.setdefault(key, len(vocab)) for key in counts)
         indptr.append(len(indices))
     retriever = bm25s.BM25()
+    documents = [
+        _bm25_text(text, counts, names) for text, counts in zip(texts, skills, strict=True)
+    ]
     retriever.index(
-        bm25s.tokenize([t[:BM25_CHARS] for t in full_texts], stopwords="en", show_progress=False),
-        show_progress=False,
+        bm25s.tokenize(documents, stopwords="en", show_progress=False), show_progress=False
     )
     done = time.perf_counter()
     index = PostingIndex(

@@ -77,6 +77,15 @@ class MatchContext:
         idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
         return cls(profile, items, vectors, item_terms, idf, graph, today, requirement_vectors)
 
+    def covers(self, item: ProfileItem) -> set[str]:
+        """The item's skills and every broader skill they are kinds of (lower-case)."""
+        if item.covers is None:
+            covered = set(item.skills)
+            for name in item.skills.values():
+                covered.update(a.lower() for a in self.graph.ancestors(name))
+            item.covers = covered
+        return item.covers
+
     def term_weight(self, term: str) -> float:
         return self.idf.get(term, math.log(1 + (len(self.items) + 0.5) / 0.5))
 
@@ -91,6 +100,8 @@ def _unit_support(unit: SkillUnit, ctx: MatchContext) -> tuple[float, list[Evide
     evidence: list[Evidence] = []
     wanted = {option.lower(): option for option in unit.options}
     for item in ctx.items:
+        if not ctx.covers(item).intersection(wanted):
+            continue
         for key, name in item.skills.items():
             if key in wanted:
                 method, matched, score = "skill", name, 1.0

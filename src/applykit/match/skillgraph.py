@@ -1,7 +1,7 @@
 """The skills taxonomy as matching needs it: parents, neighbours, and mentions in text.
 
-A thin adapter over `applykit.skills` so the matching code depends on four questions
-only; when the taxonomy cannot be loaded, an empty graph keeps exact matching working.
+A thin adapter over `applykit.skills` so the matching code depends on five questions
+only; `EmptyGraph` (exact names only) lets a caller match without any taxonomy.
 """
 
 from __future__ import annotations
@@ -56,9 +56,7 @@ class EmptyGraph:
 
 @lru_cache(maxsize=1)
 def default_graph() -> SkillGraph:
-    """The shipped taxonomy, or an empty graph when `applykit.skills` is not available."""
-    try:
-        from applykit.match.skillgraph_taxonomy import TaxonomyGraph
-    except ImportError:
-        return EmptyGraph()
+    """The shipped skills taxonomy (read once per process)."""
+    from applykit.match.skillgraph_taxonomy import TaxonomyGraph
+
     return TaxonomyGraph()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from applykit.match.profile_items import ProfileItem
 from applykit.match.requirements import MatchContext
 from applykit.match.skill_units import skill_units
-from applykit.match.text import content_terms, count_mentions, mentions, shorten
+from applykit.match.text import content_terms, count_names, mentions, shorten
 from applykit.models.fit import (
     BulletSuggestion,
     ExperienceSuggestions,
@@ -53,15 +53,14 @@ def posting_text(posting: Posting) -> str:
 
 def posting_skills(posting: Posting, ctx: MatchContext) -> list[PostingSkill]:
     """The skills the posting names, with how often it names them."""
-    text = posting_text(posting)
+    text = posting_text(posting).lower()
     found: dict[str, PostingSkill] = {}
 
     def visit(refs: list[tuple[str, str]], required: bool) -> None:
         for name, canonical in refs:
             key = canonical.lower()
             if key not in found:
-                count = max(count_mentions(text, name), count_mentions(text, canonical), 1)
-                found[key] = PostingSkill(name, canonical, count, required)
+                found[key] = PostingSkill(name, canonical, 1, required)
             elif required:
                 found[key].required = True
 
@@ -75,16 +74,15 @@ def posting_skills(posting: Posting, ctx: MatchContext) -> list[PostingSkill]:
         visit([(r.name, r.canonical) for r in ctx.graph.extract(line)], True)
     visit([(r.name, r.canonical) for r in posting.skills], False)
     kept = [s for s in found.values() if not ctx.graph.is_broad(s.canonical)]
+    counts = count_names(text, [n for s in kept for n in (s.name, s.canonical)])
+    for skill in kept:
+        skill.mentions = max(counts[skill.name.lower()], counts[skill.canonical.lower()], 1)
     return sorted(kept, key=lambda s: (-s.mentions, not s.required, s.name.lower()))
 
 
 def _shows(item: ProfileItem, canonical: str, ctx: MatchContext) -> bool:
-    key = canonical.lower()
-    if key in item.skills:
-        return True
-    return any(
-        key in {a.lower() for a in ctx.graph.ancestors(name)} for name in item.skills.values()
-    )
+    """The item names the skill or a kind of it (PyTorch shows "deep learning frameworks")."""
+    return canonical.lower() in ctx.covers(item)
 
 
 def skills_to_emphasize(skills: list[PostingSkill], ctx: MatchContext) -> list[SkillEmphasis]:

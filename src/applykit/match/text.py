@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-/]*[a-z0-9+#]|[a-z0-9]")
@@ -47,12 +48,17 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of `text`, stopwords dropped, order kept, no repeats."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for word in words(text):
         if word in STOPWORDS or len(word) < 2 or word.isdigit():
             continue
         seen.setdefault(stem(word), None)
-    return list(seen)
+    return tuple(seen)
 
 
 @lru_cache(maxsize=4096)
@@ -66,9 +72,27 @@ def mentions(text: str, phrase: str) -> bool:
     return bool(phrase) and _mention_pattern(phrase).search(text.lower()) is not None
 
 
-def count_mentions(text: str, phrase: str) -> int:
-    phrase = phrase.strip()
-    return len(_mention_pattern(phrase).findall(text.lower())) if phrase else 0
+def count_names(text: str, names: list[str]) -> Counter[str]:
+    """How often each name (lower-cased) occurs in `text` as whole words, in one pass;
+    a longer name wins where two overlap."""
+    keys = tuple(sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True))
+    if not keys:
+        return Counter()
+    return Counter(m.lower() for m in _names_pattern(keys).findall(text.lower()))
+
+
+def names_in(text: str, names: dict[str, str]) -> list[str]:
+    """The display names (values of `names`, keyed lower-case) that `text` mentions."""
+    if not names:
+        return []
+    pattern = _names_pattern(tuple(sorted(names, key=len, reverse=True)))
+    return [names[m.lower()] for m in dict.fromkeys(pattern.findall(text.lower()))]
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(k) for k in keys if k)
+    return re.compile(r"(?<![a-z0-9])(" + alternatives + r")(?![a-z0-9+#])")
 
 
 def clauses(text: str) -> list[str]:
