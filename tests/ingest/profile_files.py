@@ -61,7 +61,7 @@ def _dates(start: str | None, end: str | None) -> str:
     return f"{start} – {'Present' if end == 'present' else (end or 'Present')}"
 
 
-HEADER_STYLES = ("title-company", "one-line", "stacked")
+HEADER_STYLES = ("title-company", "one-line", "stacked", "right-aligned")
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -77,13 +77,20 @@ def header_lines(work: Work, style: str) -> list[str]:
     """A job's header as resumes write it, in one of HEADER_STYLES:
     "title-company": "Title — Company" then "2020-01 – 2022-03";
     "one-line": "Company | Title | 2020-01 – 2022-03";
-    "stacked": "Company" / "Title" / "Jan 2020 – Mar 2022"."""
+    "stacked": "Company" / "Title" / "Jan 2020 – Mar 2022";
+    "right-aligned": "Company<tab>Location" / "Title<tab>Jan 2020 – Mar 2022" (tabs are
+    right-aligned stops, as in the popular LaTeX templates)."""
     dates = _dates(work.startDate, work.endDate)
     if style == "one-line":
         return [" | ".join(p for p in (work.name, work.position, dates) if p)]
     if style == "stacked":
         spelled = f"{_month_name(work.startDate)} – {_month_name(work.endDate)}"
         return [p for p in (work.name, work.position, spelled if work.startDate else "") if p]
+    if style == "right-aligned":
+        spelled = f"{_month_name(work.startDate)} – {_month_name(work.endDate)}"
+        first = "\t".join(p for p in (work.name, work.location) if p)
+        second = "\t".join(p for p in (work.position, spelled if work.startDate else "") if p)
+        return [line for line in (first, second) if line]
     return [" — ".join(p for p in (work.position, work.name) if p), dates]
 
 
@@ -94,7 +101,8 @@ def _experience_typst(profile: Profile, style: str) -> list[str]:
             dates = _t(_dates(work.startDate, work.endDate))
             out.append(f"*{_t(work.position)}* — {_t(work.name)} #h(1fr) {dates}")
         else:
-            out += [f"{_t(line)} \\" for line in header_lines(work, style)]
+            for line in header_lines(work, style):
+                out.append(" #h(1fr) ".join(_t(part) for part in line.split("\t")) + " \\")
         out.append("")
         out += [f"- {_t(fact.text)}" for fact in work.highlights]
         out.append("")

@@ -278,3 +278,15 @@ def test_undecodable_pdf_glyphs_are_refused_or_dropped(tmp_path: Path) -> None:
     _check_cid_garbage(tmp_path / "x.pdf", mostly_fine, warnings)
     assert mostly_fine[0].lines[0] == "Built the billing pipeline in Go"
     assert warnings and "could not be decoded" in warnings[0]
+
+
+def test_right_aligned_parts_of_a_row_read_as_one_line(tmp_path: Path) -> None:
+    source = (
+        "*Acme Corp* #h(1fr) Seattle, WA \\\n_Data Engineer_ #h(1fr) Jan 2020 – Mar 2022\n"
+        "- Built the billing pipeline that every invoice passes through\n"
+    )
+    doc = read_document(typst_pdf(source, tmp_path / "row.pdf"))
+    assert doc.text.splitlines()[:2] == [
+        "Acme Corp\tSeattle, WA",
+        "Data Engineer\tJan 2020 – Mar 2022",
+    ]

@@ -88,6 +88,7 @@ def unwrap(lines: list[Line]) -> list[str]:
     to the column's right edge followed by one starting at the same left edge."""
     if not lines:
         return []
+    lines = _rows(lines)
     right_edge = max(line.x1 for line in lines)
     steps = sorted(a.top - b.top for a, b in itertools.pairwise(lines) if a.top - b.top > 0.5)
     leading = steps[len(steps) // 4] if steps else 0.0
@@ -109,6 +110,35 @@ def unwrap(lines: list[Line]) -> list[str]:
     return out
 
 
+def _rows(lines: list[Line]) -> list[Line]:
+    """Fragments of one row ("Acme Corp" and its right-aligned "Seattle, WA") become one
+    line with a tab between the parts, the way a word processor's tab stop reads."""
+    merged: list[Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last is None or abs(last.top - line.top) >= 2:
+            merged.append(line)
+        elif line.x0 >= last.x1:
+            merged[-1] = Line(
+                last.x0,
+                line.x1,
+                max(last.top, line.top),
+                f"{last.text}\t{line.text}",
+                min(last.bottom, line.bottom),
+            )
+        elif line.x1 <= last.x0:
+            merged[-1] = Line(
+                line.x0,
+                last.x1,
+                max(last.top, line.top),
+                f"{line.text}\t{last.text}",
+                min(last.bottom, line.bottom),
+            )
+        else:
+            merged.append(line)
+    return merged
+
+
 def _continues(anchor: Line, previous: Line, line: Line, right: float, leading: float) -> bool:
     step = previous.top - line.top
     if step <= 0 or step > 1.2 * max(leading, previous.top - previous.bottom):
@@ -118,6 +148,8 @@ def _continues(anchor: Line, previous: Line, line: Line, right: float, leading: 
     if anchor.text.startswith(_BULLETS) and anchor.text[1:2] == " ":
         under_text = line.x0 > anchor.x0 + 2
         return under_text and (previous is anchor or abs(line.x0 - previous.x0) < 2)
+    if "\t" in previous.text or "\t" in line.text:
+        return False  # a row with a right-aligned part is a header, not running text
     if _STARTS_WITH_DATE.match(line.text):
         return False  # "Acme Corp" then "2019 – 2021": a header and its date line
     # Wrapped when the next line's first word would not have fitted after the previous line.

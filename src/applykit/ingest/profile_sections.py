@@ -177,7 +177,9 @@ def clean_inline(text: str) -> str:
     text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
     text = text.replace("`", "")
     text = re.sub(r"\s+\(mailto:[^)]+\)", "", text)
-    return " ".join(text.split())
+    # A tab (or a wide gap) separates parts of a row ("Acme Corp<tab>Seattle, WA"): keep one.
+    parts = [" ".join(part.split()) for part in re.split(r"\t|\s{3,}", text)]
+    return "\t".join(part for part in parts if part)
 
 
 def _link(match: re.Match[str]) -> str:
@@ -229,9 +231,10 @@ def to_lines(text: str) -> list[Line]:
         if heading := _HEADING.match(stripped):
             line = Line(clean_inline(heading.group("text")), level=len(heading.group("hashes")))
         elif stripped.startswith(">"):
-            line = Line(clean_inline(stripped.lstrip("> ")), quote=True)
+            line = Line(clean_inline(stripped.lstrip("> ")).replace("\t", " "), quote=True)
         elif bullet := BULLET.match(stripped):
-            line = Line(clean_inline(bullet.group("text")), bullet=True, bold=bold)
+            text = clean_inline(bullet.group("text")).replace("\t", " ")
+            line = Line(text, bullet=True, bold=bold)
         else:
             line = Line(clean_inline(stripped), bold=bold)
         line.indent = indent
