@@ -139,10 +139,11 @@ def add_curated(builder: Builder, path: Path) -> None:
             builder.add_alias(index, item["name"], 0)
         for alias, flags in marked:
             builder.add_alias(index, alias, flags)
-        if item.get("cues") or item.get("stop_after"):
+        if item.get("cues") or item.get("stop_after") or item.get("capital_mid_sentence"):
             cues = sorted(normalize_key(str(cue)) for cue in item.get("cues", []))
             stops = sorted(str(word).lower() for word in item.get("stop_after", []))
-            builder.context[str(index)] = [cues, stops]
+            capital = int(bool(item.get("capital_mid_sentence")))
+            builder.context[str(index)] = [cues, stops, capital]
     for entry in builder.entries:
         if entry[3] is not None and entry[3] not in builder.index_of:
             raise ValueError(f"{entry[0]}: unknown parent {entry[3]!r}")

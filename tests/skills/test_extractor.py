@@ -180,10 +180,20 @@ def test_ranking_in_ml_context_only() -> None:
 
 
 def test_ml_areas_from_a_research_posting() -> None:
-    text = "Methods such as representation learning, ranking, generative modelling or efficient inference."
+    text = (
+        "Methods such as representation learning, ranking, generative modelling"
+        " or efficient inference."
+    )
     assert ids(text) == [
         "representation_learning",
         "ranking",
         "generative_ai",
         "efficient_inference",
     ]
+
+
+def test_a_capital_inside_a_sentence_is_enough_for_tool_names_but_not_letters() -> None:
+    assert ids("Replacing a weekly manual Excel process.") == ["excel"]
+    assert ids("Rewrote the billing services in Go last year.") == ["go"]
+    assert ids("We raised a Series C round and take Vitamin C daily.") == []
+    assert ids("Excel at what you do.") == []

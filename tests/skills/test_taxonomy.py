@@ -114,3 +114,19 @@ def test_every_canonical_name_can_be_looked_up() -> None:
 def test_generic_layers_are_present_with_their_sources() -> None:
     sources = {entry.source for entry in load_taxonomy()}
     assert {"curated", "onet", "esco", "gazetteer"} <= sources
+
+
+def test_curated_aliases_are_not_shadowed() -> None:
+    taxonomy = load_taxonomy()
+    for entry in taxonomy:
+        if entry.source != "curated":
+            continue
+        for alias in [entry.canonical, *entry.aliases]:
+            found = taxonomy.lookup(alias)
+            assert found is not None and found.id == entry.id, (entry.id, alias)
+
+
+def test_children() -> None:
+    children = load_taxonomy().children("cloud_platforms")
+    assert {"aws", "gcp", "azure"} <= set(children)
+    assert load_taxonomy().children("no_such_skill") == []

@@ -105,6 +105,7 @@ class _Candidate:
     index: int
     entry: SkillEntry
     accepted: bool
+    capital_mid_sentence: bool = False
 
 
 def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
@@ -165,6 +166,8 @@ def _scan(
                 index = value >> FLAG_BITS
                 entry = taxonomy.entry_at(index)
                 found = _Candidate(i, i + length - 1, index, entry, not value & NEEDS_CONTEXT)
+                if not found.accepted and text[starts[i]].isupper():
+                    found.capital_mid_sentence = not _at_line_start(i, text, starts, ends)
                 break
         if found is None:
             i += 1
@@ -193,6 +196,11 @@ def _only_sentence_case(
     """The capital is only that of a sentence or line start ("Onboarding new hires …")."""
     if not surface[:1].isupper() or not surface[1:].islower():
         return False
+    return _at_line_start(i, text, starts, ends)
+
+
+def _at_line_start(i: int, text: str, starts: list[int], ends: list[int]) -> bool:
+    """Token `i` starts the text, a line, or a sentence."""
     if i == 0:
         return True
     gap = text[ends[i - 1] : starts[i]]
@@ -227,6 +235,8 @@ def _confirmed(
     following = candidate.last + 1
     if rule is not None and following < len(words) and words[following] in rule.stop_after:
         return False
+    if rule is not None and rule.capital_mid_sentence and candidate.capital_mid_sentence:
+        return True
     low, high = _sentence_window(candidate, words)
     for other in _neighbours(position, candidates):
         if (

@@ -70,6 +70,8 @@ class ContextRule:
 
     cues: frozenset[str] = field(default_factory=frozenset)
     stop_after: frozenset[str] = field(default_factory=frozenset)
+    capital_mid_sentence: bool = False
+    """A capital inside a sentence is enough ("a manual Excel process", "services in Go")."""
 
 
 def _entry_from_row(row: str) -> SkillEntry:
@@ -200,8 +202,8 @@ def taxonomy_from_data(data: dict[str, Any]) -> Taxonomy:
             fix="regenerate it with `python scripts/build_taxonomy.py`",
         )
     context = {
-        int(index): ContextRule(frozenset(cues), frozenset(stops))
-        for index, (cues, stops) in data["context"].items()
+        int(index): ContextRule(frozenset(cues), frozenset(stops), bool(capital))
+        for index, (cues, stops, capital) in data["context"].items()
     }
     return Taxonomy(data["entries"], data["aliases"], data["first"], data["cased"], context)
 
