@@ -276,3 +276,25 @@ def test_currency_after_the_range_without_a_pay_word() -> None:
         "EUR",
         "year",
     )
+
+
+def test_wrapped_bullet_lines_from_pdf_text_are_joined() -> None:
+    text = (
+        "Requirements\n"
+        "• Experience designing experiments on large-scale models and\n"
+        "datasets using internal clusters.\n"
+        "• Strong Python\n"
+        "1. Numbered items work too\n"
+        "o Word-style sub bullets as well\n"
+    )
+    posting = parse_posting(text, today=TODAY)
+    texts = [r.text for r in posting.requirements]
+    assert texts[0] == (
+        "Experience designing experiments on large-scale models and datasets using internal "
+        "clusters."
+    )
+    assert texts[1:] == [
+        "Strong Python",
+        "Numbered items work too",
+        "Word-style sub bullets as well",
+    ]

@@ -186,6 +186,16 @@ def build_tree(lines: list[Line]) -> list[Item]:
     roots: list[Item] = []
     stack: list[tuple[Line, Item]] = []
     for line in lines:
+        if (
+            stack
+            and line.bullet is None
+            and not line.blank_before
+            and line.text[:1].islower()
+            and stack[-1][0].bullet not in (None, "~")
+            and not stack[-1][1].text.endswith((".", ":", ";"))
+        ):
+            stack[-1][1].text = f"{stack[-1][1].text} {line.text}"  # a line wrapped by a PDF
+            continue
         while stack and not _adopts(stack[-1][0], stack[-1][1], line):
             stack.pop()
         if stack and line.bullet is None and stack[-1][0].bullet is not None:
