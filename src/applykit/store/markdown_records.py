@@ -172,6 +172,13 @@ class RawRecord:
     unknown: list[str] = field(default_factory=list)
 
 
+def _heading(line: str) -> str | None:
+    """The text of a level-2 heading ('## Company ##' → 'Company'); no regex, no backtracking."""
+    if not line.startswith("##") or line.startswith("###") or line[2:3] not in (" ", "\t"):
+        return None
+    return line[3:].strip().rstrip("#").strip() or None
+
+
 def split_records(text: str) -> tuple[list[RawRecord], list[str]]:
     records: list[RawRecord] = []
     stray: list[str] = []
@@ -188,15 +195,15 @@ def split_records(text: str) -> tuple[list[RawRecord], list[str]]:
             if line.strip():
                 stray.append(f"line {number}: text before the first '{TITLE}' was ignored")
             continue
-        match = re.match(r"^##\s+(.+?)\s*#*\s*$", line)
-        if match and not line.startswith("###"):
-            name = HEADING_TO_FIELD.get(match.group(1).strip().rstrip(":").lower())
+        heading = _heading(line)
+        if heading is not None:
+            name = HEADING_TO_FIELD.get(heading.rstrip(":").lower())
             if name is not None and name not in current.sections:
                 section = name
                 current.sections[name] = []
                 continue
             if section is None or KIND.get(section) != "text":
-                current.unknown.append(match.group(1).strip())
+                current.unknown.append(heading[:80])
                 section = None
                 continue
         if section is not None:

@@ -84,11 +84,33 @@ def application_values(app: Application) -> dict[str, Any]:
     ):
         values[field] = clean_text(getattr(app, field), field=field)
     values["job_description"] = clean_text(app.job_description, field="job_description") or ""
+    _check_children(app)
     values["status"] = check_status(app.status)
     values["posted_on"] = app.posted_on
     values["applied_on"] = app.applied_on
     values["follow_up_on"] = app.follow_up_on
     return values
+
+
+def _check_children(app: Application) -> None:
+    """Texts inside lists (notes, answers, …) obey the same size limit as fields."""
+    groups: dict[str, list[Any]] = {
+        "notes": app.notes,
+        "answers": app.answers,
+        "contacts": app.contacts,
+        "status_history": app.status_history,
+        "documents": app.documents,
+    }
+    for name, items in groups.items():
+        for index, item in enumerate(items, start=1):
+            for key, value in item.model_dump().items():
+                if isinstance(value, str) and len(value) > MAX_TEXT:
+                    raise ValidationFailed(
+                        f"{name} item {index}: {key} is {len(value):,} characters long; "
+                        f"the limit is {MAX_TEXT:,}",
+                        where=f"{name}[{index}].{key}",
+                        fix=f"shorten it below {MAX_TEXT:,} characters",
+                    )
 
 
 def chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
