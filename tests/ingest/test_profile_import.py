@@ -233,3 +233,15 @@ def test_wrapped_bullets_and_title_at_company(tmp_path: Path) -> None:
         "Built a search service that spans three lines of text.",
         "Second bullet wrapped in lower case.",
     ]
+
+
+def test_a_job_posting_is_not_a_resume(tmp_path: Path) -> None:
+    path = tmp_path / "posting.md"
+    path.write_text(
+        "# Senior Data Engineer\n\n## About the role\nYou will build pipelines.\n\n"
+        "## Responsibilities\n- Own the warehouse\n\n## Requirements\n- 5+ years of SQL\n\n"
+        "## Skills\nPython, SQL, dbt\n\n## Benefits\n- Pension\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="job posting"):
+        import_profile(path)

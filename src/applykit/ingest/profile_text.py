@@ -298,8 +298,24 @@ def _add_entry(kind: str, block: Block, profile: Profile) -> None:
     )
 
 
+_POSTING_HEADINGS = re.compile(
+    r"responsibilit|requirement|qualifications|what you(?:'ll| will)|about the (?:role|job)|"
+    r"benefits|how to apply|nice to have|who you are|what we offer|the role|your profile",
+    re.IGNORECASE,
+)
+
+
 def _check_looks_like_resume(profile: Profile, sections: list[Section], source: str) -> None:
     kinds = {section.kind for section in sections}
+    posting = [
+        s.title for s in sections if s.kind == "unknown" and _POSTING_HEADINGS.search(s.title)
+    ]
+    if len(posting) >= 2 and len(kinds & _CORE_KINDS) <= 2:
+        raise InputError(
+            f"this looks like a job posting, not a resume (sections {', '.join(posting[:4])})",
+            where=source,
+            fix="read postings with `applykit posting parse FILE`; import your own resume here",
+        )
     entries = len(profile.work) + len(profile.education) + len(profile.projects)
     if kinds & _CORE_KINDS and (entries or profile.skills or profile.basics.summary):
         return
