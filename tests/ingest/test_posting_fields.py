@@ -298,3 +298,10 @@ def test_wrapped_bullet_lines_from_pdf_text_are_joined() -> None:
         "Numbered items work too",
         "Word-style sub bullets as well",
     ]
+
+
+def test_numbers_at_line_start_are_not_list_marks() -> None:
+    text = "Requirements\n✅ Python\n10.5 million users rely on us.\n- SQL\n"
+    posting = parse_posting(text, today=TODAY)
+    assert [r.text for r in posting.requirements][:1] == ["Python"]
+    assert "SQL" in [r.text for r in posting.requirements]

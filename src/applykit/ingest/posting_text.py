@@ -32,7 +32,8 @@ def _collapse_run(match: re.Match[str]) -> str:
 
 # "industriesSell into" / "territory.Produce" / "experience)Ability": a lost bullet.
 _BULLET = re.compile(
-    r"^(?P<mark>[•·◦▪▫●○■□►▶➢➤✓✔\-*–—+]|o(?= )|\(?\d{1,2}[.)]|\(?[a-h][.)](?= ))\s*(?P<text>.*)$"
+    r"^(?P<mark>[•·◦▪▫●○■□►▶➢➤✓✔✅🔹🔸▸‣⁃➔→◆◇]|[-*–—+](?=\s)|o(?= )|\(?\d{1,2}[.)](?=\s)"
+    r"|\(?[a-h][.)](?= ))\s*(?P<text>.*)$"
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(.{1,80}?)(?:\*\*|__):?\s*$")
@@ -184,7 +185,7 @@ def split_lines(text: str) -> list[Line]:
     return result
 
 
-_BULLET_FIRST = frozenset("•·◦▪▫●○■□►▶➢➤✓✔-*–—+o(0123456789abcdefgh")
+_BULLET_FIRST = frozenset("•·◦▪▫●○■□►▶➢➤✓✔✅🔹🔸▸‣⁃➔→◆◇-*–—+o(0123456789abcdefgh")
 _UPPER_NEXT_LOWER = re.compile(r"[A-Z](?=[a-z])")  # uppercase is rare: a fast first scan
 
 
