@@ -146,7 +146,7 @@ _NAME_TO_CODE = {name: code for code, name in [*US_STATES.items(), *CA_PROVINCES
 # Without a comma only codes that are never English words ("Go OR Rust" is not Oregon).
 _SAFE_CODES = "CA|NY|TX|FL|IL|WA|GA|NJ|NC|VA|AZ|MI|OH|MN|TN|MO|WI|MD|UT|NV|KY|IA|KS|CT|DC"
 _PLACE = re.compile(
-    rf"(?<![\w-])({_CITY})(?:, ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
+    rf"({_CITY})(?:, ?(?:({_REGION_CODES})\b(?:,? ?(?:USA|US|United States|Canada)\b)?"
     rf"|({_COUNTRY_NAMES}|USA|UK|U\.S\.)\b|({_REGION_NAMES})\b)| ({_SAFE_CODES})\b)"
 )
 _NOT_CITY = re.compile(
@@ -159,7 +159,10 @@ def find_locations(text: str, *, limit: int = 8) -> list[Location]:
     """Places written as "City, ST" or "City, Country", in order, without repeats."""
     found: list[Location] = []
     seen: set[tuple[str, str | None]] = set()
-    for match in _PLACE.finditer(text[:20000]):
+    head = text[:20000]
+    for match in _PLACE.finditer(head):
+        if match.start() and (head[match.start() - 1].isalnum() or head[match.start() - 1] in "_-"):
+            continue  # inside a word ("McDonald"): the scan starts at capitals only, for speed
         city = match.group(1)
         words = city.split()
         while words and _NOT_CITY.match(words[0]):
