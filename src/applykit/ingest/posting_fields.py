@@ -294,7 +294,7 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
                 return kind
     best: tuple[int, EmploymentType] | None = None
     low = body.lower()
-    windows = spans(low, ("intern", "contract", "temp", "part", "full", "permanent"), 40, 40)
+    windows = spans(low, _TYPE_NEEDLES, 40, 40)
     if not windows:
         return None
     for kind, pattern in _BODY_TYPES:
@@ -322,6 +322,33 @@ def _in_type_list(text: str, match: re.Match[str]) -> bool:
     return bool(_TYPE_WORD.search(before) or _TYPE_WORD.search(after))
 
 
+_TYPE_NEEDLES = (
+    "intern",
+    "contract",
+    "temporary",
+    "temp ",
+    "seasonal",
+    "fixed-term",
+    "fixed term",
+    "part-time",
+    "part time",
+    "parttime",
+    "full-time",
+    "full time",
+    "fulltime",
+    "permanent",
+    "teilzeit",
+    "vollzeit",
+    "praktikum",
+    "werkstudent",
+    "befristet",
+    "freelance",
+    "1099",
+    "corp-to-corp",
+    "c2c",
+    "co-op",
+    "coop",
+)
 _HYBRID = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four) days? (?:a|per|each) week (?:in|at|on[- ]site)"
     r"|\b(?:\d|one|two|three|four) days? (?:on[- ]site|in[- ](?:the[- ])?office)"
