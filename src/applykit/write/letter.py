@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.backends.base import Backend, Prompt
+from applykit.backends.base import Backend, BackendOptions, Prompt
 from applykit.backends.grounded import compose_paragraphs, count_words, letter_markdown
 from applykit.config import get_settings
 from applykit.models.documents import (
@@ -34,6 +34,7 @@ _SIGNOFF_RE = re.compile(
     re.I,
 )
 MIN_MODEL_WORDS = 120
+LETTER_MAX_TOKENS = 700
 
 SYSTEM_PROMPT = """\
 You write honest cover letters. Use ONLY the facts listed by the user. Never add a number,
@@ -51,8 +52,12 @@ def write_letter(
     fit: FitReport,
     *,
     backend: Backend | None = None,
+    options: BackendOptions | None = None,
 ) -> CoverLetter:
-    """A cover letter for `posting` from `profile`'s facts, checked by the grounding guard."""
+    """A cover letter for `posting` from `profile`'s facts, checked by the grounding guard.
+
+    `options` go to a model backend (default: up to LETTER_MAX_TOKENS tokens).
+    """
     from applykit.backends.plugins import get_backend
 
     settings = backend.settings if backend is not None else get_settings()
@@ -71,7 +76,9 @@ def write_letter(
     problems = ""
     for _ in range(max(0, settings.grounding_retries) + 1):
         attempts += 1
-        generation = backend.generate(prompt, options=backend.options(max_tokens=700))
+        generation = backend.generate(
+            prompt, options=options or backend.options(max_tokens=LETTER_MAX_TOKENS)
+        )
         paragraphs = _with_signoff(_split(generation.text), plan)
         text = letter_markdown(paragraphs)
         report = check_grounding(text, profile, posting)
