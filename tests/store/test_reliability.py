@@ -30,6 +30,7 @@ def _writer(url: str, fd: int, seed: int, known: list[int]) -> None:
     """Write forever: new applications, status changes and notes; ack each after commit."""
     rng = random.Random(seed)
     repo = open_repository(url=url)
+    os.write(fd, b"ready\n")
     ids = list(known)
     step = 0
     while True:
@@ -72,6 +73,23 @@ def _read_all(fd: int) -> str:
     return b"".join(chunks).decode()
 
 
+def _wait_lines(fd: int, count: int, timeout: float = 30.0) -> str:
+    """What the writer sent until `count` full lines arrived (or the timeout passed)."""
+    import select
+
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while seen.count(b"\n") < count and time.monotonic() < deadline:
+        readable, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not readable:
+            break
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        seen += chunk
+    return seen.decode()
+
+
 def _check_invariants(repo: Repository) -> list[Application]:
     apps = repo.list_applications()
     for app in apps:
@@ -100,13 +118,22 @@ def test_sigkilled_writers_lose_no_acknowledged_write(db_url: str) -> None:
         known = sorted(acked_apps)
         pid = _run_child(lambda: _writer(db_url, write_fd, iteration, known))  # noqa: B023
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.2))
+        # Mostly kill while writing, however loaded the machine is; sometimes at any
+        # moment, opening and migrating included.
+        if rng.random() < 0.75:  # 'ready', then 0-6 acknowledged writes, then a random moment
+            head = _wait_lines(read_fd, 1 + rng.randint(0, 6))
+            time.sleep(rng.uniform(0.0, 0.03))
+        else:
+            head = ""
+            time.sleep(rng.uniform(0.0, 0.15))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         kills += os.WIFSIGNALED(status)
-        output = _read_all(read_fd)
+        output = head + _read_all(read_fd)
         os.close(read_fd)
         for line in output.split("\n")[:-1]:  # a torn last line was never fully acked
+            if line == "ready":
+                continue
             kind, app_id, *rest = line.split(" ")
             if kind == "app":
                 acked_apps.add(int(app_id))
@@ -114,6 +141,10 @@ def test_sigkilled_writers_lose_no_acknowledged_write(db_url: str) -> None:
                 acked_events.add((int(app_id), rest[0]))
             else:
                 acked_notes.add((int(app_id), rest[0]))
+    print(
+        f"{iteration + 1} writers, {kills} killed, acked: {len(acked_apps)} applications, "
+        f"{len(acked_events)} events, {len(acked_notes)} notes"
+    )
     assert kills >= 30, "the writers must really be killed mid-flight"
     assert acked_apps and acked_events and acked_notes, "the writers must have made progress"
 
