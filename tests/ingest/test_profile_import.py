@@ -245,3 +245,53 @@ def test_a_job_posting_is_not_a_resume(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="job posting"):
         import_profile(path)
+
+
+def test_hyperlinks_behind_words_fill_contacts(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Rae Quinn")
+    contact = document.add_paragraph("Data Engineer | ")
+    for label, url in [
+        ("LinkedIn", "https://www.linkedin.com/in/rae-quinn-example"),
+        ("Email me", "mailto:rae.quinn@example.com"),
+    ]:
+        rel = document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = f"{label} "
+        run.append(text)
+        link.append(run)
+        contact._p.append(link)
+    document.add_paragraph("Experience")
+    document.add_paragraph("Data Engineer — Acme Corp")
+    document.add_paragraph("2020 – 2022")
+    document.add_paragraph("Built the billing pipeline.", style="List Bullet")
+    path = tmp_path / "links.docx"
+    document.save(str(path))
+    profile = import_profile(path)
+    assert profile.basics.email == "rae.quinn@example.com"
+    assert [(p.network, p.username) for p in profile.basics.profiles] == [
+        ("LinkedIn", "rae-quinn-example")
+    ]
+
+
+def test_pdf_link_annotations_fill_contacts(tmp_path: Path) -> None:
+    source = (
+        "= Rae Quinn\n"
+        'Data Engineer | #link("https://github.com/raequinn-example")[GitHub] | '
+        '#link("mailto:rae.quinn@example.com")[Email]\n'
+        "== Experience\n*Data Engineer* — Acme Corp #h(1fr) 2020 – 2022\n"
+        "- Built the billing pipeline.\n"
+    )
+    profile = import_profile(typst_pdf(source, tmp_path / "links.pdf"))
+    assert profile.basics.email == "rae.quinn@example.com"
+    assert [(p.network, p.url) for p in profile.basics.profiles] == [
+        ("GitHub", "https://github.com/raequinn-example")
+    ]

@@ -62,6 +62,9 @@ class DocumentText:
     """Text found but kept out of `text` (white, tiny, off-page or hidden-run text)."""
     columns: int = 1
     """The most columns found on one page (PDF only); 2 means columns were reordered."""
+    links: list[str] = field(default_factory=list)
+    """Targets of hyperlinks (PDF link annotations, DOCX hyperlinks), which the visible text
+    often hides behind a word such as "LinkedIn"."""
 
 
 def read_document(path: Path) -> DocumentText:

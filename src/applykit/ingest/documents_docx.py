@@ -40,6 +40,7 @@ def read_docx(path: Path, data: bytes) -> DocumentText:
             raise _broken(path, "it has no word/document.xml (is it a Word file?)")
         body = _parse(archive, "word/document.xml", path)
         headers = [_parse(archive, n, path) for n in sorted(names) if _PART.match(n)]
+        links = _hyperlinks(archive, names, path)
     reader = _Reader()
     body_root = body.find(f"{W}body")
     if body_root is not None:
@@ -74,7 +75,23 @@ def read_docx(path: Path, data: bytes) -> DocumentText:
         format="docx",
         warnings=warnings,
         hidden_text=[" ".join(reader.hidden)] if reader.hidden else [],
+        links=links,
     )
+
+
+_RELS = re.compile(r"^word/_rels/(?:document|header\d*|footer\d*)\.xml\.rels$")
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def _hyperlinks(archive: zipfile.ZipFile, names: set[str], path: Path) -> list[str]:
+    """External hyperlink targets of the body, headers and footers, first seen first."""
+    links: list[str] = []
+    for name in sorted(n for n in names if _RELS.match(n)):
+        for relation in _parse(archive, name, path):
+            target = relation.get("Target") or ""
+            if relation.get("Type") == _HYPERLINK and target and target not in links:
+                links.append(target)
+    return links
 
 
 def _parse(archive: zipfile.ZipFile, name: str, path: Path) -> Element:

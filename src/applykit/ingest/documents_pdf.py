@@ -110,6 +110,7 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
             f"running header/footer lines repeated on every page were read once: {repeated!r}"
         )
     text = "\n\f\n".join("\n".join(p.lines) for p in pages)
+    links = _link_targets(data, len(pages))
     return DocumentText(
         text=normalise_text(text),
         format="pdf",
@@ -117,7 +118,34 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
         pages=len(pages),
         hidden_text=hidden_text,
         columns=columns,
+        links=links,
     )
+
+
+def _link_targets(data: bytes, pages: int) -> list[str]:
+    """URIs of the link annotations on the first `pages` pages (never fatal)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psexceptions import PSException
+
+    links: list[str] = []
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        for number, page in enumerate(PDFPage.create_pages(document)):
+            if number >= pages:
+                break
+            for annotation in resolve1(page.annots) or []:
+                action = resolve1(resolve1(annotation).get("A")) or {}
+                uri = resolve1(action.get("URI")) if isinstance(action, dict) else None
+                if isinstance(uri, bytes):
+                    uri = uri.decode("utf-8", errors="replace")
+                if isinstance(uri, str) and uri and uri not in links:
+                    links.append(uri)
+    except (PSException, ValueError, KeyError, TypeError, AttributeError):
+        return links
+    return links
 
 
 _CID = re.compile(r"\(cid:\d+\)")

@@ -64,6 +64,49 @@ def parse_contact_line(line: Line, profile: Profile, *, allow_label: bool) -> No
             profile.unplaced.append(segment)
 
 
+def add_links(links: list[str], profile: Profile) -> None:
+    """Hyperlink targets behind the visible text ("LinkedIn", "Email me"): an e-mail, a
+    phone number and network profiles are added when the text did not show them."""
+    basics = profile.basics
+    for link in links:
+        lowered = link.lower()
+        if lowered.startswith("mailto:"):
+            address = link[7:].split("?", 1)[0]
+            if basics.email is None and EMAIL.fullmatch(address):
+                basics.email = address
+        elif lowered.startswith("tel:"):
+            if basics.phone is None and PHONE.fullmatch(link[4:].strip()):
+                basics.phone = link[4:].strip()
+        elif (
+            lowered.startswith("http")
+            and (network := _network(link))
+            and _url_key(link) not in _known_urls(profile)
+        ):
+            username = link.rstrip("/").rsplit("/", 1)[-1]
+            basics.profiles.append(ProfileLink(network=network, username=username, url=link))
+
+
+def _network(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    for known, name in _NETWORKS.items():
+        if host == known or host.endswith("." + known):
+            return name
+    return None
+
+
+def _url_key(url: str) -> str:
+    """The same address written with or without scheme, "www." or a final slash."""
+    key = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
+    return key.rstrip("/")
+
+
+def _known_urls(profile: Profile) -> set[str]:
+    urls = [link.url for link in profile.basics.profiles if link.url]
+    if profile.basics.url:
+        urls.append(profile.basics.url)
+    return {_url_key(url) for url in urls}
+
+
 def _take_contacts(segment: str, profile: Profile) -> str:
     """Move e-mail, URLs and phone numbers into basics; return what is left."""
     basics = profile.basics
@@ -76,17 +119,8 @@ def _take_contacts(segment: str, profile: Profile) -> str:
     for match in URL.finditer(segment):
         url = match.group(0).rstrip(".,)")
         url = url if url.lower().startswith("http") else f"https://{url}"
-        host = urlsplit(url).hostname or ""
-        network = next(
-            (
-                name
-                for known, name in _NETWORKS.items()
-                if host == known or host.endswith("." + known)
-            ),
-            None,
-        )
-        known = {link.url for link in basics.profiles} | {basics.url}
-        if url in known:
+        network = _network(url)
+        if _url_key(url) in _known_urls(profile):
             continue
         if network:
             username = url.rstrip("/").rsplit("/", 1)[-1]

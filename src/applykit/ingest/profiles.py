@@ -43,6 +43,7 @@ def import_profile(path: Path) -> Profile:
         data = parse_structured_text(document.text, document.format, path)
         profile = profile_from_data(data, path=path, text=document.text, strict=False)
     else:
+        from applykit.ingest.profile_contact import add_links
         from applykit.ingest.profile_text import parse_resume_text
 
         if document.format == "html":
@@ -52,6 +53,7 @@ def import_profile(path: Path) -> Profile:
                 fix="save the resume as PDF, DOCX or Markdown, or copy its text into a .txt file",
             )
         profile = parse_resume_text(document.text, source=str(path))
+        add_links(document.links, profile)
     profile.warnings = [*document.warnings, *profile.warnings]
     if document.hidden_text:
         profile.unplaced = [
