@@ -92,6 +92,9 @@ _ACTION = re.compile(
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[A-Z][^>\n]{0,40}>")
 _GENERIC_COMPANY = re.compile(r"\byour (company|organi[sz]ation|firm|team)\b", re.I)
 
+MIN_SENTENCES = 3
+"""Below this a letter is too short for the style checks to mean anything."""
+
 _WEIGHTS = {
     "company named and specific": 15,
     "quantified evidence of your own results": 20,
@@ -340,6 +343,8 @@ def _generic_check(letter: _Letter, posting_stems: set[str]) -> CritiqueCheck:
             generic.append(sentence)
     share = len(generic) / max(1, len(letter.sentences))
     score = 1.0 if share <= 0.25 else 0.6 if share <= 0.4 else max(0.0, 1.0 - share)
+    if len(letter.sentences) < MIN_SENTENCES:
+        score = 0.0
     evidence = [f"{len(generic)} of {len(letter.sentences)} sentences could go to any company"]
     evidence += [_shorten(s, 120) for s in generic[:3]]
     return _check(
@@ -356,6 +361,8 @@ def _cliche_check(letter: _Letter) -> CritiqueCheck:
     found = [phrase for phrase in CLICHES if phrase in lowered]
     score = 1.0 if not found else 0.5 if len(found) == 1 else 0.0
     evidence = [f"“{phrase}”" for phrase in found] or ["no stock phrases found"]
+    if len(letter.sentences) < MIN_SENTENCES:
+        score, evidence = 0.0, ["too few sentences to judge"]
     return _check(
         "clichés",
         score,
