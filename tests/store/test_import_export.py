@@ -247,11 +247,26 @@ def test_json_items_validated_one_by_one(repo: Repository, tmp_path: Path) -> No
         {"company": "B", "position": "Two", "status": "hired"},
         "not an object",
         {"company": "C", "position": "Three", "surprise": 1},
+        {"company": "D", "position": "Four", "revision": 2**40},
+        {
+            "company": "E",
+            "position": "Five",
+            "documents": [
+                {
+                    "kind": "k" * 51,
+                    "filename": "f",
+                    "sha256": "0",
+                    "size": 1,
+                    "added_at": "2026-01-01T00:00:00Z",
+                }
+            ],
+        },
     ]
     path.write_text(json.dumps(items), encoding="utf-8")
     report = import_file(repo, path)
     assert [i.company for i in report.imported] == ["A"]
-    assert len(report.skipped) == 3 and "status" in report.skipped[0].reason
+    assert len(report.skipped) == 5 and "status" in report.skipped[0].reason
+    assert "out of range" in report.skipped[3].reason and "kind" in report.skipped[4].reason
 
 
 def test_ics_has_interviews_and_open_follow_ups(repo: Repository) -> None:

@@ -191,3 +191,11 @@ def test_open_repository_defaults_to_sqlite_in_home(applykit_home: object) -> No
     assert (Path(str(applykit_home)) / "applykit.db").is_file()
     with open_repository() as again:
         assert len(again.list_applications()) == 1
+
+
+def test_database_url_from_the_environment(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("APPLYKIT_DATABASE_URL", db_url)
+    with open_repository() as repo:
+        repo.add_application(_app())
+    with open_repository(url=db_url) as same:
+        assert [a.company for a in same.list_applications()] == ["Loomcraft"]

@@ -386,7 +386,15 @@ def import_file(
             raise _DryRun(done)
         return done
 
+    from sqlalchemy.exc import DBAPIError
+
     try:
         return repo.writing(work)
     except _DryRun as rolled_back:
         return rolled_back.report
+    except DBAPIError as error:  # nothing was written: the transaction rolled back
+        raise InputError(
+            f"the database refused a record, so nothing was imported: {error.orig}",
+            where=str(path),
+            fix="fix or remove that record (see the message) and import again",
+        ) from error

@@ -24,7 +24,15 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Row
 
 MAX_TEXT = 1_000_000
-SHORT_LIMITS = {"company": 300, "position": 300, "requisition_id": 200, "work_mode": 50}
+SHORT_LIMITS = {
+    "company": 300,
+    "position": 300,
+    "requisition_id": 200,
+    "work_mode": 50,
+    "kind": 50,
+    "sha256": 64,
+}
+MAX_SIZE = 2**31 - 1
 _CHUNK = 500
 
 
@@ -84,6 +92,12 @@ def application_values(app: Application) -> dict[str, Any]:
     ):
         values[field] = clean_text(getattr(app, field), field=field)
     values["job_description"] = clean_text(app.job_description, field="job_description") or ""
+    if app.revision > MAX_SIZE:
+        raise ValidationFailed(
+            f"revision {app.revision} is out of range",
+            where="revision",
+            fix=f"give a number from 0 to {MAX_SIZE:,}",
+        )
     _check_children(app)
     values["status"] = check_status(app.status)
     values["posted_on"] = app.posted_on
@@ -104,12 +118,19 @@ def _check_children(app: Application) -> None:
     for name, items in groups.items():
         for index, item in enumerate(items, start=1):
             for key, value in item.model_dump().items():
-                if isinstance(value, str) and len(value) > MAX_TEXT:
+                limit = SHORT_LIMITS.get(key, MAX_TEXT)
+                if isinstance(value, str) and len(value) > limit:
                     raise ValidationFailed(
                         f"{name} item {index}: {key} is {len(value):,} characters long; "
-                        f"the limit is {MAX_TEXT:,}",
+                        f"the limit is {limit:,}",
                         where=f"{name}[{index}].{key}",
-                        fix=f"shorten it below {MAX_TEXT:,} characters",
+                        fix=f"shorten it below {limit:,} characters",
+                    )
+                if isinstance(value, int) and not 0 <= value <= MAX_SIZE:
+                    raise ValidationFailed(
+                        f"{name} item {index}: {key} {value} is out of range",
+                        where=f"{name}[{index}].{key}",
+                        fix=f"give a number from 0 to {MAX_SIZE:,}",
                     )
 
 
