@@ -117,25 +117,27 @@ def build_index(
     )
     skills: list[dict[str, int]] = []
     names: dict[str, str] = {}
-    extracted: dict[str, dict[str, int]] = {}
-    full_texts = [_full_text(p) for _, p in postings]
-    for (_, posting), text in zip(postings, full_texts, strict=True):
-        if text not in extracted:
+    extracted: dict[tuple[str | None, str], dict[str, int]] = {}
+    for (_, posting), embedded_text in zip(postings, texts, strict=True):
+        # Keyed by the posting's own strings: no copy of 100k descriptions is kept.
+        key = (posting.title, posting.description or embedded_text)
+        if key not in extracted:
             counts: dict[str, int] = {}
-            for ref in [*posting.skills, *graph.extract(text[:20000])]:
+            text = _full_text(posting)[:20000]
+            for ref in [*posting.skills, *graph.extract(text)]:
                 if graph.is_broad(ref.canonical):
                     continue
-                key = ref.canonical.lower()
-                counts[key] = counts.get(key, 0) + 1
-                names.setdefault(key, ref.canonical)
-            extracted[text] = counts
-        skills.append(extracted[text])
+                skill = ref.canonical.lower()
+                counts[skill] = counts.get(skill, 0) + 1
+                names.setdefault(skill, ref.canonical)
+            extracted[key] = counts
+        skills.append(extracted[key])
     skilled = time.perf_counter()
     vocab: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
     for counts in skills:
-        indices.extend(vocab.setdefault(key, len(vocab)) for key in counts)
+        indices.extend(vocab.setdefault(skill, len(vocab)) for skill in counts)
         indptr.append(len(indices))
     retriever = bm25s.BM25()
     documents = [
