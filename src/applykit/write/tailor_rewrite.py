@@ -26,14 +26,13 @@ from applykit.models.profile import Profile
 if TYPE_CHECKING:
     from applykit.backends.base import Backend
 
-MAX_MODEL_REWRITES = 6
+MAX_MODEL_REWRITES = 4
 """Model rewrites per resume: the most relevant bullets with posting terms they lack."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 class BulletRewrite(BaseModel):
-    """The JSON a model backend must return for one bullet."""
-
+    # No docstring: it would become the schema's description, which small models echo.
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=800)
@@ -186,9 +185,14 @@ def _model_rewrite(
     from applykit.backends.base import Prompt
 
     system, user = _prompt_text(bullet, posting)
+    options = backend.options(
+        max_tokens=min(400, len(bullet.text) // 3 + 64), temperature=0.2, schema_retries=1
+    )
     try:
         generation = backend.generate(
-            Prompt(system=system, user=user, fallback=bullet.text), schema=BulletRewrite
+            Prompt(system=system, user=user, fallback=bullet.text),
+            schema=BulletRewrite,
+            options=options,
         )
     except BackendUnavailable as error:
         resume.warnings.append(f"rewrite skipped ({backend.name}): {error.what}")
