@@ -144,7 +144,9 @@ def list_(
 
 
 @app.command("show")
-def show(app_id: int = typer.Argument(..., help="Application id."), as_json: bool = JSON) -> None:
+def show(
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."), as_json: bool = JSON
+) -> None:
     """Everything about one application.  Example: applykit track show 1"""
     from applykit.cli.track_views import application_detail
 
@@ -155,7 +157,7 @@ def show(app_id: int = typer.Argument(..., help="Application id."), as_json: boo
 
 @app.command("status")
 def status(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."),
     new_status: str = typer.Argument(..., metavar="NEW", help="saved, applied, screening, …"),
     note: str = typer.Option("", "--note", help="Why, or what happened."),
     at: str | None = typer.Option(None, "--at", help="When (default now), e.g. 2026-11-20T09:30"),
@@ -171,7 +173,10 @@ def status(
 
 
 @app.command("note")
-def note(app_id: int = typer.Argument(...), text: str = typer.Argument(...)) -> None:
+def note(
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."),
+    text: str = typer.Argument(..., metavar="TEXT"),
+) -> None:
     """Add a note.  Example: applykit track note 1 "Recruiter called back" """
     with open_tracker() as repo:
         updated = repo.add_note(app_id, text)
@@ -180,7 +185,7 @@ def note(app_id: int = typer.Argument(...), text: str = typer.Argument(...)) -> 
 
 @app.command("update")
 def update(
-    app_id: int = typer.Argument(...),
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."),
     follow_up: str | None = typer.Option(None, "--follow-up", help="YYYY-MM-DD"),
     applied_on: str | None = typer.Option(None, "--applied-on", help="YYYY-MM-DD"),
     posted_on: str | None = typer.Option(None, "--posted-on", help="YYYY-MM-DD"),
@@ -224,7 +229,7 @@ def update(
 
 @app.command("document")
 def document(
-    app_id: int = typer.Argument(...),
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."),
     file: Path = typer.Argument(..., help="The file exactly as you sent it."),
     kind: str = typer.Option("document", "--kind", help="resume, cover-letter, portfolio, …"),
 ) -> None:
@@ -241,9 +246,9 @@ def document(
 
 @app.command("answer")
 def answer(
-    app_id: int = typer.Argument(...),
-    question: str = typer.Argument(...),
-    text: str | None = typer.Argument(None, metavar="[ANSWER]", help="Omit to reuse the bank's."),
+    app_id: int = typer.Argument(..., metavar="ID", help="Application id."),
+    question: str = typer.Argument(..., metavar="QUESTION"),
+    text: str | None = typer.Argument(None, metavar="ANSWER", help="Omit to reuse the bank's."),
     bank: bool = typer.Option(False, "--bank", help="Also keep this answer in the answer bank."),
 ) -> None:
     """Record the answer given to an application question.
@@ -353,7 +358,8 @@ def answers_import(
 
 @answers_app.command("add")
 def answers_add(
-    question: str = typer.Argument(...), text: str = typer.Argument(..., metavar="ANSWER")
+    question: str = typer.Argument(..., metavar="QUESTION"),
+    text: str = typer.Argument(..., metavar="ANSWER"),
 ) -> None:
     """Bank one answer.  Example: applykit track answers add "Notice period?" "Four weeks." """
     with open_tracker() as repo:
