@@ -84,13 +84,13 @@ def skills_for(
                 listed.append(word.strip())
     by_canonical: dict[str, str] = {}
     for name in listed:
+        by_canonical.setdefault(name.casefold(), name)
         by_canonical.setdefault(_canonical(name), name)
     facts = {fact.id: fact.text for fact in profile.facts() if fact.id}
     first: list[str] = []
     for emphasis in fit.skills_to_emphasize:
-        keyword: str | None = by_canonical.get(emphasis.canonical.casefold()) or by_canonical.get(
-            emphasis.name.casefold()
-        )
+        keys = (emphasis.canonical.casefold(), emphasis.name.casefold(), _canonical(emphasis.name))
+        keyword = next((by_canonical[k] for k in keys if k in by_canonical), None)
         if keyword is None and _shown_in_facts(emphasis.canonical, emphasis.fact_ids, facts):
             keyword = emphasis.canonical
         if keyword and keyword not in first:
