@@ -295,3 +295,24 @@ def test_pdf_link_annotations_fill_contacts(tmp_path: Path) -> None:
     assert [(p.network, p.url) for p in profile.basics.profiles] == [
         ("GitHub", "https://github.com/raequinn-example")
     ]
+
+
+def test_achievements_written_without_bullets_are_facts(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Jo Park\n\nEXPERIENCE\nAcme Corp | Data Engineer | 2019 - 2022\n"
+        "Owns the warehouse for the finance team and its nightly loads.\n"
+        "Built the billing pipeline that every invoice passes through.\n"
+        "Led 3 engineers through the migration to dbt.\n"
+        "Beta Labs | Analyst | 2017 - 2019\nWrote the weekly sales report in SQL.\n",
+        encoding="utf-8",
+    )
+    profile = import_profile(path)
+    acme, beta = profile.work
+    assert acme.summary == "Owns the warehouse for the finance team and its nightly loads."
+    assert [f.text for f in acme.highlights] == [
+        "Built the billing pipeline that every invoice passes through.",
+        "Led 3 engineers through the migration to dbt.",
+    ]
+    assert [f.text for f in beta.highlights] == ["Wrote the weekly sales report in SQL."]
+    assert profile.warnings == [] and profile.unplaced == []

@@ -94,7 +94,8 @@ def group_blocks(lines: list[Line]) -> list[Block]:
             if current is None:
                 current = Block()
                 blocks.append(current)
-            (current.bullets if current.bullets else current.prose).append(line.text)
+            as_fact = current.bullets or (not line.quote and is_achievement(line.text))
+            (current.bullets if as_fact else current.prose).append(line.text)
         elif current is None or _starts_entry(line, current):
             current = Block(header=[line])
             blocks.append(current)
@@ -104,12 +105,30 @@ def group_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+_IRREGULAR_PAST = frozenset(
+    (
+        *("built", "led", "ran", "wrote", "drove", "grew", "cut", "made", "set", "won", "took"),
+        *("brought", "began", "taught", "sold", "spent", "kept", "held", "oversaw", "rebuilt"),
+        *("rewrote", "undertook", "sped", "found", "fought", "shipped"),
+    )
+)
+
+
+def is_achievement(text: str) -> bool:
+    """A sentence that opens with a past-tense action verb ("Reduced …", "Built …"): a fact
+    written without a bullet, not the entry's summary."""
+    first = text.split(" ", 1)[0].strip(",.:;").lower()
+    return first in _IRREGULAR_PAST or (len(first) > 4 and first.endswith("ed"))
+
+
 def is_prose(line: Line) -> bool:
-    """A sentence rather than a header: long, or ending in a full stop, and without dates."""
+    """A sentence rather than a header: long, or a full sentence (eight words, or four when
+    it opens with an action verb), and without dates."""
     words = len(line.text.split())
     if find_date_span(line.text) is not None and words < 16:
         return False
-    return words >= 14 or (words >= 8 and line.text.rstrip().endswith((".", "!")))
+    sentence = line.text.rstrip().endswith((".", "!"))
+    return words >= 14 or (sentence and (words >= 8 or (words >= 4 and is_achievement(line.text))))
 
 
 def _continues(line: Line, previous: Line | None, bullet_indent: int | None) -> bool:
