@@ -58,3 +58,14 @@ def test_long_chain_of_ambiguous_words_resolves_in_linear_time() -> None:
 def test_one_huge_token_and_control_characters() -> None:
     assert extract_skills("x" * 5_000_000) == []
     check_mentions("\x00\x01Python\x02\ufffd\u202eGo\u200b, Rust" * 1000)
+
+
+def test_long_text_is_read_in_blocks_without_losing_or_shifting_mentions() -> None:
+    line = "Built data pipelines in Python and Go on Kubernetes.\n"
+    lines = 12_000  # ~0.6 MB: several blocks
+    text = line * lines
+    mentions = extract_skills(text)
+    assert [m.skill_id for m in mentions[:3]] == ["data_engineering", "python", "go"]
+    assert len(mentions) == 4 * lines
+    for mention in mentions[-4:]:
+        assert text[mention.start : mention.end] == mention.text

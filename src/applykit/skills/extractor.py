@@ -108,13 +108,38 @@ class _Candidate:
     capital_mid_sentence: bool = False
 
 
+CHUNK_CHARS = 1 << 18
+"""Long texts are read in blocks of about this many characters, cut at line ends, so memory
+stays bounded; a mention never spans a line end in practice."""
+
+
 def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
     """Skill mentions in `text`: non-overlapping, sorted by start, longest match wins."""
     taxonomy = taxonomy or load_taxonomy()
+    mentions: list[SkillMention] = []
+    for start, end in _blocks(text):
+        mentions += _extract_block(text, start, end, taxonomy)
+    return mentions
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` blocks of at most ~CHUNK_CHARS, cut after a newline (else a space)."""
+    blocks, start = [], 0
+    while len(text) - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        cut = text.rfind("\n", start, limit) + 1 or text.rfind(" ", start, limit) + 1
+        cut = cut if cut > start else limit
+        blocks.append((start, cut))
+        start = cut
+    blocks.append((start, len(text)))
+    return blocks
+
+
+def _extract_block(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
-    for match in TOKEN_RE.finditer(text):
+    for match in TOKEN_RE.finditer(text, begin, end):
         starts.append(match.start())
         ends.append(match.end())
         words.append(match.group().lower())
@@ -140,40 +165,36 @@ def _scan(
 ) -> list[_Candidate]:
     """Leftmost-longest alias matches over the tokens."""
     aliases = taxonomy.aliases
+    first_tokens = taxonomy.first_tokens
     alias_lengths = taxonomy.alias_lengths
     candidates: list[_Candidate] = []
     count = len(words)
-    i = 0
-    while i < count:
-        lengths = alias_lengths(words[i])
-        found = None
-        if lengths is not None:
-            for length in lengths:
-                if i + length > count:
+    resume = 0  # tokens before this are inside an earlier match
+    for i in [index for index, word in enumerate(words) if word in first_tokens]:
+        if i < resume:
+            continue
+        for length in alias_lengths(words[i]) or ():
+            if i + length > count:
+                continue
+            key = words[i] if length == 1 else " ".join(words[i : i + length])
+            value = aliases.get(key)
+            if value is None or value & LOOKUP_ONLY:
+                continue
+            if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
+                surface = text[starts[i] : ends[i + length - 1]]
+                if not _case_allows(surface, key, value, taxonomy):
                     continue
-                key = words[i] if length == 1 else " ".join(words[i : i + length])
-                value = aliases.get(key)
-                if value is None or value & LOOKUP_ONLY:
+                if value & NEEDS_CAPITAL and _only_sentence_case(surface, i, text, starts, ends):
                     continue
-                if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
-                    surface = text[starts[i] : ends[i + length - 1]]
-                    if not _case_allows(surface, key, value, taxonomy):
-                        continue
-                    if value & NEEDS_CAPITAL and _only_sentence_case(
-                        surface, i, text, starts, ends
-                    ):
-                        continue
-                index = value >> FLAG_BITS
-                entry = taxonomy.entry_at(index)
-                found = _Candidate(i, i + length - 1, index, entry, not value & NEEDS_CONTEXT)
-                if not found.accepted and text[starts[i]].isupper():
-                    found.capital_mid_sentence = not _at_line_start(i, text, starts, ends)
-                break
-        if found is None:
-            i += 1
-        else:
+            index = value >> FLAG_BITS
+            found = _Candidate(
+                i, i + length - 1, index, taxonomy.entry_at(index), not value & NEEDS_CONTEXT
+            )
+            if not found.accepted and text[starts[i]].isupper():
+                found.capital_mid_sentence = not _at_line_start(i, text, starts, ends)
             candidates.append(found)
-            i = found.last + 1
+            resume = i + length
+            break
     return candidates
 
 

@@ -109,7 +109,8 @@ class Taxonomy:
         """Case-sensitive alias key → the forms it may be written in."""
         self.context = context
         """Entry index → its context rule (only for entries with ambiguous aliases)."""
-        self._first_tokens = first_tokens
+        self.first_tokens = first_tokens
+        """First token of a matchable alias → bit mask of the aliases' token lengths."""
         self._length_masks: dict[int, tuple[int, ...]] = {}
         self._entries: dict[int, SkillEntry] = {}
         self._index_of: dict[str, int] | None = None
@@ -131,7 +132,7 @@ class Taxonomy:
 
     def alias_lengths(self, first_token: str) -> tuple[int, ...] | None:
         """Token lengths of the aliases that start with `first_token`, longest first."""
-        mask = self._first_tokens.get(first_token)
+        mask = self.first_tokens.get(first_token)
         if mask is None:
             return None
         lengths = self._length_masks.get(mask)
