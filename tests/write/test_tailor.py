@@ -247,3 +247,14 @@ def test_volunteering_is_kept_on_two_pages(profile: Profile) -> None:
     volunteering = next(s for s in resume.sections if s.heading == "Volunteering")
     assert [e.organization for e in volunteering.entries] == ["Code Club Seattle"]
     assert len(volunteering.entries[0].bullets) == 1
+
+
+def test_changes_agree_with_what_is_printed(profile: Profile) -> None:
+    resume = tailor_resume(profile, Posting(), fit_for(profile, {}, []))
+    printed = {b.fact_id for s in resume.sections for e in s.entries for b in e.bullets}
+    selected = {c.fact_id for c in resume.changes if c.kind == "selected" and c.fact_id}
+    cut = {c.fact_id for c in resume.changes if c.kind == "cut" and c.fact_id}
+    assert selected == printed
+    assert not cut & printed
+    work_facts = {fact.id for role in profile.work for fact in role.highlights}
+    assert work_facts <= printed | cut, "every work fact is printed or reported cut"

@@ -97,6 +97,8 @@ def tailor_resume(
     )
     rewrite_bullets(resume, profile, posting, backend)
     fitted, _ = fit_to_pages(resume, design=design)
+    cut = {c.fact_id for c in fitted.changes if c.kind == "cut" and c.fact_id}
+    fitted.changes = [c for c in fitted.changes if not (c.kind == "selected" and c.fact_id in cut)]
     fitted.defend = defend_points(fitted, fit)
     return fitted
 
