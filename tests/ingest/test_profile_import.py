@@ -316,3 +316,15 @@ def test_achievements_written_without_bullets_are_facts(tmp_path: Path) -> None:
     ]
     assert [f.text for f in beta.highlights] == ["Wrote the weekly sales report in SQL."]
     assert profile.warnings == [] and profile.unplaced == []
+
+
+def test_decorated_section_headings(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Jo Park\n\nW O R K  E X P E R I E N C E\nAcme Corp | Data Engineer | 2019 - 2022\n"
+        "• Built the billing pipeline.\n\n💼 Skills ───────\nPython, SQL\n",
+        encoding="utf-8",
+    )
+    profile = import_profile(path)
+    assert [w.name for w in profile.work] == ["Acme Corp"]
+    assert profile.skills[0].keywords == ["Python", "SQL"]

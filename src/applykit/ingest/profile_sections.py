@@ -126,6 +126,7 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "unplaced": ("unplaced", "unplaced text"),
 }
 _BY_NAME = {name: kind for kind, names in SECTION_NAMES.items() for name in names}
+_BY_COMPACT = {name.replace(" ", ""): kind for name, kind in _BY_NAME.items()}
 
 BULLET = re.compile(r"^\s*(?:[-*+•●▪◦‣–—○■□➢►✓✔·]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+(?P<text>.+)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -165,7 +166,10 @@ class SplitResume:
 
 def section_kind(title: str) -> str | None:
     """The kind of a section title, or None when it is not a known resume section."""
-    key = clean_inline(title).lower().replace("&", "and").rstrip(":").strip()
+    key = clean_inline(title).lower().replace("&", "and")
+    key = re.sub(r"^[\W_]+|[\W_]+$", "", key)  # icons, rules and colons around the name
+    if re.fullmatch(r"(?:\w\s+){2,}\w", key):  # letter-spaced: "W O R K  E X P E R I E N C E"
+        return _BY_COMPACT.get(re.sub(r"\s+", "", key))
     key = re.sub(r"\s+", " ", key)
     return _BY_NAME.get(key)
 
@@ -300,7 +304,7 @@ def _heading_kind(line: Line, section_level: int, *, in_skills: bool) -> str | N
         if line.level <= section_level and line.level > 1:
             return "unknown"
         return None
-    if kind and len(line.text.split()) <= 5:
+    if kind and (len(line.text.split()) <= 5 or re.fullmatch(r"(?:\S\s+){2,}\S", line.text)):
         return kind
     label, colon, rest = line.text.partition(":")
     if not colon or not rest.strip():
