@@ -139,11 +139,13 @@ def add_curated(builder: Builder, path: Path) -> None:
             builder.add_alias(index, item["name"], 0)
         for alias, flags in marked:
             builder.add_alias(index, alias, flags)
-        if item.get("cues") or item.get("stop_after") or item.get("capital_mid_sentence"):
+        rule_keys = ("cues", "stop_after", "capital_mid_sentence", "person_name")
+        if any(item.get(key) for key in rule_keys):
             cues = sorted(normalize_key(str(cue)) for cue in item.get("cues", []))
             stops = sorted(str(word).lower() for word in item.get("stop_after", []))
             capital = int(bool(item.get("capital_mid_sentence")))
-            builder.context[str(index)] = [cues, stops, capital]
+            name = int(bool(item.get("person_name")))
+            builder.context[str(index)] = [cues, stops, capital, name]
     for entry in builder.entries:
         if entry[3] is not None and entry[3] not in builder.index_of:
             raise ValueError(f"{entry[0]}: unknown parent {entry[3]!r}")

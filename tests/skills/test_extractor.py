@@ -197,3 +197,9 @@ def test_a_capital_inside_a_sentence_is_enough_for_tool_names_but_not_letters() 
     assert ids("Rewrote the billing services in Go last year.") == ["go"]
     assert ids("We raised a Series C round and take Vitamin C daily.") == []
     assert ids("Excel at what you do.") == []
+
+
+def test_first_names_are_not_languages_or_tools() -> None:
+    assert ids("You will work closely with Julia and Ray on the roadmap.") == []
+    assert ids("Numerical code in Python and Julia.") == ["python", "julia"]
+    assert ids("Distributed training with Ray clusters.") == ["distributed_training", "ray"]

@@ -273,6 +273,8 @@ def _confirmed(
     for index in range(low, high + 1):
         if (index < candidate.first or index > candidate.last) and words[index] in cues:
             return True
+    if rule is not None and rule.person_name:
+        return False
     previous = candidate.first - 1
     return previous >= low and words[previous] in TOOL_PREPOSITIONS
 

@@ -72,6 +72,8 @@ class ContextRule:
     stop_after: frozenset[str] = field(default_factory=frozenset)
     capital_mid_sentence: bool = False
     """A capital inside a sentence is enough ("a manual Excel process", "services in Go")."""
+    person_name: bool = False
+    """Also a first name ("Julia", "Ray"): "with Julia" is not evidence, only cues and lists are."""
 
 
 def _entry_from_row(row: str) -> SkillEntry:
@@ -203,8 +205,8 @@ def taxonomy_from_data(data: dict[str, Any]) -> Taxonomy:
             fix="regenerate it with `python scripts/build_taxonomy.py`",
         )
     context = {
-        int(index): ContextRule(frozenset(cues), frozenset(stops), bool(capital))
-        for index, (cues, stops, capital) in data["context"].items()
+        int(index): ContextRule(frozenset(cues), frozenset(stops), bool(capital), bool(name))
+        for index, (cues, stops, capital, name) in data["context"].items()
     }
     return Taxonomy(data["entries"], data["aliases"], data["first"], data["cased"], context)
 
