@@ -231,9 +231,11 @@ def test_unreadable_files_are_input_errors(repo: Repository, tmp_path: Path) -> 
     binary.write_bytes(b"\x00\x01\x02PK" * 100)
     broken = tmp_path / "y.json"
     broken.write_text('{"applications": [', encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     headerless = tmp_path / "z.csv"
     headerless.write_text("a,b\n1,2\n", encoding="utf-8")
-    for path in (binary, broken, headerless, tmp_path / "missing.md"):
+    for path in (binary, broken, deep, headerless, tmp_path / "missing.md"):
         with pytest.raises(InputError if path.exists() else Exception) as caught:
             import_file(repo, path)
         assert str(path) in str(getattr(caught.value, "where", "")), path

@@ -100,6 +100,9 @@ def test_notes_contacts_interviews_and_fields(repo: Repository) -> None:
         repo.add_note(app.id, "   ")
     with pytest.raises(ValidationFailed):
         repo.update_fields(app.id, status="offer")
+    with pytest.raises(ValidationFailed) as caught:
+        repo.update_fields(app.id, follow_up_on="next week")
+    assert caught.value.where == "follow_up_on"
     with pytest.raises(NotFound):
         repo.add_note(999, "x")
 

@@ -94,6 +94,10 @@ def read_answer_file(path: Path) -> list[tuple[str, str]]:
         raise InputError(
             "the answer file is not UTF-8 text", where=str(path), fix="save it as UTF-8 YAML"
         ) from error
+    except RecursionError as error:
+        raise InputError(
+            "the answer file is nested too deeply", where=str(path), fix="see examples/answers.yaml"
+        ) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)

@@ -270,6 +270,12 @@ def parse_csv(text: str, source: str, now: dt.datetime) -> Parsed:
 def parse_json(text: str, source: str) -> Parsed:
     try:
         data: Any = json.loads(text)
+    except RecursionError as error:
+        raise InputError(
+            "the JSON is nested too deeply to be an application list",
+            where=source,
+            fix="give an object with an 'applications' list (as applykit exports)",
+        ) from error
     except json.JSONDecodeError as error:
         raise InputError(
             f"the file is not valid JSON: {error.msg}",

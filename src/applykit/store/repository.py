@@ -231,10 +231,18 @@ class Repository:
             )
 
         def work(connection: Connection) -> Application:
+            from pydantic import ValidationError
+
             row = self._lock(connection, app_id)
-            merged = Application.model_validate(
-                {**{k: getattr(row, k) for k in allowed}, "status": row.status, **fields}
-            )
+            current = {k: getattr(row, k) for k in allowed}
+            try:
+                merged = Application.model_validate({**current, "status": row.status, **fields})
+            except ValidationError as error:
+                first = error.errors()[0]
+                field = ".".join(str(x) for x in first["loc"])
+                raise ValidationFailed(
+                    f"{field}: {first['msg']}", where=field, fix="give a value of the right kind"
+                ) from error
             values = application_values(merged)
             values.pop("status")
             self._touch(connection, row, **values)
