@@ -55,11 +55,7 @@ def backup(repo: Repository, dest: Path, kind: str | None = None) -> BackupInfo:
             _sqlite_copy(source, tmp)
             tables = _dump_sqlite_file(tmp)
         else:
-            with repo.reading() as connection:
-                if connection.dialect.name == "postgresql":
-                    connection.exec_driver_sql(
-                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                    )
+            with repo.reading() as connection:  # one snapshot of every table
                 tables = dump_tables(connection)
             tmp.write_text(_to_json(tables), encoding="utf-8")
         os.replace(tmp, dest)

@@ -90,8 +90,12 @@ class Repository:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        """A read transaction that sees one snapshot (SQLite WAL; REPEATABLE READ on PostgreSQL)."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
 
     def writing(self, work: Callable[[Connection], T]) -> T:
         """Run `work` in one write transaction, retried when the database stays locked."""
