@@ -328,3 +328,19 @@ def test_decorated_section_headings(tmp_path: Path) -> None:
     profile = import_profile(path)
     assert [w.name for w in profile.work] == ["Acme Corp"]
     assert profile.skills[0].keywords == ["Python", "SQL"]
+
+
+def test_word_processor_bullet_glyphs(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Jo Park\n\nExperience\nAcme Corp | Data Engineer | 2019 - 2022\n"
+        "\uf0b7 Built the billing pipeline.\n\uf0a7Led the dbt migration.\n"
+        "▸ Cut warehouse cost by 30%.\n-5% churn was the team goal, not a bullet\n",
+        encoding="utf-8",
+    )
+    facts = [f.text for f in import_profile(path).work[0].highlights]
+    assert facts[:3] == [
+        "Built the billing pipeline.",
+        "Led the dbt migration.",
+        "Cut warehouse cost by 30%.",
+    ]

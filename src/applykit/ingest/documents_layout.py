@@ -80,7 +80,14 @@ _STARTS_WITH_DATE = re.compile(
     r"(?:19|20)\d\d|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d|since\b|present\b)",
     re.IGNORECASE,
 )
-_BULLETS = tuple("•●▪◦‣–-*■□➢►✓·o")
+_BULLETS = tuple("•●▪◦‣–—-*+○■□➢►▸▹✓✔·❖◆♦◇⁃∙⦁→o\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+
+
+def _is_bullet(text: str) -> bool:
+    """A bullet mark then text; ASCII marks (and "o") need a space, symbol glyphs do not."""
+    if not text.startswith(_BULLETS):
+        return False
+    return text[1:2] == " " or (text[0] not in "-*+o" and text[1:2].strip() != "")
 
 
 def unwrap(lines: list[Line]) -> list[str]:
@@ -143,9 +150,9 @@ def _continues(anchor: Line, previous: Line, line: Line, right: float, leading: 
     step = previous.top - line.top
     if step <= 0 or step > 1.2 * max(leading, previous.top - previous.bottom):
         return False
-    if line.text.startswith(_BULLETS) and line.text[1:2] == " ":
+    if _is_bullet(line.text):
         return False
-    if anchor.text.startswith(_BULLETS) and anchor.text[1:2] == " ":
+    if _is_bullet(anchor.text):
         under_text = line.x0 > anchor.x0 + 2
         return under_text and (previous is anchor or abs(line.x0 - previous.x0) < 2)
     if "\t" in previous.text or "\t" in line.text:

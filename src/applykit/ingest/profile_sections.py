@@ -128,7 +128,12 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
 _BY_NAME = {name: kind for kind, names in SECTION_NAMES.items() for name in names}
 _BY_COMPACT = {name.replace(" ", ""): kind for name, kind in _BY_NAME.items()}
 
-BULLET = re.compile(r"^\s*(?:[-*+•●▪◦‣–—○■□➢►✓✔·]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+(?P<text>.+)$")
+BULLET_GLYPHS = "•●▪◦‣–—○■□➢►▸▹✓✔·❖◆♦◇⁃∙⦁→\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+"""Bullet marks besides - * +, including the private-use code points of Symbol/Wingdings
+bullets that PDFs made by word processors often carry (these may touch the text)."""
+BULLET = re.compile(
+    rf"^\s*(?:[-*+]\s+|[{BULLET_GLYPHS}]\s*|o\s+(?=[A-Z])|\d{{1,2}}[.)]\s+)(?P<text>\S.*)$"
+)
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
