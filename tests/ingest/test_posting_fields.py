@@ -305,3 +305,21 @@ def test_numbers_at_line_start_are_not_list_marks() -> None:
     posting = parse_posting(text, today=TODAY)
     assert [r.text for r in posting.requirements][:1] == ["Python"]
     assert "SQL" in [r.text for r in posting.requirements]
+
+
+def test_requirement_sections_drop_pay_boilerplate_and_subheadings() -> None:
+    text = (
+        "Qualifications\n\n"
+        "3+ years of experience in payroll. Strong Excel skills. We are proud of our culture "
+        "and we love what we do every single day here. Knowledge of state tax rules.\n"
+        "Salary: $60,000-$70,000\n"
+        "Employment Type\n"
+        "Acme Corp is an equal opportunity employer.\n"
+        "294203\n"
+    )
+    texts = [r.text for r in parse_posting(text, today=TODAY).requirements]
+    assert texts == [
+        "3+ years of experience in payroll.",
+        "Strong Excel skills.",
+        "Knowledge of state tax rules.",
+    ]

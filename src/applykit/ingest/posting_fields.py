@@ -53,6 +53,7 @@ _TITLE_NEEDLES: list[tuple[str, ...]] = [
     ("\nthe ", ". the ", "! the ", ": the ", ", the "),
     ("join",),
 ]
+_NOT_TITLE = re.compile(r"^(?:we|our|the|this|you|your|it|they|an?|as|in|if|all)\b", re.I)
 _LABELS = re.compile(
     r"^(?:job title|position title|position|title|role|job)\s*[:\-–]\s*(.{3,120})$",
     re.IGNORECASE,
@@ -156,9 +157,9 @@ def title_from_phrases(text: str) -> str | None:
                 ROLE_NOUN.search(candidate)
                 and len(candidate.split()) <= 8
                 and _title_case(candidate)
-                and not _NOT_COMPANY.match(candidate)
+                and not _NOT_TITLE.match(candidate)
             ):
-                return clean_title(candidate)
+                return clean_title(re.sub(r"^(?:Remote|Hybrid|On-?site)\s+", "", candidate))
     return None
 
 

@@ -55,19 +55,79 @@ def requirements_from(sections: list[Section]) -> list[Requirement]:
         if section.kind not in {"requirements", "preferred"}:
             continue
         kind: RequirementKind = "preferred" if section.kind == "preferred" else "required"
-        items = section.items()
-        if len(items) == 1 and not items[0].children and len(items[0].text) > 250:
-            items = [Item(s) for s in _sentences(items[0].text)]
+        items: list[Item] = []
+        for item in section.items():
+            parts = _sentences(item.text) if item.bullet is None and len(item.text) > 100 else []
+            if len(parts) >= 2 and not item.children:
+                items.extend(Item(s, bullet=_SPLIT) for s in parts)  # a flattened list
+            else:
+                items.append(item)
+        listed = sum(1 for item in items if item.bullet is not None) >= 2
         for item in items:
             if len(out) >= _MAX_ITEMS:
                 break
             if item.text.endswith(":") and not item.children:
                 continue  # a lead-in ("You have:") without a list of its own
+            if _not_a_requirement(item, listed):
+                continue
             if item.text.endswith(":") and not is_any_of(item.text) and item.bullet is None:
                 out.extend(_node(child, f"r{len(out) + 1}", kind) for child in item.children)
                 continue
             out.append(_node(item, f"r{len(out) + 1}", kind))
     return out
+
+
+_MONEY = re.compile(
+    r"[$€£]\s?\d|\d\s?(?:€|EUR|USD)\b|(?i:\b(?:pay|salary|compensation) (?:range|offered|rate)\b"
+    r"|^(?:final |base )?(?:pay|salary|compensation)\b)"
+)
+_BOILERPLATE = re.compile(
+    r"(?i)equal (?:employment )?opportunit|affirmative action|all applicants|applicants applying"
+    r"|reasonable accommodation|e-verify|drug[- ]free|until filled|all qualified"
+    r"|world[’']s (?:first|largest)|privacy (?:notice|policy)|^(?:full|part)[- ]time$"
+    r"|\boffers\b.{0,40}\b(?:benefits|incentives|401)"
+)
+_SPLIT = "§"  # an item made from one sentence of a long paragraph
+_ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
+_CUE = re.compile(
+    r"(?i)\bexperience|\byears?\b|\bdegree|\bknowledge|\babilit|\bable to\b|\bskills\b"
+    r"|proficien|familiar|\bmust\b|\brequired\b|certif|licen[cs]e|understanding|background in"
+    r"|\bstrong\b|\bexcellent\b|\bproven\b|\bfluent|\bdiploma|\bpreferred\b|\bplus\b"
+)
+_COMPANY_VOICE = re.compile(r"(?i)\b(?:we|our|us)\b")
+_LEAD_IN_SENTENCE = re.compile(
+    r"(?i)\b(?:below|following|listed|representative of)\b|\bshould (?:have|possess)\s*$"
+)
+
+
+def _not_a_requirement(item: Item, listed: bool) -> bool:
+    """Pay lines, lead-in sentences, sub-headings and boilerplate paragraphs in a list."""
+    text = item.text
+    if item.children:
+        return False
+    if _MONEY.search(text):
+        return True  # "Salary: $130,000-$150,000" is pay, not a qualification
+    if (
+        _BOILERPLATE.search(text)
+        or len(text) < 3
+        or text.startswith("#")
+        or not any(c.isalpha() for c in text)
+    ):
+        return True  # equal-opportunity text, "open until filled", "#LI", "AW"
+    if _ID_LINE.match(text):
+        return True
+    if item.bullet == _SPLIT or (item.bullet is None and _COMPANY_VOICE.search(text)):
+        return not _CUE.search(text)  # prose: keep the sentences that ask for something
+    if item.bullet is not None:
+        return False
+    words = text.split()
+    if (
+        2 <= len(words) <= 6
+        and not text.endswith((".", ";"))
+        and all(w[0].isupper() or len(w) <= 3 for w in words)
+    ):
+        return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
+    return listed and (len(text) >= 200 or bool(_LEAD_IN_SENTENCE.search(text)))
 
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
@@ -108,6 +168,8 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
         if re.search(
             r"(?i)\bsalary\b|\bbenefits?\b|equal opportunity|to apply|\bwe offer\b", sentence
         ):
+            continue
+        if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False):
             continue
         for clause in _clauses(sentence):
             kind: RequirementKind = "preferred" if _PREFERRED_ITEM.search(clause) else "required"

@@ -26,7 +26,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "preferred",
         re.compile(
             r"preferred|nice[- ]to[- ]have|bonus|pluses|\bplus\b|desired|good to have|extra credit"
-            r"|wünschenswert|ideally|would be great|stand out|even better"
+            r"|wünschenswert|ideally|would be great|stand out|even better|put you ahead"
+            r"|set(?:s)? you apart|give you an edge"
         ),
     ),
     ("compensation", re.compile(r"compensation|salary|\bpay\b|pay range|\brate\b|gehalt")),
@@ -43,7 +44,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"requirement|qualification|looking for|must[- ]have|who you are|you have|you bring"
             r"|you need|about you|your profile|ideal candidate|a fit if|to be successful|skills"
             r"|experience|what it takes|competenc|you(?:'ll| will) need|we need|dein profil"
-            r"|ihr profil|anforderungen"
+            r"|ihr profil|anforderungen|^education|certifications?$"
         ),
     ),
     (
@@ -108,7 +109,15 @@ def _is_plain_heading(line: Line, next_line: Line | None) -> bool:
     if text.endswith(":") and len(text.split()) <= 7:
         return True
     if heading_kind(text) == "other":
-        return False
+        # An unknown Title Case line set apart by blank lines, above longer text.
+        words = text.split()
+        return (
+            2 <= len(words) <= 6
+            and line.blank_before
+            and next_line.blank_before
+            and len(next_line.text) > len(text)
+            and all(w[0].isupper() or len(w) <= 3 for w in words)
+        )
     # A known section name on its own line, not a sentence that happens to contain one.
     return (
         len(text.split()) <= 6
