@@ -1,6 +1,6 @@
 """Sections that are lists of short items: education, skills, languages, awards, certificates,
-publications, interests. Each parser returns the models it built and the lines it could not
-place (kept by the caller in `Profile.unplaced`)."""
+publications, interests. Each parser returns the models it built; every line lands in one
+(languages also return the items that name no language, for `Profile.unplaced`)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ _SCORE = re.compile(r"\b(?:GPA|grade|score|cgpa)\b[:\s]*([\w./ ]+)", re.IGNORECA
 _COURSES = re.compile(r"^(?:relevant\s+)?(?:courses|coursework|modules)\s*:\s*(.+)$", re.IGNORECASE)
 
 
-def parse_education(block: Block) -> tuple[Education, list[str]]:
+def parse_education(block: Block) -> Education:
     header = parse_header(block.header)
     education = Education(startDate=header.start, endDate=header.end, url=header.url)
     pieces = [p for p in (header.title, header.org, header.location, *header.rest) if p]
@@ -67,10 +67,10 @@ def parse_education(block: Block) -> tuple[Education, list[str]]:
         else:
             facts.append(Fact(text=text))
     education.highlights = facts
-    return education, []
+    return education
 
 
-def parse_skills(lines: list[Line]) -> tuple[list[SkillGroup], list[str]]:
+def parse_skills(lines: list[Line]) -> list[SkillGroup]:
     """ "Languages: Python, Go" → a named group; a bare list joins the group "Skills"."""
     groups: list[SkillGroup] = []
     loose: list[str] = []
@@ -89,7 +89,7 @@ def parse_skills(lines: list[Line]) -> tuple[list[SkillGroup], list[str]]:
             loose.extend(_items(line.text))
     if loose:
         groups.insert(0, SkillGroup(name="Skills", keywords=loose))
-    return [group for group in groups if group.keywords or group.name], []
+    return [group for group in groups if group.keywords or group.name]
 
 
 def parse_languages(lines: list[Line]) -> tuple[list[Language], list[str]]:
@@ -102,10 +102,10 @@ def parse_languages(lines: list[Line]) -> tuple[list[Language], list[str]]:
             text = rest
         for item in _items(text):
             match = re.match(r"^([A-Za-zÀ-ÿ' ]+?)\s*(?:\(([^)]*)\)|[-–—:]\s*(.+))?$", item)
-            if match and match.group(1).split()[0].lower() in HUMAN_LANGUAGES:
+            if match and _first_word(match.group(1)) in HUMAN_LANGUAGES:
                 fluency = match.group(2) or match.group(3)
                 languages.append(Language(language=match.group(1).strip(), fluency=fluency))
-            elif colon and label.strip().split()[0].lower() in HUMAN_LANGUAGES:
+            elif colon and _first_word(label) in HUMAN_LANGUAGES:
                 languages.append(Language(language=label.strip(), fluency=rest.strip() or None))
                 break
             else:
@@ -113,29 +113,42 @@ def parse_languages(lines: list[Line]) -> tuple[list[Language], list[str]]:
     return languages, unplaced
 
 
-def parse_awards(blocks: list[Block]) -> tuple[list[Award], list[str]]:
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0].lower() if words else ""
+
+
+def parse_awards(blocks: list[Block]) -> list[Award]:
+    """ "Title — Awarder — 2024-12 — what for" (pieces in that order; the date anywhere)."""
     awards: list[Award] = []
     for text, header in _items_with_headers(blocks):
-        title = header.title or header.org or text
-        awarder = header.org if header.title else None
-        summary = "; ".join(header.rest) or None
-        awards.append(Award(title=title, date=header.start, awarder=awarder, summary=summary))
-    return awards, []
+        parts = header.parts or [text]
+        awards.append(
+            Award(
+                title=parts[0],
+                awarder=parts[1] if len(parts) > 1 else None,
+                date=header.start,
+                summary="; ".join(parts[2:]) or None,
+            )
+        )
+    return awards
 
 
 def parse_certificates(blocks: list[Block]) -> tuple[list[Certificate], list[str]]:
+    """ "Name — Issuer — 2022-05 — URL"; further pieces (a credential id) are returned apart."""
     certificates: list[Certificate] = []
+    left: list[str] = []
     for text, header in _items_with_headers(blocks):
-        parts = [p for p in (header.title, header.org, *header.rest) if p]
-        name = parts[0] if parts else text
+        parts = header.parts or [text]
         issuer = parts[1] if len(parts) > 1 else None
         certificates.append(
-            Certificate(name=name, issuer=issuer, date=header.start, url=header.url)
+            Certificate(name=parts[0], issuer=issuer, date=header.start, url=header.url)
         )
-    return certificates, []
+        left.extend(f"{parts[0]}: {extra}" for extra in parts[2:])
+    return certificates, left
 
 
-def parse_publications(blocks: list[Block]) -> tuple[list[Publication], list[str]]:
+def parse_publications(blocks: list[Block]) -> list[Publication]:
     publications: list[Publication] = []
     for text, header in _items_with_headers(blocks):
         quoted = re.search(r"[\"“]([^\"”]{6,})[\"”]", text)
@@ -151,10 +164,10 @@ def parse_publications(blocks: list[Block]) -> tuple[list[Publication], list[str
                 summary="; ".join(others[1:]) or None,
             )
         )
-    return publications, []
+    return publications
 
 
-def parse_interests(lines: list[Line]) -> tuple[list[Interest], list[str]]:
+def parse_interests(lines: list[Line]) -> list[Interest]:
     interests: list[Interest] = []
     for line in lines:
         label, colon, rest = line.text.partition(":")
@@ -162,7 +175,7 @@ def parse_interests(lines: list[Line]) -> tuple[list[Interest], list[str]]:
             interests.append(Interest(name=label.strip(), keywords=_items(rest)))
         else:
             interests.extend(Interest(name=item) for item in _items(line.text))
-    return interests, []
+    return interests
 
 
 def _items_with_headers(blocks: list[Block]) -> list[tuple[str, Header]]:

@@ -68,28 +68,25 @@ def _parse_section(section: Section, profile: Profile) -> None:
             _add_entry(kind, block, profile)
     elif kind == "education":
         for block in group_blocks(section.lines):
-            education, left = parse_education(block)
-            profile.education.append(education)
-            profile.unplaced.extend(left)
+            profile.education.append(parse_education(block))
     elif kind == "skills":
-        groups, left = parse_skills(section.lines)
-        profile.skills.extend(groups)
-        profile.unplaced.extend(left)
+        profile.skills.extend(parse_skills(section.lines))
     elif kind == "languages":
         languages, left = parse_languages(section.lines)
         profile.languages.extend(languages)
         _unplaced(profile, section, left)
     elif kind == "interests":
-        interests, _ = parse_interests(section.lines)
-        profile.interests.extend(interests)
+        profile.interests.extend(parse_interests(section.lines))
     elif kind in ("awards", "certificates", "publications"):
         blocks = group_blocks(section.lines)
         if kind == "awards":
-            profile.awards.extend(parse_awards(blocks)[0])
+            profile.awards.extend(parse_awards(blocks))
         elif kind == "certificates":
-            profile.certificates.extend(parse_certificates(blocks)[0])
+            certificates, left = parse_certificates(blocks)
+            profile.certificates.extend(certificates)
+            _unplaced(profile, section, left)
         else:
-            profile.publications.extend(parse_publications(blocks)[0])
+            profile.publications.extend(parse_publications(blocks))
     elif kind == "contact":
         for line in section.lines:
             parse_contact_line(line, profile, allow_label=False)
