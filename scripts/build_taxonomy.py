@@ -139,12 +139,12 @@ def add_curated(builder: Builder, path: Path) -> None:
             builder.add_alias(index, item["name"], 0)
         for alias, flags in marked:
             builder.add_alias(index, alias, flags)
-        rule_keys = ("cues", "stop_after", "capital_mid_sentence", "person_name")
+        rule_keys = ("cues", "stop_after", "capital_mid_sentence", "ignore_preposition")
         if any(item.get(key) for key in rule_keys):
             cues = sorted(normalize_key(str(cue)) for cue in item.get("cues", []))
             stops = sorted(str(word).lower() for word in item.get("stop_after", []))
             capital = int(bool(item.get("capital_mid_sentence")))
-            name = int(bool(item.get("person_name")))
+            name = int(bool(item.get("ignore_preposition")))
             builder.context[str(index)] = [cues, stops, capital, name]
     for entry in builder.entries:
         if entry[3] is not None and entry[3] not in builder.index_of:

@@ -203,3 +203,9 @@ def test_first_names_are_not_languages_or_tools() -> None:
     assert ids("You will work closely with Julia and Ray on the roadmap.") == []
     assert ids("Numerical code in Python and Julia.") == ["python", "julia"]
     assert ids("Distributed training with Ray clusters.") == ["distributed_training", "ray"]
+
+
+def test_language_names_are_not_nationality_adjectives() -> None:
+    assert ids("We are a Danish company with German clients.") == []
+    assert ids("You speak Danish and English.") == ["danish", "english"]
+    assert ids("Business English is a must.") == ["english"]

@@ -264,7 +264,10 @@ def _confirmed(
             other.accepted
             and low <= other.first
             and other.last <= high
-            and other.entry.category in NEIGHBOUR_CATEGORIES
+            and (
+                other.entry.category in NEIGHBOUR_CATEGORIES
+                or (entry.parent is not None and other.entry.parent == entry.parent)
+            )
         ):
             return True
     cues = CATEGORY_CUES.get(entry.category, frozenset())
@@ -273,7 +276,7 @@ def _confirmed(
     for index in range(low, high + 1):
         if (index < candidate.first or index > candidate.last) and words[index] in cues:
             return True
-    if rule is not None and rule.person_name:
+    if rule is not None and rule.ignore_preposition:
         return False
     previous = candidate.first - 1
     return previous >= low and words[previous] in TOOL_PREPOSITIONS

@@ -72,8 +72,9 @@ class ContextRule:
     stop_after: frozenset[str] = field(default_factory=frozenset)
     capital_mid_sentence: bool = False
     """A capital inside a sentence is enough ("a manual Excel process", "services in Go")."""
-    person_name: bool = False
-    """Also a first name ("Julia", "Ray"): "with Julia" is not evidence, only cues and lists are."""
+    ignore_preposition: bool = False
+    """Also a first name or an adjective ("with Julia", "with German clients"): a preposition
+    before it is no evidence; only cues and lists are."""
 
 
 def _entry_from_row(row: str) -> SkillEntry:
