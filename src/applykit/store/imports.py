@@ -75,105 +75,6 @@ def _validate(where: str, data: dict[str, Any]) -> Candidate:
 # ---------------------------------------------------------------------------- Markdown
 
 
-def _md_record(record: mdr.RawRecord, now: dt.datetime) -> dict[str, Any]:
-    s = record.sections
-    data: dict[str, Any] = {}
-    for heading, name, kind in mdr.SECTIONS:
-        if name not in s or kind == "list":
-            continue
-        text = mdr.unblock(s[name])
-        if kind == "text":
-            data[name] = text
-        elif not text:
-            continue
-        elif kind == "date":
-            data[name] = mdr.parse_date(text, heading)
-        elif kind == "datetime":
-            data[name] = mdr.parse_datetime(text, heading)
-        else:
-            if not text.isdigit():
-                raise mdr.RecordError(f"{heading} {text[:20]!r} is not a whole number")
-            data[name] = int(text)
-    for required in ("company", "position"):
-        if not data.get(required):
-            raise mdr.RecordError(
-                f"the record has no '## {required.title()}' section (or it is empty)"
-            )
-    if "status" in data:
-        status, day = mdr.read_status(data["status"])
-        if status is None:
-            raise mdr.RecordError(
-                f"unknown status {data['status'][:60]!r}; use one of: {', '.join(STATUSES)}"
-            )
-        data["status"] = status
-        if day is not None and "status_history" not in s:
-            at = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-            data["status_history"] = [{"status": status, "at": at, "note": ""}]
-    items = {
-        name: mdr.list_items(s.get(name, [])) for _, name, kind in mdr.SECTIONS if kind == "list"
-    }
-    if items["status_history"]:
-        data["status_history"] = [_history_item(item) for item in items["status_history"]]
-    data["interview_dates"] = [
-        mdr.parse_datetime(mdr.split_inline(x)[0], "Interview date")
-        for x in items["interview_dates"]
-    ]
-    data["contacts"] = [_contact(mdr.split_inline(x)) for x in items["contacts"]]
-    data["documents"] = [_document(mdr.split_inline(x)) for x in items["documents"]]
-    data["answers"] = [_answer(mdr.split_inline(x)) for x in items["answers"]]
-    data["notes"] = [_note(x, now) for x in items["notes"]]
-    return data
-
-
-def _history_item(item: str) -> dict[str, Any]:
-    fields = mdr.split_inline(item)
-    head = fields[0].rsplit(" ", 1)
-    if len(head) != 2 or head[1] not in STATUSES:
-        raise mdr.RecordError(f"status history item {item[:60]!r} is not '<date-time> <status>'")
-    return {
-        "at": mdr.parse_datetime(head[0], "Status history date"),
-        "status": head[1],
-        "note": " | ".join(fields[1:]),
-    }
-
-
-def _contact(fields: list[str]) -> dict[str, Any]:
-    name, role, email, note = [*fields, "", "", ""][:4]
-    return {"name": name, "role": role or None, "email": email or None, "note": note}
-
-
-def _document(fields: list[str]) -> dict[str, Any]:
-    if len(fields) != 5:
-        raise mdr.RecordError("a document item needs: kind | filename | sha256 | size | added at")
-    kind, filename, sha, size, added = fields
-    if not size.isdigit():
-        raise mdr.RecordError(f"document size {size[:20]!r} is not a whole number")
-    return {
-        "kind": kind,
-        "filename": filename,
-        "sha256": sha,
-        "size": int(size),
-        "added_at": mdr.parse_datetime(added, "Document date"),
-    }
-
-
-def _answer(fields: list[str]) -> dict[str, Any]:
-    if len(fields) < 2:
-        raise mdr.RecordError("an answer item needs: question | answer [| source]")
-    source = fields[2] if len(fields) > 2 and fields[2] in ("bank", "user") else "user"
-    return {"question": fields[0], "answer": fields[1], "source": source}
-
-
-def _note(item: str, now: dt.datetime) -> dict[str, Any]:
-    fields = mdr.split_inline(item)
-    if len(fields) == 2:
-        try:
-            return {"at": mdr.parse_datetime(fields[0], "Note date"), "text": fields[1]}
-        except mdr.RecordError:
-            pass
-    return {"at": now, "text": item}
-
-
 def parse_markdown(text: str, source: str, now: dt.datetime) -> Parsed:
     records, stray = mdr.split_records(text)
     parsed = Parsed(warnings=list(stray))
@@ -184,7 +85,7 @@ def parse_markdown(text: str, source: str, now: dt.datetime) -> Parsed:
         for heading in record.unknown:
             parsed.warnings.append(f"{where}: section '## {heading}' is not known; ignored")
         try:
-            parsed.candidates.append(_validate(where, _md_record(record, now)))
+            parsed.candidates.append(_validate(where, mdr.record_data(record, now)))
         except mdr.RecordError as error:
             parsed.candidates.append(Candidate(where, error=str(error)))
     return parsed

@@ -282,3 +282,98 @@ def list_items(lines: list[str]) -> list[str]:
             else:
                 items.append(line.strip())
     return items
+
+
+def record_data(record: RawRecord, now: dt.datetime) -> dict[str, Any]:
+    """The model fields of one record, as a dict for validation; RecordError says why not."""
+    s = record.sections
+    data: dict[str, Any] = {}
+    for heading, name, kind in SECTIONS:
+        if name not in s or kind == "list":
+            continue
+        text = unblock(s[name])
+        if kind == "text":
+            data[name] = text
+        elif not text:
+            continue
+        elif kind == "date":
+            data[name] = parse_date(text, heading)
+        elif kind == "datetime":
+            data[name] = parse_datetime(text, heading)
+        else:
+            if not text.isdigit():
+                raise RecordError(f"{heading} {text[:20]!r} is not a whole number")
+            data[name] = int(text)
+    for required in ("company", "position"):
+        if not data.get(required):
+            raise RecordError(f"the record has no '## {required.title()}' section (or it is empty)")
+    if "status" in data:
+        status, day = read_status(data["status"])
+        if status is None:
+            raise RecordError(
+                f"unknown status {data['status'][:60]!r}; use one of: {', '.join(STATUSES)}"
+            )
+        data["status"] = status
+        if day is not None and "status_history" not in s:
+            at = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+            data["status_history"] = [{"status": status, "at": at, "note": ""}]
+    items = {name: list_items(s.get(name, [])) for _, name, kind in SECTIONS if kind == "list"}
+    if items["status_history"]:
+        data["status_history"] = [_history_item(item) for item in items["status_history"]]
+    data["interview_dates"] = [
+        parse_datetime(split_inline(x)[0], "Interview date") for x in items["interview_dates"]
+    ]
+    data["contacts"] = [_contact(split_inline(x)) for x in items["contacts"]]
+    data["documents"] = [_document(split_inline(x)) for x in items["documents"]]
+    data["answers"] = [_answer(split_inline(x)) for x in items["answers"]]
+    data["notes"] = [_note(x, now) for x in items["notes"]]
+    return data
+
+
+def _history_item(item: str) -> dict[str, Any]:
+    fields = split_inline(item)
+    head = fields[0].rsplit(" ", 1)
+    if len(head) != 2 or head[1] not in STATUSES:
+        raise RecordError(f"status history item {item[:60]!r} is not '<date-time> <status>'")
+    return {
+        "at": parse_datetime(head[0], "Status history date"),
+        "status": head[1],
+        "note": " | ".join(fields[1:]),
+    }
+
+
+def _contact(fields: list[str]) -> dict[str, Any]:
+    name, role, email, note = [*fields, "", "", ""][:4]
+    return {"name": name, "role": role or None, "email": email or None, "note": note}
+
+
+def _document(fields: list[str]) -> dict[str, Any]:
+    if len(fields) != 5:
+        raise RecordError("a document item needs: kind | filename | sha256 | size | added at")
+    kind, filename, sha, size, added = fields
+    if not size.isdigit():
+        raise RecordError(f"document size {size[:20]!r} is not a whole number")
+    return {
+        "kind": kind,
+        "filename": filename,
+        "sha256": sha,
+        "size": int(size),
+        "added_at": parse_datetime(added, "Document date"),
+    }
+
+
+def _answer(fields: list[str]) -> dict[str, Any]:
+    if len(fields) < 2:
+        raise RecordError("an answer item needs: question | answer [| source]")
+    source = fields[2] if len(fields) > 2 and fields[2] in ("bank", "user") else "user"
+    return {"question": fields[0], "answer": fields[1], "source": source}
+
+
+def _note(item: str, now: dt.datetime) -> dict[str, Any]:
+    fields = split_inline(item)
+    if len(fields) == 2:
+        try:
+            return {"at": parse_datetime(fields[0], "Note date"), "text": fields[1]}
+        except RecordError:
+            pass
+    return {"at": now, "text": item}
