@@ -216,3 +216,30 @@ def test_example_report_is_complete_and_deterministic(
         assert gap.mitigation
         for adjacent in gap.adjacent_skills:  # only skills the profile really has
             assert adjacent.lower() in has
+
+
+def test_language_authorization_and_optional_degree_lines(embedder: Embedder) -> None:
+    from applykit.models.profile import Language
+
+    profile = _profile("Built data pipelines in Python and SQL.")
+    profile.languages = [
+        Language(language="English", fluency="Native speaker"),
+        Language(language="German", fluency="Elementary"),
+    ]
+    posting = _posting(
+        Requirement(id="r1", text="Fluent English, spoken and written."),
+        Requirement(id="r2", text="German language skills (B1 or higher).", kind="preferred"),
+        Requirement(id="r3", text="Valid work permit for Germany or EU citizenship."),
+        Requirement(
+            id="r4",
+            text="Python and SQL; a degree in Computer Science is helpful but not required.",
+        ),
+    )
+    report = analyze_fit(profile, posting, embedder=embedder, today=TODAY)
+    status = {f.requirement_id: f.status for f in report.requirements}
+    assert status == {"r1": "met", "r2": "partial", "r3": "partial", "r4": "met"}
+    assert report.requirements[1].evidence[0].quote == "German: Elementary"
+    assert report.requirements[2].evidence[0].method == "authorization"
+    # r3 is eligibility (unclear: the profile says nothing), not part of the score
+    assert {c.name: c.status for c in report.eligibility} == {"work_authorization": "unclear"}
+    assert report.score == round(100 * (1 + 0.4 * 0.5 + 1) / 2.4)

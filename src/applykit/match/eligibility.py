@@ -180,7 +180,7 @@ def years_in_text(text: str) -> YearsExperience | None:
 
 def check_years(posting: Posting, profile: Profile, today: dt.date) -> EligibilityCheck | None:
     wanted = posting.years_experience
-    if wanted is None or wanted.min is None:
+    if wanted is None or not wanted.min:  # none, or "0-2 years": nothing to check
         return None
     return years_check(wanted, profile, today)
 
@@ -210,7 +210,7 @@ _NO_SPONSOR = re.compile(
 )
 _AUTH_NEEDED = re.compile(
     r"(must|need to|required to)\s+(be\s+)?(legally\s+)?(authori[sz]ed|eligible|obtain work "
-    r"authori[sz]ation)|work authori[sz]ation|right to work",
+    r"authori[sz]ation)|work authori[sz]ation|right to work|work permit|visa status",
     re.I,
 )
 _SPONSORS = re.compile(
@@ -222,7 +222,19 @@ _NEGATION = re.compile(r"\b(no|not|without|never|don't|doesn't|do not|does not)\
 
 
 def check_authorization(posting: Posting, profile: Profile) -> EligibilityCheck | None:
-    text = posting.description or ""
+    countries = [loc.country for loc in posting.locations if loc.country]
+    return authorization_check(posting.description or "", countries, profile)
+
+
+def states_authorization_rule(text: str) -> bool:
+    """Whether a line sets a work-authorization rule (visa, permit, right to work)."""
+    return bool(_NO_SPONSOR.search(text) or _AUTH_NEEDED.search(text))
+
+
+def authorization_check(
+    text: str, countries: list[str], profile: Profile
+) -> EligibilityCheck | None:
+    """The rule `text` states against `preferences.work_authorization` (None: no rule)."""
     if _NO_SPONSOR.search(text):
         required = "work authorization without visa sponsorship"
     elif _SPONSORS.search(text):
@@ -243,7 +255,6 @@ def check_authorization(posting: Posting, profile: Profile) -> EligibilityCheck 
         )
     statement = "; ".join(said)
     needs_sponsor = any("sponsor" in s.lower() and not _NEGATION.search(s) for s in said)
-    countries = [loc.country for loc in posting.locations if loc.country]
     if needs_sponsor and required.startswith("work authorization without"):
         return EligibilityCheck(
             name="work_authorization",

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from applykit.match.eligibility import check_eligibility, degree_in_text, years_in_text
+from applykit.match.eligibility import check_eligibility
 from applykit.match.embed import Embedder, default_embedder
+from applykit.match.hard_lines import HARD_METHODS
 from applykit.match.profile_items import collect_items
 from applykit.match.requirements import MatchContext, match_requirement
 from applykit.match.skillgraph import SkillGraph, default_graph
@@ -28,6 +29,9 @@ from applykit.models.fit import Band, EligibilityCheck, EligibilityStatus, FitRe
 from applykit.models.posting import Posting, Requirement
 from applykit.models.profile import Profile
 
+EligibilityName = Literal[
+    "degree", "years_experience", "work_authorization", "location", "work_mode"
+]
 WEIGHTS = {"required": 1.0, "preferred": 0.4}
 STATUS_VALUE = {"met": 1.0, "partial": 0.5, "gap": 0.0}
 BANDS: list[tuple[int, Band]] = [(80, "great"), (65, "strong"), (50, "good"), (35, "fair")]
@@ -42,7 +46,7 @@ def band_for(score: int) -> Band:
 
 def is_hard(fit: RequirementFit) -> bool:
     """Degree and years lines: reported as eligibility, left out of the score."""
-    return bool(fit.evidence) and fit.evidence[0].method in ("degree", "years")
+    return bool(fit.evidence) and fit.evidence[0].method in HARD_METHODS
 
 
 def score_requirements(fits: list[RequirementFit]) -> int:
@@ -77,16 +81,19 @@ def _all_nodes(requirements: list[Requirement]) -> list[Requirement]:
 def _eligibility_from_lines(
     posting: Posting, fits: list[RequirementFit], checks: list[EligibilityCheck]
 ) -> list[EligibilityCheck]:
-    """Posting-level checks, plus degree/years read from required lines the parser left."""
+    """Posting-level checks, plus those read from required lines the parser left."""
     names: set[str] = {c.name for c in checks}
     extra = []
+    by_method: dict[str, EligibilityName] = {
+        "degree": "degree",
+        "years": "years_experience",
+        "authorization": "work_authorization",
+    }
     for fit in fits:
         if fit.kind != "required" or not is_hard(fit):
             continue
-        name: Literal["degree", "years_experience"] = (
-            "degree" if degree_in_text(fit.text) else "years_experience"
-        )
-        if name in names or (name == "years_experience" and years_in_text(fit.text) is None):
+        name = by_method[fit.evidence[0].method]
+        if name in names:
             continue
         names.add(name)
         status: EligibilityStatus = (
@@ -175,6 +182,7 @@ def analyze_fit(
     node_vectors = {r.id: vectors[len(items) + n] for n, r in enumerate(nodes)}
     duty_vectors = vectors[len(items) + len(nodes) :]
     ctx = MatchContext.build(profile, items, item_vectors, graph, today, node_vectors)
+    ctx.countries = [loc.country for loc in posting.locations if loc.country]
     fits = [match_requirement(r, ctx) for r in requirements]
     score = score_requirements(fits)
     band = band_for(score)

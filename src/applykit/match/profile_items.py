@@ -75,8 +75,10 @@ def collect_items(profile: Profile, graph: SkillGraph) -> list[ProfileItem]:
                 ProfileItem(_fact_id(fact.id, entry, h), fact.text, "fact", entry, "work"),
                 fact.skills,
             )
-        if work.summary:
-            add(ProfileItem(f"{entry}.summary", work.summary, "summary", entry, "work"), [])
+        role = " at ".join(p for p in (work.position, work.name) if p)
+        about = ". ".join(p for p in (role, work.summary) if p)
+        if about:
+            add(ProfileItem(f"{entry}.summary", about, "summary", entry, "work"), [])
     for index, project in enumerate(profile.projects):
         entry = _entry_id(project.id, "project", index)
         for h, fact in enumerate(project.highlights):

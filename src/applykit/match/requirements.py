@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from applykit.match.eligibility import degree_check, degree_in_text, years_check, years_in_text
+from applykit.match.hard_lines import hard_check, hard_fit, language_fit, optional_degree_span
 from applykit.match.profile_items import ProfileItem
 from applykit.match.skill_units import SkillUnit, skill_units
 from applykit.match.skillgraph import SkillGraph
 from applykit.match.text import content_terms, says_any_of, shorten
-from applykit.models.fit import EligibilityCheck, Evidence, FitStatus, RequirementFit
+from applykit.models.fit import Evidence, FitStatus, RequirementFit
 from applykit.models.posting import Requirement
 from applykit.models.profile import Profile
 
@@ -57,6 +57,7 @@ class MatchContext:
     graph: SkillGraph
     today: dt.date
     requirement_vectors: dict[str, NDArray[np.float32]]
+    countries: list[str] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -127,16 +128,6 @@ def _unit_support(unit: SkillUnit, ctx: MatchContext) -> tuple[float, list[Evide
     return best, evidence
 
 
-def _hard_check(requirement: Requirement, ctx: MatchContext) -> EligibilityCheck | None:
-    degree = degree_in_text(requirement.text)
-    if degree is not None:
-        return degree_check(degree, ctx.profile, ctx.today)
-    years = years_in_text(requirement.text)
-    if years is not None:
-        return years_check(years, ctx.profile, ctx.today)
-    return None
-
-
 def _text_signals(requirement: Requirement, ctx: MatchContext) -> list[tuple[int, float, float]]:
     """(item index, semantic cosine, lexical coverage) for every item, best first."""
     import numpy as np
@@ -184,37 +175,25 @@ def _text_evidence(
 
 def _leaf(requirement: Requirement, ctx: MatchContext) -> RequirementFit:
     refs = list(requirement.skills) + ctx.graph.extract(requirement.text)
+    optional = optional_degree_span(requirement.text) or (0, 0)
     units = [
         unit
         for unit in skill_units(requirement.text, refs, ctx.graph)
         if not all(ctx.graph.is_broad(option) for option in unit.options)
+        and not optional[0] <= unit.start < optional[1]
     ]
     rows = _text_signals(requirement, ctx)
     best_cosine = max((r[1] for r in rows), default=0.0)
     best_lexical = max((r[2] for r in rows), default=0.0)
     text_evidence = _text_evidence(requirement, ctx, rows)
-    hard = _hard_check(requirement, ctx)
+    language = language_fit(requirement, ctx.profile)
+    if language is not None:
+        return language
+    hard = hard_check(requirement, ctx.profile, ctx.today, ctx.countries)
+    named_tools = [u for u in units if not u.concept]
+    if hard is not None and not named_tools:
+        return hard_fit(requirement, hard, text_evidence)
     status: FitStatus
-    if hard is not None:
-        status = {"met": "met", "unclear": "partial", "not_met": "gap"}[hard.status]  # type: ignore[assignment]
-        return RequirementFit(
-            requirement_id=requirement.id,
-            text=requirement.text,
-            kind=requirement.kind,
-            status=status,
-            confidence=0.9 if hard.status != "unclear" else 0.5,
-            explanation=f"Hard requirement ({hard.name.replace('_', ' ')}): {hard.explanation}",
-            evidence=[
-                Evidence(
-                    fact_id="education" if hard.name == "degree" else "work",
-                    quote=hard.found,
-                    matched=hard.required,
-                    method="degree" if hard.name == "degree" else "years",
-                    score=1.0 if hard.status == "met" else 0.0,
-                ),
-                *text_evidence[:2],
-            ],
-        )
     if units:
         shown: list[str] = []
         listed: list[str] = []

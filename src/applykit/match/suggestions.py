@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from applykit.match.hard_lines import HARD_METHODS
 from applykit.match.profile_items import ProfileItem
 from applykit.match.requirements import MatchContext
 from applykit.match.skill_units import skill_units
@@ -279,7 +280,7 @@ def gaps(fits: list[RequirementFit], ctx: MatchContext) -> list[Gap]:
             for near in [*ctx.graph.related(option), *ctx.graph.ancestors(option)[:1]]:
                 if near.lower() in have and have[near.lower()] not in adjacent:
                     adjacent.append(have[near.lower()])
-        hard = fit.evidence and fit.evidence[0].method in ("degree", "years")
+        hard = fit.evidence and fit.evidence[0].method in HARD_METHODS
         if hard:
             mitigation = (
                 "Hard requirement: say plainly what you have; apply if the posting accepts "

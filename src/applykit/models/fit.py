@@ -12,7 +12,9 @@ from applykit.models.posting import RequirementKind
 FitStatus = Literal["met", "partial", "gap"]
 EligibilityStatus = Literal["met", "unclear", "not_met"]
 Band = Literal["poor", "fair", "good", "strong", "great"]
-EvidenceMethod = Literal["skill", "parent", "lexical", "semantic", "degree", "years", "any_of"]
+EvidenceMethod = Literal[
+    "skill", "parent", "lexical", "semantic", "degree", "years", "authorization", "language", "any_of"
+]
 
 
 class Evidence(StrictModel):
