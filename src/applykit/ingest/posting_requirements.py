@@ -86,6 +86,7 @@ _BOILERPLATE = re.compile(
     r"|reasonable accommodation|e-verify|drug[- ]free|until filled|all qualified"
     r"|world[’']s (?:first|largest)|privacy (?:notice|policy)|^(?:full|part)[- ]time$"
     r"|\boffers\b.{0,40}\b(?:benefits|incentives|401)"
+    r"|easy apply|apply now|\bclick (?:here|our|the|on)\b|follow (?:us|our)|learn more about"
 )
 _SPLIT = "§"  # an item made from one sentence of a long paragraph
 _ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
