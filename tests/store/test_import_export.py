@@ -251,6 +251,12 @@ def test_json_items_validated_one_by_one(repo: Repository, tmp_path: Path) -> No
         {"company": "C", "position": "Three", "surprise": 1},
         {"company": "D", "position": "Four", "revision": 2**40},
         {
+            "company": "F",
+            "position": "Six",
+            "status": "offer",
+            "status_history": [{"status": "applied", "at": "2026-01-01T00:00:00Z"}],
+        },
+        {
             "company": "E",
             "position": "Five",
             "documents": [
@@ -267,8 +273,10 @@ def test_json_items_validated_one_by_one(repo: Repository, tmp_path: Path) -> No
     path.write_text(json.dumps(items), encoding="utf-8")
     report = import_file(repo, path)
     assert [i.company for i in report.imported] == ["A"]
-    assert len(report.skipped) == 5 and "status" in report.skipped[0].reason
-    assert "out of range" in report.skipped[3].reason and "kind" in report.skipped[4].reason
+    assert len(report.skipped) == 6 and "status" in report.skipped[0].reason
+    assert "out of range" in report.skipped[3].reason
+    assert "history ends with 'applied'" in report.skipped[4].reason
+    assert "kind" in report.skipped[5].reason
 
 
 def test_ics_has_interviews_and_open_follow_ups(repo: Repository) -> None:

@@ -100,6 +100,13 @@ def application_values(app: Application) -> dict[str, Any]:
         )
     _check_children(app)
     values["status"] = check_status(app.status)
+    if app.status_history and app.status_history[-1].status != values["status"]:
+        raise ValidationFailed(
+            f"the status is {values['status']!r} but the history ends with "
+            f"{app.status_history[-1].status!r}",
+            where="status",
+            fix="make the status equal to the last status in the history",
+        )
     values["posted_on"] = app.posted_on
     values["applied_on"] = app.applied_on
     values["follow_up_on"] = app.follow_up_on
