@@ -135,10 +135,9 @@ def export_command(
 
 
 def _current(profile_file: Path | None) -> Profile:
-    from applykit.ingest.profile_store import require_current_profile
-    from applykit.ingest.profiles import load_profile
+    from applykit.ingest.profiles import load_current_profile, load_profile
 
-    return load_profile(profile_file or require_current_profile())
+    return load_profile(profile_file) if profile_file else load_current_profile()
 
 
 def _print_summary(profile: Profile) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "export_profile",
     "extract_metrics",
     "import_profile",
+    "load_current_profile",
     "load_profile",
     "save_profile",
 ]
@@ -68,6 +69,14 @@ def import_profile(path: Path) -> Profile:
 def load_profile(path: Path) -> Profile:
     """The profile at `path` (any format); ids already in a saved profile are kept."""
     return import_profile(path)
+
+
+def load_current_profile() -> Profile:
+    """The profile saved by `applykit profile import` (APPLYKIT_HOME/profile.yaml), or a
+    NotFound error that says how to create it: for commands whose --profile is optional."""
+    from applykit.ingest.profile_store import require_current_profile
+
+    return import_profile(require_current_profile())
 
 
 def check_profile(path: Path) -> Profile:
