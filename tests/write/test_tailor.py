@@ -151,6 +151,8 @@ def test_alias_rewrite_only_for_short_forms_the_posting_uses() -> None:
     assert swaps == ["sklearn → scikit-learn", "k8s → Kubernetes"]
     assert not is_short_form("Airflow", "workflow orchestration")
     assert not is_short_form("LoRA", "fine-tuning")
+    assert not is_short_form("LLM", "large language models"), "acronyms stay as written"
+    assert is_short_form("Postgres", "PostgreSQL")
 
 
 def test_tailor_rewrites_sklearn_when_the_posting_says_scikit_learn(profile: Profile) -> None:

@@ -60,12 +60,14 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def is_short_form(alias: str, name: str) -> bool:
-    """Whether `alias` spells `name` in short: "sklearn" / "scikit-learn", "ML" / "machine
-    learning", "Postgres" / "PostgreSQL", "k8s" / "Kubernetes".
+    """Whether `alias` spells `name` in short: "sklearn" / "scikit-learn", "Postgres" /
+    "PostgreSQL", "k8s" / "Kubernetes". Acronyms are left alone.
 
     The taxonomy also files tools under their category ("Airflow" under "workflow
     orchestration"); those are different words for different things and fail this test.
     """
+    if alias.isupper():
+        return False  # an acronym ("ML", "LLM") reads well as it is; expanded it often does not
     short = re.sub(r"[^a-z0-9]", "", alias.casefold())
     long = re.sub(r"[^a-z0-9]", "", name.casefold())
     if not short or not long or short[0] != long[0]:
