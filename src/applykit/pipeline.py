@@ -129,7 +129,7 @@ def build_dossier(
     with clock.step("tracker record"):
         repository = open_repository(settings)
         if answers_path is not None:
-            load_answer_bank(repository, answers_path)
+            repository.import_answer_file(answers_path)
         application = _record_application(repository, posting)
         answered, unanswered = _answers_for(repository, posting)
         assert application.id is not None
@@ -225,38 +225,3 @@ def _answers_for(repository: Repository, posting: Posting) -> tuple[list[Answer]
             unanswered.append(question)
     return answered, unanswered
 
-
-def load_answer_bank(repository: Repository, path: Path) -> int:
-    """Add a YAML list of {question, answer} to the answer bank; returns how many."""
-    import yaml
-
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(
-            f"cannot read the answer bank: {error}",
-            where=str(path),
-            fix="give a YAML list of entries with 'question' and 'answer' keys",
-        ) from error
-    if not isinstance(entries, list) or not all(
-        isinstance(e, dict)
-        and isinstance(e.get("question"), str)
-        and isinstance(e.get("answer"), str)
-        for e in entries
-    ):
-        raise InputError(
-            "the answer bank must be a list of entries with 'question' and 'answer' text",
-            where=str(path),
-            fix="write entries like  - {question: Notice period?, answer: Four weeks.}",
-        )
-    for entry in entries:
-        repository.bank_answer(entry["question"], entry["answer"])
-    return len(entries)
-
-
-def _is_answer_entry(entry: object) -> bool:
-    return (
-        isinstance(entry, dict)
-        and isinstance(entry.get("question"), str)
-        and isinstance(entry.get("answer"), str)
-    )

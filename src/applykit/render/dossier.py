@@ -94,7 +94,7 @@ def _personal_connection(answered: list[Answer], unanswered: list[str]) -> str:
     lines += [
         "",
         "Save an answer once and every later dossier reuses it: "
-        '`applykit track answer --bank "QUESTION" "ANSWER"`.',
+        '`applykit track answers add "QUESTION" "ANSWER"`.',
     ]
     return "\n".join(lines)
 
