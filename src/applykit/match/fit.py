@@ -33,6 +33,9 @@ EligibilityName = Literal[
     "degree", "years_experience", "work_authorization", "location", "work_mode"
 ]
 WEIGHTS = {"required": 1.0, "preferred": 0.4}
+MAX_REQUIREMENTS = 300
+MAX_DUTIES = 100
+MAX_EMBED_CHARS = 4000
 STATUS_VALUE = {"met": 1.0, "partial": 0.5, "gap": 0.0}
 BANDS: list[tuple[int, Band]] = [(80, "great"), (65, "strong"), (50, "good"), (35, "fair")]
 
@@ -68,6 +71,24 @@ def _requirements(posting: Posting) -> list[Requirement]:
         Requirement(id=f"duty-{n + 1}", text=line, kind="required")
         for n, line in enumerate(posting.responsibilities)
     ]
+
+
+def _bounded(posting: Posting) -> tuple[list[Requirement], list[str]]:
+    """At most MAX_REQUIREMENTS lines (children included), so a huge or hostile posting
+    cannot make a fit slow; what was left out is said in the report's warnings."""
+    requirements = _requirements(posting)
+    total = len(_all_nodes(requirements))
+    if total <= MAX_REQUIREMENTS:
+        return requirements, []
+    kept: list[Requirement] = []
+    budget = MAX_REQUIREMENTS
+    for requirement in requirements:
+        size = len(_all_nodes([requirement]))
+        if size > budget:
+            break
+        kept.append(requirement)
+        budget -= size
+    return kept, [f"only the first {len(kept)} of the posting's requirement lines were checked"]
 
 
 def _all_nodes(requirements: list[Requirement]) -> list[Requirement]:
@@ -173,13 +194,16 @@ def analyze_fit(
     graph = graph or default_graph()
     today = today or dt.date.today()
     items = collect_items(profile, graph)
-    requirements = _requirements(posting)
+    requirements, warnings = _bounded(posting)
     nodes = _all_nodes(requirements)
-    duties = [(f"duty-{n + 1}", line) for n, line in enumerate(posting.responsibilities)]
+    lines = posting.responsibilities[:MAX_DUTIES]
+    duties = [(f"duty-{n + 1}", line) for n, line in enumerate(lines)]
     texts = [i.text for i in items] + [r.text for r in nodes] + [d[1] for d in duties]
+    texts = [t[:MAX_EMBED_CHARS] for t in texts]
     vectors = embedder.embed_batch(texts) if texts else np.zeros((0, 1), dtype=np.float32)
     item_vectors = vectors[: len(items)]
-    node_vectors = {r.id: vectors[len(items) + n] for n, r in enumerate(nodes)}
+    # Keyed by object, not by id: a posting may repeat an id.
+    node_vectors = {id(r): vectors[len(items) + n] for n, r in enumerate(nodes)}
     duty_vectors = vectors[len(items) + len(nodes) :]
     ctx = MatchContext.build(profile, items, item_vectors, graph, today, node_vectors)
     ctx.countries = [loc.country for loc in posting.locations if loc.country]
@@ -188,7 +212,7 @@ def analyze_fit(
     band = band_for(score)
     skills = posting_skills(posting, ctx)
     leaves = [r for r in nodes if not r.children]
-    targets = [(r.id, r.text, node_vectors[r.id]) for r in leaves]
+    targets = [(r.id, r.text, node_vectors[id(r)]) for r in leaves]
     targets += [(d[0], d[1], duty_vectors[n]) for n, d in enumerate(duties)]
     experiences = experience_suggestions(ctx, skills, targets)
     eligibility = _eligibility_from_lines(posting, fits, check_eligibility(posting, profile, today))
@@ -206,6 +230,7 @@ def analyze_fit(
         education_to_emphasize=education_to_emphasize(ctx, fits, posting, skills),
         projects_to_emphasize=projects_to_emphasize(ctx, fits, experiences),
         gaps=gaps(fits, ctx),
+        warnings=warnings,
     )
     report.summary = _summary(posting, score, band, fits, report)
     return report

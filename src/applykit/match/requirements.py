@@ -56,7 +56,7 @@ class MatchContext:
     idf: dict[str, float]
     graph: SkillGraph
     today: dt.date
-    requirement_vectors: dict[str, NDArray[np.float32]]
+    requirement_vectors: dict[int, NDArray[np.float32]]  # by id() of the Requirement
     countries: list[str] = field(default_factory=list)
 
     @classmethod
@@ -67,7 +67,7 @@ class MatchContext:
         vectors: NDArray[np.float32],
         graph: SkillGraph,
         today: dt.date,
-        requirement_vectors: dict[str, NDArray[np.float32]],
+        requirement_vectors: dict[int, NDArray[np.float32]],
     ) -> MatchContext:
         item_terms = [set(content_terms(item.text)) for item in items]
         frequency: dict[str, int] = {}
@@ -132,7 +132,7 @@ def _text_signals(requirement: Requirement, ctx: MatchContext) -> list[tuple[int
     """(item index, semantic cosine, lexical coverage) for every item, best first."""
     import numpy as np
 
-    vector = ctx.requirement_vectors.get(requirement.id)
+    vector = ctx.requirement_vectors.get(id(requirement))
     if vector is not None and len(ctx.items):
         cosines = ctx.vectors @ vector
     else:

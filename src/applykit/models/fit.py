@@ -95,6 +95,7 @@ class FitReport(StrictModel):
     education_to_emphasize: list[str] = Field(default_factory=list)
     projects_to_emphasize: list[str] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
 
 
 class RankFilters(StrictModel):
