@@ -290,3 +290,17 @@ def test_right_aligned_parts_of_a_row_read_as_one_line(tmp_path: Path) -> None:
         "Acme Corp\tSeattle, WA",
         "Data Engineer\tJan 2020 – Mar 2022",
     ]
+
+
+def test_one_scanned_page_among_text_pages_is_a_warning(tmp_path: Path) -> None:
+    import typst
+
+    (tmp_path / "scan.png").write_bytes(_png(64, 64))
+    (tmp_path / "cv.typ").write_text(
+        '= Jo Park\nData engineer.\n#pagebreak()\n#image("scan.png", width: 100%)\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "cv.pdf").write_bytes(typst.compile(str(tmp_path / "cv.typ"), format="pdf"))
+    doc = read_document(tmp_path / "cv.pdf")
+    assert "Data engineer." in doc.text
+    assert any("page 2 holds only images" in warning for warning in doc.warnings)

@@ -96,6 +96,12 @@ def read_pdf(path: Path, data: bytes) -> DocumentText:
                 f"page {number}: hidden text ({reason}) kept out of the document: "
                 f"{_snippet(joined)}"
             )
+    scanned = [str(i) for i, p in enumerate(pages, start=1) if p.images and not p.chars]
+    if scanned:
+        warnings.append(
+            f"page {', '.join(scanned)} holds only images (scanned?): its text could not be "
+            "read; export the resume again, or run OCR on it"
+        )
     columns = max(p.columns for p in pages)
     multi = [str(i) for i, p in enumerate(pages, start=1) if p.columns > 1]
     if multi:
