@@ -323,3 +323,42 @@ def test_requirement_sections_drop_pay_boilerplate_and_subheadings() -> None:
         "Strong Excel skills.",
         "Knowledge of state tax rules.",
     ]
+
+
+def test_german_posting_fields() -> None:
+    text = (
+        "Backend-Entwickler (m/w/d) Java\n"
+        "Hafenlicht Logistik GmbH · Hamburg, Deutschland · Vollzeit · Hybrid\n\n"
+        "Ihre Aufgaben\n- Entwicklung von Microservices mit Java\n\n"
+        "Ihr Profil\n- Mindestens 3 Jahre Erfahrung in der Backend-Entwicklung\n\n"
+        "Wir bieten\n- Gehalt: 65.000 – 80.000 € brutto pro Jahr\n"
+    )
+    posting = parse_posting(text, today=TODAY)
+    assert posting.title == "Backend-Entwickler Java"
+    assert posting.company == "Hafenlicht Logistik GmbH"
+    assert (posting.employment_type, posting.work_mode) == ("full_time", "hybrid")
+    assert posting.locations[0].country == "Germany"
+    assert posting.years_experience is not None and posting.years_experience.min == 3
+    pay = posting.compensation
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (
+        65_000,
+        80_000,
+        "EUR",
+        "year",
+    )
+    assert [r.text for r in posting.requirements] == [
+        "Mindestens 3 Jahre Erfahrung in der Backend-Entwicklung"
+    ]
+
+
+def test_html_heading_alone_is_the_title() -> None:
+    html = (
+        "<html><body><h1>QA Analyst</h1><p>Requirements:<br>• ISTQB certificate<br>"
+        "• 2+ years testing web apps</p></body></html>"
+    )
+    posting = parse_posting(html, source_format="html", today=TODAY)
+    assert posting.title == "QA Analyst"
+    assert [r.text for r in posting.requirements] == [
+        "ISTQB certificate",
+        "2+ years testing web apps",
+    ]

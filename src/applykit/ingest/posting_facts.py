@@ -137,7 +137,7 @@ _WORD_NUMBERS = {
 _NUM = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
 _YEARS = re.compile(
     rf"(?:at least |minimum (?:of )?|min\.? |over |more than )?{_NUM}\s*\+?"
-    rf"(?:\s*(?:-|–|to)\s*{_NUM}\s*\+?)?\s*(?:\+\s*)?(?:years?|yrs?)\b(?!\s+(?:old|ago))"
+    rf"(?:\s*(?:-|–|to)\s*{_NUM}\s*\+?)?\s*(?:\+\s*)?(?:years?|yrs?|jahren?|ans|años)\b(?!\s+(?:old|ago))"
     r"(?P<ctx>[^.;\n]{0,60})",
     re.IGNORECASE,
 )
@@ -145,13 +145,13 @@ _YEARS = re.compile(
 
 def find_years(required: list[str], text: str) -> YearsExperience | None:
     for source, need_context in (("\n".join(required), False), (text, True)):
-        windows = spans(source[:30000].lower(), ("year", "yr"), 70, 70)
+        windows = spans(source[:30000].lower(), ("year", "yr", "jahr", " ans", "años"), 70, 70)
         for match in find_in_spans(_YEARS, source, windows):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
             if (
                 need_context
-                and "experience" not in context
+                and not _EXPERIENCE_WORD.search(context)
                 and "level" not in lead
                 and not re.match(r"\s*(?:of|in|as|working|building|with)\b", context)
             ):
@@ -165,6 +165,9 @@ def find_years(required: list[str], text: str) -> YearsExperience | None:
             raw = match.group(0)[: match.start("ctx") - match.start()].strip()
             return YearsExperience(min=low, max=high, raw=raw)
     return None
+
+
+_EXPERIENCE_WORD = re.compile(r"experience|erfahrung|expérience|experiencia")
 
 
 def _number(raw: str) -> float | None:

@@ -15,7 +15,10 @@ ROLE_NOUN = re.compile(
     r"|supervisor|champion|partner|president|vp|cto|ceo|cfo|sre|devops|mlops|teacher|tutor"
     r"|agent|clerk|planner|producer|owner|principal|trainee|apprentice|fellow|economist"
     r"|statistician|counsel|attorney|paralegal|physician|therapist|pharmacist|mechanic"
-    r"|electrician|driver|cashier|chef|cook|controller|auditor|buyer|marketer|support)s?\b",
+    r"|electrician|driver|cashier|chef|cook|controller|auditor|buyer|marketer|support"
+    r"|entwickler(?:in)?|ingenieur(?:in)?|berater(?:in)?|leiter(?:in)?|referent(?:in)?"
+    r"|sachbearbeiter(?:in)?|praktikant(?:in)?|architekt(?:in)?|werkstudent(?:in)?"
+    r"|développeur|ingénieur|desarrollador|ingeniero|analista)s?\b",
     re.IGNORECASE,
 )
 _GENDER = re.compile(r"\s*\((?:[mwfdx](?:\s*/\s*[mwfdx]){1,3}|all genders)\)", re.IGNORECASE)

@@ -171,7 +171,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             sections[-1].lines.append(Line(rest, line.indent, None, None, True))
             continue
         sections[-1].lines.append(line)
-    return [s for s in sections if s.lines or s.kind.startswith("record_") or s.kind == "header"]
+    return [s for s in sections if s.lines or s.heading or s.kind == "header"]
 
 
 _INLINE = re.compile(r"^([A-Z][A-Za-z' /&]{2,40}):\s+(\S.{0,})$")
