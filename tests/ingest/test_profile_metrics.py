@@ -24,6 +24,10 @@ from applykit.ingest.profile_metrics import extract_metrics
         ("processing 2TB per day", [("size", 2, "TB", "per day", None)]),
         ("Mentored 4 engineers", [("count", 4, None, "engineers", None)]),
         ("raised recall@10 from 0.62 to 0.81", [("number", 0.81, None, "recall", 0.62)]),
+        ("Reduced costs by 20-30%", [("percent", 30, "%", "costs", 20)]),
+        ("Hired 3-4 engineers", [("count", 4, None, "engineers", 3)]),
+        ("Saved 10+ hours a week", [("duration", 10, "hours", None, None)]),
+        ("$1.2 million in savings", [("money", 1.2e6, "USD", "savings", None)]),
     ],
 )
 def test_metrics(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -38,6 +42,8 @@ def test_metrics(text: str, expected: list[tuple[object, ...]]) -> None:
         "Upgraded services to Python 3.11 and stored files in S3.",
         "Kept p95 and F1 dashboards current.",
         "Joined in 2020.",
+        "Call 555-0199 for references.",
+        "Read pages 10-12 of the handbook.",
     ],
 )
 def test_not_metrics(text: str) -> None:

@@ -89,6 +89,7 @@ def _quantity_pattern(p: str) -> str:
     return (
         rf"(?P<{p}cur>[$€£¥₹]|(?:{_CODES})\s?)?"
         rf"(?P<{p}num>{_NUMBER})"
+        rf"(?P<{p}plus0>\+)?"
         rf"(?:[\s-]?(?P<{p}unit>{_UNIT_WORDS})(?![A-Za-z]))?"
         rf"(?:\s?(?P<{p}unit2>{_UNIT_WORDS})(?![A-Za-z]))?"
         rf"(?P<{p}plus>\+)?"
@@ -100,7 +101,7 @@ _SINGLE = re.compile(r"(?<![\w.$€£¥₹/-])" + _quantity_pattern("a"), re.IGN
 _RANGE = re.compile(
     r"(?:\bfrom\s+)?(?<![\w.$€£¥₹/-])"
     + _quantity_pattern("a")
-    + r"\s*(?:→|->|–>|⇒|\bto\b)\s*"
+    + r"(?:\s*(?:→|->|–>|⇒|\bto\b)\s*|(?P<dash>\s?[-–]\s?))"
     + _quantity_pattern("b"),
     re.IGNORECASE,
 )
@@ -141,9 +142,15 @@ def extract_metrics(text: str) -> list[Metric]:
             continue
         kind, unit, value = after
         _, unit_a, value_a = before
+        if match.group("dash") and (value_a > value or match.group("bnum").startswith("0")):
+            continue  # "555-0199" is a phone number, not a range
         if unit is None and unit_a is not None:
             unit, kind = unit_a, before[0]
         measures = _measures_after(text, match.end()) or _measures_before(text, match.start())
+        if match.group("dash") and kind == "number":
+            if not measures or not _measures_after(text, match.end()):
+                continue  # a bare "3-4" counts nothing we can name
+            kind = "count"
         metrics.append(
             Metric(
                 raw=match.group(0).strip(),
@@ -165,7 +172,8 @@ def extract_metrics(text: str) -> list[Metric]:
         kind, unit, value = found
         if kind == "number" and (_is_year(number) or _glued(text, match)):
             continue
-        if kind == "number" and not match.group("aplus") and _looks_like_version(text, match):
+        plus = match.group("aplus") or match.group("aplus0")
+        if kind == "number" and not plus and _looks_like_version(text, match):
             continue
         measures = _measures_after(text, match.end())
         if kind in ("percent", "money", "ratio") and not measures:
@@ -225,8 +233,11 @@ def _looks_like_version(text: str, match: re.Match[str]) -> bool:
 
 
 def _measures_after(text: str, position: int) -> str | None:
-    """Up to three content words right after the number ("monthly active users")."""
+    """Up to three content words right after the number ("monthly active users"), or after
+    a leading "in"/"of" ("$1.2M in savings")."""
     rest = text[position:]
+    if lead := re.match(r"\s+(?:in|of)\s+(?=[A-Za-z])", rest):
+        rest = rest[lead.end() - 1 :]  # "$1.2M in savings", "3 years of Python"
     words: list[str] = []
     previous_end = 0
     for match in _WORD.finditer(rest):
