@@ -10,6 +10,7 @@ from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
 from applykit.ingest import posting_location as location
 from applykit.ingest import posting_steps as steps
+from applykit.ingest import posting_terms as terms
 from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_requirements import (
     fallback_requirements,
@@ -214,11 +215,11 @@ def _conditions(
         remote = location.remote_location(header + "\n" + body)
         locations = [remote] if remote else []
     posting.locations = locations
-    posting.employment_type = fields.employment_type(posting.title, header, body)
-    posting.work_mode = fields.work_mode(posting.title, header, body)
+    posting.employment_type = terms.employment_type(posting.title, header, body)
+    posting.work_mode = terms.work_mode(posting.title, header, body)
     posting.years_experience = facts.find_years(required_lines, body)
     years_min = posting.years_experience.min if posting.years_experience else None
-    posting.seniority, posting.level = fields.seniority(posting.title, header, body, years_min)
+    posting.seniority, posting.level = terms.seniority(posting.title, header, body, years_min)
     dollar = "CAD" if locations and all(loc.country == "Canada" for loc in locations) else "USD"
     posting.compensation, pay_warnings = find_compensation(body, dollar=dollar)
     warnings.extend(pay_warnings)

@@ -1,0 +1,238 @@
+"""The terms of the job: employment type, work mode and seniority."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.models.posting import EmploymentType, WorkMode
+
+_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
+    (
+        "internship",
+        re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bpraktikum\b|\bwerkstudent", re.IGNORECASE),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\bcontract(?:or)?\b(?! management| manager| negotiation| law| review| administration)"
+            r"|\bfreelance\b|\b1099\b|corp-to-corp|\bc2c\b|contract[- ]to[- ]hire|\bw-?2 contract",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "temporary",
+        re.compile(
+            r"\btemporary\b|\btemp\b|\bseasonal\b|\bfixed[- ]term\b|\bbefristet", re.IGNORECASE
+        ),
+    ),
+    ("part_time", re.compile(r"\bpart[- _]?time\b|\bteilzeit\b", re.IGNORECASE)),
+    ("full_time", re.compile(r"\bfull[- _]?time\b|\bvollzeit\b|\bpermanent\b", re.IGNORECASE)),
+]
+_BODY_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
+    (
+        "internship",
+        re.compile(r"\b(?:this|an|our|the|summer|fall|spring|paid) internship\b", re.IGNORECASE),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\b(?:this is an? |on an? )?(?:\d+|six|three|twelve)[- ]month contract\b"
+            r"|\bcontract (?:role|position|engagement|assignment|basis|opportunity)\b"
+            r"|\bcontract[- ]to[- ]hire\b|\b(?:fully remote|this is a|is a) contract\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("temporary", re.compile(r"\btemporary (?:role|position|assignment|job)\b", re.IGNORECASE)),
+    (
+        "part_time",
+        re.compile(r"\bpart[- ]time (?:role|position|job|schedule|basis)\b", re.IGNORECASE),
+    ),
+    (
+        "full_time",
+        re.compile(
+            r"\bfull[- ]time (?:role|position|job|employment|opportunity|schedule|basis"
+            r"|, permanent)"
+            r"|\b(?:job|employment) type:? full[- ]time\b|\bthis is a full[- ]time\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def employment_type(title: str | None, header: str, body: str) -> EmploymentType | None:
+    """The title and the header lines speak first; the body only through clear phrases."""
+    if title:
+        for kind, pattern in _TYPES[:2]:
+            if pattern.search(title):
+                return kind
+    for kind, pattern in _TYPES:
+        for match in pattern.finditer(header):
+            if not _in_type_list(header, match):
+                return kind
+    best: tuple[int, EmploymentType] | None = None
+    low = body.lower()
+    windows = spans(low, _TYPE_NEEDLES, 40, 40)
+    if not windows:
+        return None
+    for kind, pattern in _BODY_TYPES:
+        found = find_in_spans(pattern, body, windows)
+        if found and (best is None or found[0].start() < best[0]):
+            best = (found[0].start(), kind)
+    if best:
+        return best[1]
+    for kind, pattern in (_TYPES[4], _TYPES[3]):
+        for match in find_in_spans(pattern, body, windows):
+            if not _in_type_list(body, match):
+                return kind
+    return None
+
+
+_TYPE_WORD = re.compile(
+    r"(?i)\b(?:full[- ]time|part[- ]time|contract|temporary|permanent|seasonal|intern|freelance)"
+)
+
+
+def _in_type_list(text: str, match: re.Match[str]) -> bool:
+    """ "We offer contract, temporary and permanent placements": a list, not this job's type."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    after = text[match.end() : match.end() + 25]
+    return bool(_TYPE_WORD.search(before) or _TYPE_WORD.search(after))
+
+
+_TYPE_NEEDLES = (
+    "intern",
+    "contract",
+    "temporary",
+    "temp ",
+    "seasonal",
+    "fixed-term",
+    "fixed term",
+    "part-time",
+    "part time",
+    "parttime",
+    "full-time",
+    "full time",
+    "fulltime",
+    "permanent",
+    "teilzeit",
+    "vollzeit",
+    "praktikum",
+    "werkstudent",
+    "befristet",
+    "freelance",
+    "1099",
+    "corp-to-corp",
+    "c2c",
+    "co-op",
+    "coop",
+)
+_HYBRID = re.compile(
+    r"\bhybrid\b|\b(?:\d|one|two|three|four) days? (?:a|per|each) week (?:in|at|on[- ]site)"
+    r"|\b(?:\d|one|two|three|four) days? (?:on[- ]site|in[- ](?:the[- ])?office)"
+    r"|office[^.\n]{0,40}\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays)"
+    r"|(?:in the|our) office (?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays)",
+    re.IGNORECASE,
+)
+_REMOTE = re.compile(
+    r"\bremote(?:[- ]first|[- ]friendly)?\b(?! sensing| control| monitoring| patient)"
+    r"|\bwork (?:from|at) home\b|\bwfh\b|\bhome[- ]based\b|\bvirtual (?:position|role)\b"
+    r"|\bfully distributed\b|\bwork from anywhere\b|\btelework",
+    re.IGNORECASE,
+)
+_NOT_REMOTE = re.compile(
+    r"\b(?:not|no|isn't|is not) (?:a )?remote\b|\bremote work is not\b|\bnon-remote\b",
+    re.IGNORECASE,
+)
+_ONSITE = re.compile(
+    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\bvor ort\b|\bpräsenz", re.IGNORECASE
+)
+
+
+def work_mode(title: str | None, header: str, body: str) -> WorkMode | None:
+    for source in (f"{title or ''}\n{header}", body):
+        low = source.lower()
+        windows = spans(low, ("hybrid", "day", "office"), 60, 60)
+        if find_in_spans(_HYBRID, source, windows):
+            return "hybrid"
+        windows = spans(
+            low, ("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework"), 20, 30
+        )
+        if find_in_spans(_REMOTE, source, windows) and not find_in_spans(
+            _NOT_REMOTE, source, windows
+        ):
+            return "remote"
+        windows = spans(low, ("site", "office", "person", "vor ort", "präsenz"), 10, 10)
+        if find_in_spans(_ONSITE, source, windows):
+            return "onsite"
+    return None
+
+
+_SENIORITY_TITLE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "intern",
+        re.compile(r"\bintern(?:ship)?\b|\bco-?op\b|\btrainee\b|\bapprentice", re.IGNORECASE),
+    ),
+    (
+        "junior",
+        re.compile(
+            r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|associate)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "executive",
+        re.compile(r"\b(?:vp|vice president|chief|cto|ceo|cfo|coo|head of)\b", re.IGNORECASE),
+    ),
+    ("director", re.compile(r"\bdirector\b", re.IGNORECASE)),
+    ("principal", re.compile(r"\b(?:principal|distinguished)\b(?= \w)", re.IGNORECASE)),
+    (
+        "staff",
+        re.compile(
+            r"\bstaff (?:\w+ ){0,2}(?:engineer|scientist|developer|designer|architect|researcher)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("senior", re.compile(r"\b(?:senior|sr\.?|snr)\b|\blead\b", re.IGNORECASE)),
+    ("mid", re.compile(r"\bmid[- ]?(?:level|senior)?\b|\bintermediate\b", re.IGNORECASE)),
+]
+_LEVEL = re.compile(r"\b(?:L|IC|E|P)([1-9])\b")
+_LEVEL_NAMES = {1: "junior", 2: "junior", 3: "mid", 4: "senior", 5: "staff", 6: "principal"}
+_SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "junior",
+        re.compile(
+            r"\bentry[- ]level\b|\bnew grad(?:uate)?s?\b|\brecent graduates?\b|\bjunior[- ]level\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("mid", re.compile(r"\bmid[- ]level\b", re.IGNORECASE)),
+    ("senior", re.compile(r"\bsenior[- ]level\b", re.IGNORECASE)),
+]
+
+
+def seniority(
+    title: str | None, header: str, body: str, years_min: float | None
+) -> tuple[str | None, str | None]:
+    """(seniority, explicit level code such as "L6") from the title, then the text."""
+    level_match = _LEVEL.search(title or "") or _LEVEL.search(header)
+    level = level_match.group(0) if level_match else None
+    if title:
+        for name, pattern in _SENIORITY_TITLE:
+            if pattern.search(title):
+                return name, level
+    if level_match and level_match.group(0)[0] in "LI":
+        return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level
+    text = f"{header}\n{body[:8000]}"
+    windows = spans(
+        text.lower(), ("entry", "new grad", "recent grad", "junior", "mid", "senior"), 5, 20
+    )
+    for name, pattern in _SENIORITY_BODY:
+        if find_in_spans(pattern, text, windows):
+            return name, level
+    if years_min is not None:
+        if years_min < 2:
+            return "junior", level
+        if years_min < 5:
+            return "mid", level
+        return "senior", level
+    return None, level
