@@ -171,10 +171,10 @@ def slug(text: str) -> str:
 
 
 def is_initialism(words: list[str]) -> bool:
-    """The last word is the initials of the words before it ("Structured query language SQL")."""
+    """The last word is the initials of all words before it ("Structured query language SQL"),
+    not only of some ("Agile Product Lifecycle Management PLM" is a vendor's product)."""
     acronym = words[-1].lower()
-    initials = "".join(word[0].lower() for word in words[:-1][-len(acronym) :])
-    return initials == acronym
+    return "".join(word[0].lower() for word in words[:-1]) == acronym
 
 
 class PublicLayers:
