@@ -204,3 +204,21 @@ def test_a_script_no_bundled_font_covers_fails_loudly(resume: TailoredResume) ->
     with pytest.raises(AtsCheckFailed, match="missing: Thai"):
         render_pdf(resume)
     assert "สวัสดี" in extract_text(resume_docx(resume), "docx"), "DOCX still works"
+
+
+@pytest.mark.parametrize("design", DESIGNS)
+def test_pdf_reads_as_one_column_without_hidden_text(resume: TailoredResume, design: str) -> None:
+    from applykit.render.ats import layout_problems, read_back
+
+    _, pdf = render_pdf(resume, design=design)
+    document = read_back(pdf, "pdf")
+    assert document.columns == 1 and document.hidden_text == []
+    assert layout_problems(document) == []
+
+
+def test_layout_problems_names_columns_and_hidden_text() -> None:
+    from applykit.ingest.documents import DocumentText
+    from applykit.render.ats import layout_problems
+
+    document = DocumentText(text="x", format="pdf", columns=2, hidden_text=["white on white"])
+    assert layout_problems(document) == ["read as 2 columns", "hidden text: white on white"]

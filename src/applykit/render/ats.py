@@ -12,11 +12,14 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from applykit.errors import UserError
 from applykit.models.documents import TailoredResume
 from applykit.render.resume_text import expected_sequence
+
+if TYPE_CHECKING:
+    from applykit.ingest.documents import DocumentText
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = {ord("‘"): "'", ord("’"): "'", ord("“"): '"', ord("”"): '"'}
@@ -78,19 +81,35 @@ def _problems(resume: TailoredResume, haystack: str) -> list[str]:
     return problems
 
 
-def extract_text(data: bytes, fmt: Literal["pdf", "docx"]) -> str:
-    """Text of a rendered document as the profile importer reads it."""
+def read_back(data: bytes, fmt: Literal["pdf", "docx"]) -> DocumentText:
+    """A rendered document as the profile importer reads it (text and diagnostics)."""
     from applykit.ingest.documents import read_document
 
     with tempfile.TemporaryDirectory(prefix="applykit-ats-") as folder:
         path = Path(folder) / f"resume.{fmt}"
         path.write_bytes(data)
-        return read_document(path).text
+        return read_document(path)
+
+
+def extract_text(data: bytes, fmt: Literal["pdf", "docx"]) -> str:
+    """Text of a rendered document as the profile importer reads it."""
+    return read_back(data, fmt).text
+
+
+def layout_problems(document: DocumentText) -> list[str]:
+    """What a parser would trip on beyond the words: columns, hidden text."""
+    problems = []
+    if document.columns > 1:
+        problems.append(f"read as {document.columns} columns")
+    problems.extend(f"hidden text: {_short(text)}" for text in document.hidden_text[:3])
+    return problems
 
 
 def verify_round_trip(resume: TailoredResume, data: bytes, fmt: Literal["pdf", "docx"]) -> None:
-    """Raise AtsCheckFailed unless everything on the resume reads back in order."""
-    problems = ats_check(resume, extract_text(data, fmt))
+    """Raise AtsCheckFailed unless everything on the resume reads back in order, in one
+    column, with no hidden text."""
+    document = read_back(data, fmt)
+    problems = layout_problems(document) + ats_check(resume, document.text)
     if problems:
         listed = "; ".join(problems[:5]) + (
             f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
