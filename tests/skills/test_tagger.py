@@ -66,3 +66,12 @@ def test_any_text_gives_ordered_valid_spans(text: str) -> None:
         assert span.kind in {"skill", "knowledge"}
     for left, right in itertools.pairwise(spans):
         assert left.end <= right.start
+
+
+def test_dotted_names_stay_whole_and_long_runs_are_tagged_in_pieces() -> None:
+    spans = find_skill_spans("Build services with Node.js and ASP.NET. Then ship.")
+    linked = [s.mention.skill_id for s in spans if s.mention is not None]
+    assert "node_js" in linked and "dotnet" in linked
+    text = "python " * 1000  # one run of 1,000 tokens without a sentence end
+    spans = find_skill_spans(text)
+    assert spans and all(text[s.start : s.end] == s.text for s in spans)

@@ -178,31 +178,35 @@ def label_spans(labels: list[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
+SENTENCE_RE = re.compile(r"(?:[^\n.!?;•]|[.!?;](?=[^\s.!?;]))+[.!?;]*")
+"""A sentence ends at a line end, a bullet, or `.!?;` before a space ("Node.js" stays whole)."""
+MAX_TOKENS = 200
+"""Longer runs without a sentence end are tagged in pieces of this many tokens."""
+
+
 def find_skill_spans(text: str) -> list[SkillSpan]:
     """Skill and knowledge spans in `text`, sentence by sentence, matcher and tagger combined."""
     tagger = load_tagger()
     results: list[SkillSpan] = []
-    for line in re.finditer(r"[^\n.!?;•]+[.!?;]?", text):
-        matches = list(WORD_RE.finditer(line.group()))
-        if not matches:
-            continue
-        tokens = [match.group() for match in matches]
-        offset = line.start()
-        joined_mentions = extract_skills(" ".join(tokens))
-        labels = tagger.tag(tokens, joined_mentions)
-        mentions = {
-            (m.start, m.end): replace(m, start=m.start + offset, end=m.end + offset)
-            for m in extract_skills(line.group())
-        }
-        for kind, first, last in label_spans(labels):
-            start, end = matches[first].start(), matches[last - 1].end()
-            results.append(
-                SkillSpan(
-                    start=offset + start,
-                    end=offset + end,
-                    text=text[offset + start : offset + end],
-                    kind=kind.lower(),
-                    mention=mentions.get((start, end)),
-                )
-            )
+    for sentence in SENTENCE_RE.finditer(text):
+        matches = list(WORD_RE.finditer(text, sentence.start(), sentence.end()))
+        for piece in range(0, len(matches), MAX_TOKENS):
+            results += _tag_piece(text, matches[piece : piece + MAX_TOKENS], tagger)
     return results
+
+
+def _tag_piece(text: str, matches: list[re.Match[str]], tagger: SkillTagger) -> list[SkillSpan]:
+    tokens = [match.group() for match in matches]
+    labels = tagger.tag(tokens, extract_skills(" ".join(tokens)))
+    begin, end = matches[0].start(), matches[-1].end()
+    mentions = {
+        (m.start + begin, m.end + begin): replace(m, start=m.start + begin, end=m.end + begin)
+        for m in extract_skills(text[begin:end])
+    }
+    spans = []
+    for kind, first, last in label_spans(labels):
+        start, stop = matches[first].start(), matches[last - 1].end()
+        spans.append(
+            SkillSpan(start, stop, text[start:stop], kind.lower(), mentions.get((start, stop)))
+        )
+    return spans
