@@ -130,3 +130,19 @@ def test_children() -> None:
     children = load_taxonomy().children("cloud_platforms")
     assert {"aws", "gcp", "azure"} <= set(children)
     assert load_taxonomy().children("no_such_skill") == []
+
+
+def test_a_file_of_another_format_is_a_clear_error() -> None:
+    from applykit.errors import InputError
+    from applykit.skills.taxonomy import taxonomy_from_data
+
+    with pytest.raises(InputError, match="format"):
+        taxonomy_from_data({"format": "something-else"})
+
+
+def test_onet_software_hangs_under_its_commodity_group() -> None:
+    taxonomy = load_taxonomy()
+    entry = taxonomy.lookup("Selenium")
+    assert entry is not None and entry.source == "onet"
+    assert entry.parent is not None and entry.parent.startswith("onet-group:")
+    assert taxonomy.get(entry.parent) is not None
