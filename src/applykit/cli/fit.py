@@ -54,76 +54,80 @@ def _load_posting(path: Path) -> object:
 
 
 def _print_fit(report: FitReport) -> None:
-    from rich.table import Table
+    from rich.markup import escape as esc
 
     from applykit.cli.output import console
+    from applykit.models.fit import RequirementFit
 
     out = console()
-    out.print(f"[bold]{report.summary}[/bold]\n")
-    table = Table(title="Requirements", show_lines=False)
-    for column in ("id", "kind", "status", "conf", "requirement", "why / evidence"):
-        table.add_column(column, overflow="fold")
+    out.print(f"[bold]{esc(report.summary)}[/bold]")
+    for warning in report.warnings:
+        out.print(f"[yellow]warning:[/] {esc(warning)}")
     colours = {"met": "green", "partial": "yellow", "gap": "red"}
+    marks = {"met": "✓", "partial": "~", "gap": "✗"}
 
-    def add(fit: object, depth: int) -> None:
-        from applykit.models.fit import RequirementFit
-
-        assert isinstance(fit, RequirementFit)
-        evidence = ", ".join(f"{e.fact_id} ({e.matched})" for e in fit.evidence[:2])
-        table.add_row(
-            fit.requirement_id,
-            fit.kind,
-            f"[{colours[fit.status]}]{fit.status}[/]",
-            f"{fit.confidence:.2f}",
-            "  " * depth + fit.text,
-            fit.explanation + (f"\n{evidence}" if evidence else ""),
+    def show(fit: RequirementFit, depth: int) -> None:
+        pad = "  " * depth
+        colour = colours[fit.status]
+        out.print(
+            f"{pad}[{colour}]{marks[fit.status]} {fit.status}[/] {esc(fit.requirement_id)} "
+            f"({fit.kind}, confidence {fit.confidence:.2f}) {esc(fit.text)}"
         )
+        out.print(f"{pad}    [dim]{esc(fit.explanation)}[/]")
+        for evidence in fit.evidence[:2]:
+            out.print(
+                f"{pad}    [dim]{esc(evidence.fact_id)} · {evidence.method}: "
+                f"{esc(evidence.matched)} — “{esc(evidence.quote[:110])}”[/]"
+            )
         for child in fit.children:
-            add(child, depth + 1)
+            show(child, depth + 1)
 
+    out.print("\n[bold]Requirements[/bold]")
     for fit in report.requirements:
-        add(fit, 0)
-    out.print(table)
+        show(fit, 0)
     if report.eligibility:
-        out.print("\n[bold]Eligibility[/bold]")
+        out.print("\n[bold]Eligibility[/bold] (reported apart, not in the score)")
         for check in report.eligibility:
             out.print(
-                f"  {check.name}: {check.status} — {check.explanation} (found: {check.found})"
+                f"  {check.name}: {check.status} — {esc(check.explanation)} "
+                f"(found: {esc(check.found)})"
             )
     if report.skills_to_emphasize:
         out.print("\n[bold]Lead with[/bold]")
         for skill in report.skills_to_emphasize[:8]:
             out.print(
-                f"  {skill.name} (posting mentions {skill.posting_mentions}): "
-                f"{', '.join(skill.fact_ids[:3])}"
+                f"  {esc(skill.name)} (posting mentions {skill.posting_mentions}): "
+                f"{esc(', '.join(skill.fact_ids[:3]))}"
             )
     for entry in report.experiences:
         top = [b for b in entry.bullets if b.action != "keep"][:3]
         if not top:
             continue
-        out.print(f"\n[bold]{entry.title}[/bold] {entry.organization}")
+        out.print(f"\n[bold]{esc(entry.title)}[/bold] {esc(entry.organization)}")
         for bullet in top:
-            terms = (
-                f" — posting words: {', '.join(bullet.posting_terms)}"
-                if bullet.posting_terms
-                else ""
+            terms = ", ".join(bullet.posting_terms)
+            out.print(
+                f"  {bullet.action} {esc(bullet.fact_id)} ({bullet.relevance:.2f})"
+                + (f" — posting words it supports: {esc(terms)}" if terms else "")
             )
-            out.print(f"  {bullet.action} {bullet.fact_id} ({bullet.relevance:.2f}){terms}")
-    for title, lines in (
+    sections = (
         ("Education", report.education_to_emphasize),
         ("Projects", report.projects_to_emphasize),
-    ):
+    )
+    for title, lines in sections:
         if lines:
             out.print(f"\n[bold]{title}[/bold]")
             for line in lines:
-                out.print(f"  {line}")
+                out.print(f"  {esc(line)}")
     if report.gaps:
         out.print("\n[bold]Gaps[/bold]")
         for gap in report.gaps:
-            out.print(f"  {gap.requirement_id} ({gap.kind}) {gap.text}\n    → {gap.mitigation}")
+            out.print(f"  {esc(gap.requirement_id)} ({gap.kind}) {esc(gap.text)}")
+            out.print(f"    → {esc(gap.mitigation or '')}")
 
 
 def _print_rank(result: RankResult) -> None:
+    from rich.markup import escape as esc
     from rich.table import Table
 
     from applykit.cli.output import console
@@ -136,17 +140,19 @@ def _print_rank(result: RankResult) -> None:
         table.add_row(
             str(entry.rank),
             str(entry.score),
-            entry.title or "—",
-            entry.company or "—",
-            entry.pay or "—",
-            "; ".join(entry.reasons[:2]),
-            entry.top_gap or "—",
+            esc(entry.title or "—"),
+            esc(entry.company or "—"),
+            esc(entry.pay or "—"),
+            esc("; ".join(entry.reasons[:2])),
+            esc(entry.top_gap or "—"),
         )
     out.print(table)
     if result.filtered:
         out.print(f"\n[bold]Filtered out ({len(result.filtered)})[/bold]")
         for entry in result.filtered[:20]:
-            out.print(f"  {entry.title or entry.source} — {'; '.join(entry.filtered_out)}")
+            out.print(
+                f"  {esc(entry.title or entry.source)} — {esc('; '.join(entry.filtered_out))}"
+            )
 
 
 def register(root: typer.Typer) -> None:

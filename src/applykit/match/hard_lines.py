@@ -14,7 +14,7 @@ from applykit.match.eligibility import (
     years_check,
     years_in_text,
 )
-from applykit.match.text import mentions, slug
+from applykit.match.text import mentions, shorten, slug
 from applykit.models.fit import EligibilityCheck, Evidence, FitStatus, RequirementFit
 from applykit.models.posting import Requirement
 from applykit.models.profile import Profile
@@ -94,7 +94,7 @@ def hard_fit(
                     check.name, "preferences"
                 ),
                 quote=check.found,
-                matched=check.required,
+                matched=shorten(check.required, 80),
                 method=_METHOD[check.name],
                 score=1.0 if check.status == "met" else 0.0,
             ),

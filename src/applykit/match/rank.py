@@ -318,8 +318,8 @@ def _reasons(matched: list[str], total: int, title: float, semantic: float) -> l
     reasons = []
     if matched:
         reasons.append(f"skills you show: {', '.join(matched[:4])} ({len(matched)} of {total})")
-    if title >= 0.5:
+    if title >= 0.7:
         reasons.append("title close to yours")
-    if semantic >= 0.5:
+    if semantic >= 0.6:
         reasons.append("duties close to your facts")
     return reasons or ["little in common with your profile"]
