@@ -201,6 +201,9 @@ def _trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
     ]
     for found, source in same_value:
         if quantity.kind == "date":
+            context = content_stems(source.text + " " + source.context) & sentence_stems
+            if len(context) < min(2, len(sentence_stems)):
+                continue
             return _claim(
                 quantity.text,
                 "date",
