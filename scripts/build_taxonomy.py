@@ -283,6 +283,12 @@ class PublicLayers:
                 accepted[surface] = flags
         if not accepted:
             return None
+        one_word_names = all(
+            flags & NEEDS_CAPITAL and " " not in normalize_key(surface)
+            for surface, flags in accepted.items()
+        )
+        if category == "other" and one_word_names:
+            category = "tool"  # a capitalised one-word name: a product ("Laravel", "Nginx")
         skill_id = f"{prefix}:{slug(name)}"
         suffix = 2
         while skill_id in self.builder.index_of:
