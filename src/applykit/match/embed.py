@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 BUNDLED_MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 BUNDLED_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 MAX_TOKENS = 256
-DEFAULT_BATCH = 32
+DEFAULT_BATCH = 64
+BATCH_TOKENS = 2048
+"""Padded tokens per batch: 8 texts of 256 tokens, or 64 short ones. On 2 cores, batches
+of 32 x 256 tokens were slower and took 1.2 GB; 8 x 256 took 0.47 GB."""
 
 
 class Embedder(ABC):
@@ -88,6 +91,7 @@ class MiniLMEmbedder(Embedder):
         model_id: str | None = None,
         threads: int | None = None,
         batch_size: int = DEFAULT_BATCH,
+        batch_tokens: int = BATCH_TOKENS,
         max_tokens: int = MAX_TOKENS,
     ) -> None:
         self._model_path = model_path
@@ -97,6 +101,7 @@ class MiniLMEmbedder(Embedder):
         self.dim = 384
         self.threads = threads or default_threads()
         self.batch_size = max(1, batch_size)
+        self.batch_tokens = max(max_tokens, batch_tokens)
         self.max_tokens = max_tokens
         self._session: Any = None
         self._tokenizer: Any = None
@@ -129,7 +134,6 @@ class MiniLMEmbedder(Embedder):
                     )
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
             tokenizer.enable_truncation(max_length=self.max_tokens)
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
             options = ort.SessionOptions()
             options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
@@ -144,15 +148,41 @@ class MiniLMEmbedder(Embedder):
             self._tokenizer = tokenizer
             self._session = session
 
-    def tokenize(self, texts: list[str]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-        """Token ids and attention mask for one batch, padded to its longest text."""
+    def batches(
+        self, texts: list[str]
+    ) -> list[tuple[list[int], NDArray[np.int64], NDArray[np.int64]]]:
+        """(row indices, token ids, attention mask) per batch: texts sorted by token count
+        and packed up to `batch_tokens` padded tokens, so long texts go in small batches
+        (less padding, less memory) and short ones in large batches."""
         import numpy as np
 
         self._load()
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
-        return ids, mask
+        todo = [i for i, text in enumerate(texts) if text.strip()]
+        if not todo:
+            return []
+        self._tokenizer.no_padding()
+        encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
+        order = sorted(range(len(todo)), key=lambda k: (len(encodings[k].ids), todo[k]))
+        result = []
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while end < len(order) and end - start < self.batch_size:
+                longest = len(encodings[order[end]].ids)
+                if longest * (end - start + 1) > self.batch_tokens:
+                    break
+                end += 1
+            chunk = order[start:end]
+            width = max(len(encodings[k].ids) for k in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, k in enumerate(chunk):
+                tokens = encodings[k].ids
+                ids[row, : len(tokens)] = tokens
+                mask[row, : len(tokens)] = 1
+            result.append(([todo[k] for k in chunk], ids, mask))
+            start = end
+        return result
 
     def run_model(self, ids: NDArray[np.int64], mask: NDArray[np.int64]) -> NDArray[np.float32]:
         """The raw model: last hidden state (batch, tokens, dim)."""
@@ -170,16 +200,11 @@ class MiniLMEmbedder(Embedder):
 
         self._load()
         result = np.zeros((len(texts), self.dim), dtype=np.float32)
-        # Similar lengths share a batch so little time goes into padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        todo = [i for i in order if texts[i].strip()]
-        for start in range(0, len(todo), self.batch_size):
-            chunk = todo[start : start + self.batch_size]
-            ids, mask = self.tokenize([texts[i] for i in chunk])
+        for rows, ids, mask in self.batches(texts):
             hidden = self.run_model(ids, mask)
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            result[chunk] = normalize_rows(pooled)
+            result[rows] = normalize_rows(pooled)
         return result
 
 
