@@ -2,7 +2,8 @@
 
 Honest letters written from the example profile must pass (false alarms), and copies with one
 planted fabrication each must be flagged at the planted span (recall). `planted.json` is the
-development set the rules were tuned on; `planted_heldout.json` was written after them.
+development set the rules were tuned on; `planted_heldout.json` and `planted_heldout2.json`
+were written after them (see docs/letters.md for what was fixed after their first runs).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _honest_rows(profile: Any, letters: dict[str, tuple[str, Any]]) -> list[Row]
             "grounding.false_alarm_letters",
             100 * flagged_letters / len(texts),
             "%",
-            f"{flagged_letters}/{len(texts)} honest letters flagged (8 hand-written, "
+            f"{flagged_letters}/{len(texts)} honest letters flagged ({len(letters)} hand-written, "
             f"{len(texts) - len(letters)} grounded)",
         ),
         Row(
@@ -100,15 +101,15 @@ def _recall(profile: Any, letters: dict[str, tuple[str, Any]], name: str) -> Row
     note = f"{caught}/{len(plants)} caught; kinds {dict(kinds)}"
     if missed:
         note += f"; missed {dict(missed)}"
-    label = "heldout" if "heldout" in name else "dev"
+    label = name.removesuffix(".json").replace("planted_", "").replace("planted", "dev")
     return Row(f"grounding.recall_planted_{label}", 100 * caught / len(plants), "%", note)
 
 
 def run() -> list[Row]:
     profile, letters = _load()
     rows = [
-        _recall(profile, letters, "planted.json"),
-        _recall(profile, letters, "planted_heldout.json"),
+        _recall(profile, letters, name)
+        for name in ("planted.json", "planted_heldout.json", "planted_heldout2.json")
     ]
     return rows + _honest_rows(profile, letters)
 

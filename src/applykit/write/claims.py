@@ -77,6 +77,24 @@ _NOT_UNITS = words(
     """
 )
 
+_MULTIPLES = {
+    "doubled": 2.0,
+    "doubling": 2.0,
+    "twofold": 2.0,
+    "tripled": 3.0,
+    "tripling": 3.0,
+    "threefold": 3.0,
+    "halved": 0.5,
+    "halving": 0.5,
+    "tenfold": 10.0,
+    "quadrupled": 4.0,
+}
+_MULTIPLE_RE = re.compile(
+    r"\b(?:doubled|doubling|two-?fold|tripled|tripling|three-?fold|halved|halving|ten-?fold|"
+    r"quadrupled)\b",
+    re.IGNORECASE,
+)
+_DECADE_RE = re.compile(r"\b(?:(?P<count>two|three)\s+)?decades?\b", re.IGNORECASE)
 _VAGUE_RE = re.compile(
     r"\b(?:tens of |hundreds of )?(?P<size>thousands|millions|billions)\b"
     r"(?:\s+of\s+(?P<unit>[A-Za-z]+))?",
@@ -197,6 +215,14 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = _singular(match.group("unit") or "")
         found.append(
             Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True)
+        )
+    for match in _MULTIPLE_RE.finditer(text):
+        value = _MULTIPLES[match.group(0).lower().replace("-", "")]
+        found.append(Quantity(match.group(0), match.start(), match.end(), value, "x", "number"))
+    for match in _DECADE_RE.finditer(text):
+        count = _WORD_NUMBERS.get((match.group("count") or "").lower(), 1)
+        found.append(
+            Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
     return sorted(found, key=lambda q: q.start)
 

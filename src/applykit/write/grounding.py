@@ -34,6 +34,7 @@ from applykit.write.claims import (
     find_quantities,
     sentence_around,
     voice_of,
+    words,
 )
 from applykit.write.evidence import Evidence, Source, build_evidence, normal_text, phrase_pattern
 
@@ -409,13 +410,25 @@ def _normalise_title(title: str) -> str:
     return " ".join(words)
 
 
+_ING_IN_TITLES = words(
+    """
+    learning engineering marketing accounting computing consulting banking trading
+    manufacturing operating planning testing processing programming modeling modelling
+    recruiting publishing reporting
+    """
+)
+
+
 def _trace_titles(text: str, evidence: Evidence) -> list[Claim]:
     claims: list[Claim] = []
     positions = [_normalise_title(position) for position in evidence.positions]
     for match in TITLE_CLAIM_RE.finditer(text):
         title = match.group("title")
         words = title.lower().split()
-        if any(word in CONTENT_STOPWORDS or word.endswith("ing") for word in words[:-1]):
+        if any(
+            word in CONTENT_STOPWORDS or (word.endswith("ing") and word not in _ING_IN_TITLES)
+            for word in words[:-1]
+        ):
             continue
         normal = _normalise_title(title)
         start, end = match.start("title"), match.end("title")
