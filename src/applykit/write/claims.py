@@ -1,25 +1,15 @@
-"""Find the checkable claims in a text: quantities, names, titles and degrees.
+"""Find the numbers in a text: values, units, money, durations, dates, magnitudes.
 
 Pure text functions with no knowledge of the profile; `grounding.py` traces what they find.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from applykit.models.documents import ClaimKind
-
-Voice = Literal["candidate", "company", "neutral"]
-
-
-def words(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated block."""
-    return frozenset(text.split())
-
+from applykit.write.text_units import words
 
 MAX_TEXT_CHARS = 200_000
 """Longer texts are cut before scanning, so a huge input cannot hang the guard."""
@@ -114,15 +104,6 @@ _WORD_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
-_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|me|mine|myself|we|our|ours|us)\b", re.I)
-_SECOND_PERSON = re.compile(
-    r"\b(you|your|yours|you're|you've|posting|this role|the role|this position|the position|"
-    r"job description|advert|listing)\b",
-    re.I,
-)
-_CLAUSE_SPLIT = re.compile(r"[;:—–]|,\s|\s-\s|\s(?:and|but|while|which|where|so)\s|\(|\)")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -136,12 +117,6 @@ class Quantity:
     kind: ClaimKind
     vague: bool = False
     """"millions of users": an order of magnitude, not an exact value."""
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
 
 
 def _singular(word: str) -> str:
@@ -225,248 +200,3 @@ def find_quantities(text: str) -> list[Quantity]:
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
     return sorted(found, key=lambda q: q.start)
-
-
-@functools.lru_cache(maxsize=8)
-def sentence_spans(text: str) -> tuple[Span, ...]:
-    """The sentences of `text` (split at . ! ? and line breaks), cached per text."""
-    spans: list[Span] = []
-    start = 0
-    for match in _SENTENCE_SPLIT.finditer(text):
-        if match.start() > start:
-            spans.append(Span(start, match.start()))
-        start = match.end()
-    if start < len(text):
-        spans.append(Span(start, len(text)))
-    return tuple(spans)
-
-
-@functools.lru_cache(maxsize=8)
-def _sentence_starts(text: str) -> tuple[int, ...]:
-    return tuple(span.start for span in sentence_spans(text))
-
-
-def sentence_around(text: str, position: int) -> Span:
-    spans = sentence_spans(text)
-    index = bisect.bisect_right(_sentence_starts(text), position) - 1
-    if 0 <= index < len(spans) and spans[index].start <= position < spans[index].end:
-        return spans[index]
-    return Span(position, position)
-
-
-def clauses_before(text: str, position: int) -> list[Span]:
-    """The clauses of the sentence holding `position`, up to and including its own clause,
-    nearest first."""
-    sentence = sentence_around(text, position)
-    clauses: list[Span] = []
-    start = sentence.start
-    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
-        if match.start() > position:
-            clauses.append(Span(start, match.start()))
-            break
-        clauses.append(Span(start, match.start()))
-        start = match.end()
-    else:
-        clauses.append(Span(start, sentence.end))
-    return [c for c in reversed(clauses) if c.end > c.start]
-
-
-def clause_around(text: str, position: int) -> Span:
-    """The clause (between commas, semicolons, conjunctions) holding `position`."""
-    clauses = clauses_before(text, position)
-    return clauses[0] if clauses else sentence_around(text, position)
-
-
-def voice_of(clause: str, company_names: list[str]) -> Voice:
-    """Who a clause speaks about: the company or posting wins over the candidate."""
-    lowered = clause.lower()
-    if (
-        lowered.lstrip().startswith(("dear ", "to "))
-        or _SECOND_PERSON.search(clause)
-        or any(
-            name and re.search(r"\b" + re.escape(name.lower()) + r"\b", lowered)
-            for name in company_names
-        )
-    ):
-        return "company"
-    if _FIRST_PERSON.search(clause):
-        return "candidate"
-    return "neutral"
-
-
-# --- names: capitalised sequences, acronyms, tools -------------------------------------------
-
-_TOKEN_RE = re.compile(r"[^\W_][\w+#./&'’-]*")
-_CONNECTORS = {"of", "for", "de", "the", "&"}
-COMMON_CAPITALISED = words(
-    """
-    a about after all also although an and another any are as at be because before being
-    both but by can could dear during each even every few for from had has have having
-    he her here hers him his how however i if in into is it its just last let many may
-    me more most much my new next no nor not now of on once one only or other our out
-    over own please same she since so some such than thank thanks that the their them
-    then there these they this those though through thus to today together too under
-    until up upon us very was we were what when where whether which while who whom whose
-    why will with within without would yet you your yours best kind warm regards
-    sincerely yours respectfully cordially hello hi greetings dear hiring manager team
-    recruiter recruiting sir madam looking given beyond across around along among
-    between against toward towards like first second third finally lastly above below
-    most working having building leading what's that's it's i'm i've i'd i'll let's
-    here's there's throughout whenever wherever meanwhile moreover furthermore
-    nevertheless nonetheless otherwise instead rather therefore hence indeed still
-    already again almost always never often sometimes usually perhaps maybe besides
-    despite except including beside behind beneath inside outside near past via per
-    whatever whichever whoever everyone everything someone something anyone anything
-    nobody nothing none either neither few several most lots plenty just only even yes
-    okay ok sure great good glad happy excited thrilled eager proud please attached
-    enclosed following regarding re subject my our their his her its your this that
-    these those there here now then soon later earlier recently currently previously
-    today yesterday tomorrow overall together
-    """
-)
-"""Words that start a sentence or a letter convention and name nothing."""
-
-LETTER_CONVENTIONS = frozenset(
-    {"hiring manager", "hiring team", "recruiting team", "talent team", "to whom it may concern"}
-)
-
-
-def find_names(text: str) -> list[tuple[str, int, int]]:
-    """Capitalised sequences and tool-like tokens ("Northwind Analytics", "PyTorch", "p95")."""
-    text = text[:MAX_TEXT_CHARS]
-    tokens = list(_TOKEN_RE.finditer(text))
-    starts = {s.start for s in sentence_spans(text)}
-    names: list[tuple[str, int, int]] = []
-    run: list[re.Match[str]] = []
-
-    def is_name(token: re.Match[str]) -> bool:
-        word = token.group(0).rstrip(".'’-")
-        if not word or word == "I" or word[0].isdigit():
-            return False
-        core = word.split("'")[0].split("’")[0]
-        if not core:
-            return False
-        line_start = token.start() == 0 or text[token.start() - 1] == "\n"
-        initial = token.start() in starts or line_start or _after_bullet(text, token.start())
-        if initial and _plain_word(core):
-            return False
-        has_upper_inside = any(ch.isupper() for ch in core[1:])
-        if has_upper_inside or (
-            any(ch.isdigit() for ch in core) and any(c.isalpha() for c in core)
-        ):
-            return True
-        if not core[0].isupper():
-            return False
-        return not (initial and core.lower() in COMMON_CAPITALISED)
-
-    def flush() -> None:
-        while run and run[-1].group(0).lower() in _CONNECTORS:
-            run.pop()
-        if run:
-            start, end = run[0].start(), run[-1].end()
-            raw = text[start:end]
-            stripped = re.sub(r"(['’]s|['’])$", "", raw).rstrip(".-")
-            names.append((stripped, start, start + len(stripped)))
-        run.clear()
-
-    previous_end = -1
-    for token in tokens:
-        word = token.group(0)
-        gap = text[previous_end : token.start()] if previous_end >= 0 else " "
-        contiguous = previous_end >= 0 and gap.strip() == "" and "\n" not in gap
-        if is_name(token):
-            if run and not contiguous:
-                flush()
-            run.append(token)
-            if word.endswith(("'s", "’s")):
-                flush()
-        elif run and contiguous and word.lower() in _CONNECTORS and word[0].islower():
-            run.append(token)
-        else:
-            flush()
-        previous_end = token.end()
-    flush()
-    return names
-
-
-def _plain_word(word: str) -> bool:
-    """A sentence-initial word that is ordinary English, not a name ("Throughout", "Leading")."""
-    lowered = word.lower()
-    if lowered in COMMON_CAPITALISED:
-        return True
-    return word[1:].islower() and len(word) > 4 and lowered.endswith(("ly", "ing", "ed"))
-
-
-def _after_bullet(text: str, position: int) -> bool:
-    before = text[max(0, position - 4) : position]
-    return bool(re.search(r"(^|\n)\s*([-*•]|\d+[.)])\s*$", before)) or before.endswith(
-        ("“", '"', "(")
-    )
-
-
-# --- titles and degrees ------------------------------------------------------------------------
-
-_ROLE_NOUNS = (
-    r"engineer|scientist|manager|director|lead|architect|analyst|researcher|intern|developer|"
-    r"designer|consultant|officer|head of [a-z]+|vp of [a-z]+|cto|ceo|founder|co-founder"
-)
-TITLE_CLAIM_RE = re.compile(
-    r"\b(?:as|became|become|promoted to|i am|i'm|i was|i've been|worked as|work as|role as|"
-    r"position as|serving as|served as|title of)\s+(?:an?\s+|the\s+|a\s+)?"
-    r"(?P<title>(?:(?!(?:and|or|at|for|the|in|of|with|on|to|by)\b)[A-Za-z/&+-]+\s+){0,5}"
-    r"(?:" + _ROLE_NOUNS + r"))\b",
-    re.IGNORECASE,
-)
-DEGREE_RE = re.compile(
-    r"\b(?P<degree>ph\.?\s?d\.?|doctorate|doctoral|master'?s|masters|m\.?sc\.?|m\.?s\.|m\.?eng\.?|"
-    r"mba|bachelor'?s|bachelors|b\.?sc\.?|b\.?s\.|b\.?a\.?|b\.?eng\.?|"
-    r"master of [a-z]+|bachelor of [a-z]+|doctor of [a-z]+)(?![a-z])",
-    re.IGNORECASE,
-)
-
-
-def degree_level(raw: str) -> str:
-    lowered = raw.lower().replace(".", "").replace(" ", "")
-    if lowered.startswith(("phd", "doctor")):
-        return "phd"
-    if lowered.startswith(("master", "msc", "ms", "meng", "mba")):
-        return "master"
-    if lowered.startswith(("bachelor", "bsc", "bs", "ba", "beng")):
-        return "bachelor"
-    return lowered
-
-
-CONTENT_STOPWORDS = words(
-    """
-    the a an and or of to in on at for with by from as is are was were be been this that
-    these those it its into over under than then there their our your my we i you he she
-    they them his her which who whom what when where while also more most very much many
-    such each both some any all one two per about after before across around through
-    which gave us so can could would should will have has had not no but if out up down
-    new work worked working made make using use used help helped team teams company
-    """
-)
-
-_WORD_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9-]+")
-
-
-def stem(word: str) -> str:
-    """A crude stem: common endings off, a doubled last letter undone, five letters kept
-    ("raising", "raised" → "rais"; "cutting" → "cut")."""
-    for ending in ("ing", "ed", "es", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
-            break
-    if len(word) > 3 and word[-1] == word[-2]:
-        word = word[:-1]
-    return word[:5]
-
-
-def content_stems(text: str) -> set[str]:
-    """Stems of the content words of a text."""
-    stems: set[str] = set()
-    for word in _WORD_RE.findall(text.lower()):
-        for part in word.split("-"):
-            if len(part) >= 3 and part not in CONTENT_STOPWORDS:
-                stems.add(stem(part))
-    return stems

@@ -11,14 +11,10 @@ from dataclasses import dataclass
 
 from applykit.models.documents import Critique, CritiqueCheck
 from applykit.models.posting import Posting
-from applykit.write.claims import (
-    MAX_TEXT_CHARS,
-    content_stems,
-    find_names,
-    find_quantities,
-    voice_of,
-)
+from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
 from applykit.write.evidence import company_aliases, posting_text
+from applykit.write.names import find_names
+from applykit.write.text_units import content_stems, voice_of
 
 __all__ = ["CLICHES", "critique_letter"]
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
-from applykit.write.claims import Quantity, degree_level, find_quantities, words
+from applykit.write.claims import Quantity, find_quantities
+from applykit.write.names import degree_level
+from applykit.write.text_units import words
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from applykit.models.documents import LetterPlan, PlannedFact
 from applykit.models.fit import FitReport
 from applykit.models.posting import Posting, Requirement
 from applykit.models.profile import Profile
-from applykit.write.claims import content_stems, find_quantities, sentence_spans
+from applykit.write.claims import find_quantities
 from applykit.write.evidence import entry_id, fact_id, posting_text
+from applykit.write.text_units import content_stems, sentence_spans
 
 _OUTCOME_WORDS = re.compile(
     r"\b(customers?|users?|merchants?|patients?|clients?|trust|trustworthy|revenue|loss(es)?|"

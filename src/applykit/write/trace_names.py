@@ -1,0 +1,318 @@
+"""Tracing names, job titles, degrees and the posting's skills."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.models.documents import Claim, ClaimKind
+from applykit.write.evidence import Evidence, Source
+from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
+from applykit.write.text_units import CONTENT_STOPWORDS, words
+from applykit.write.tracing import make_claim, voice_at
+
+_EMPLOYMENT_BEFORE = re.compile(r"\b(?:at|for|with|joined|joining|left|from)\s+$", re.I)
+_PAST_WORK = re.compile(
+    r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|made|wrote|drove|won|took|brought|"
+    r"set|held|did|spent|have\s+been|had|was|were)\b",
+    re.I,
+)
+_SCHOOL_WORDS = re.compile(r"\b(university|college|institute|school|academy|polytechnic)\b", re.I)
+
+
+def _name_kind(name: str, evidence: Evidence) -> ClaimKind:
+    lowered = name.lower()
+    if any(
+        _normalise_title(name) == _normalise_title(title)
+        for title in [*evidence.positions, evidence.posting_title or ""]
+        if title
+    ):
+        return "title"
+    if _SCHOOL_WORDS.search(name):
+        return "school"
+    if any(lowered == employer.lower() for employer in evidence.employers + evidence.company_names):
+        return "employer"
+    if any(lowered == skill.lower() for skill in evidence.posting_skills):
+        return "skill"
+    return "product"
+
+
+def _is_employment_claim(name_start: int, text: str) -> bool:
+    before = text[max(0, name_start - 12) : name_start]
+    if not _EMPLOYMENT_BEFORE.search(before):
+        return False
+    sentence_start = max(text.rfind(". ", 0, name_start), text.rfind("\n", 0, name_start), 0)
+    sentence_end = min(
+        (i for i in (text.find(". ", name_start), text.find("\n", name_start)) if i >= 0),
+        default=len(text),
+    )
+    return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
+
+
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+$", re.I
+)
+
+
+def _negated(start: int, text: str) -> bool:
+    return bool(_NEGATION_BEFORE.search(text[max(0, start - 24) : start]))
+
+
+def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
+    if name.lower() in LETTER_CONVENTIONS:
+        return None
+    kind = _name_kind(name, evidence)
+    if _negated(start, text) and evidence.find_in_profile(name) is None:
+        negated = evidence.find_in_posting(name) or "negated"
+        note = "negated: the text says the candidate does not have it"
+        return make_claim(name, kind, start, end, negated, note)
+    source = evidence.find_in_profile(name)
+    if source is not None:
+        if (
+            _is_employment_claim(start, text)
+            and kind == "employer"
+            and not any(name.lower() == employer.lower() for employer in evidence.employers)
+        ):
+            return make_claim(
+                name,
+                "employer",
+                start,
+                end,
+                None,
+                "claims work at an organisation that is not an employer in the profile",
+            )
+        return make_claim(name, kind, start, end, source.id, "named in the profile")
+    in_posting = evidence.find_in_posting(name)
+    if in_posting is not None:
+        if _is_employment_claim(start, text):
+            return make_claim(
+                name,
+                "employer",
+                start,
+                end,
+                None,
+                "claims work at an organisation named only in the posting",
+            )
+        voice, _ = voice_at(text, start, evidence)
+        is_application_target = any(
+            name.lower() == known.lower()
+            for known in [*evidence.company_names, evidence.posting_title or ""]
+            if known
+        )
+        if voice == "company" or is_application_target:
+            return make_claim(name, kind, start, end, in_posting, "named in the posting")
+        return make_claim(
+            name,
+            kind,
+            start,
+            end,
+            None,
+            "named in the posting but not in the profile: not the candidate's",
+        )
+    words = name.split()
+    if len(words) > 1:
+        return _trace_name_parts(name, start, text, evidence)
+    return make_claim(name, kind, start, end, None, "not in the profile or the posting")
+
+
+def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
+    """A multi-word name not found whole: every word must be found on its own."""
+    missing = []
+    for match in re.finditer(r"\S+", name):
+        word = match.group(0).strip(",.")
+        if word.lower() in CONTENT_STOPWORDS or len(word) < 2:
+            continue
+        if evidence.find_in_profile(word) is None and evidence.find_in_posting(word) is None:
+            missing.append(word)
+    kind = _name_kind(name, evidence)
+    if missing:
+        return make_claim(
+            name,
+            kind,
+            start,
+            start + len(name),
+            None,
+            f"not in the profile or the posting ({', '.join(missing)})",
+        )
+    voice, _ = voice_at(text, start, evidence)
+    profile_sources = [evidence.find_in_profile(word) for word in name.split()]
+    found = [source.id for source in profile_sources if source is not None]
+    if found and all(source is not None for source in profile_sources):
+        return make_claim(
+            name, kind, start, start + len(name), found[0], "each word is in the profile"
+        )
+    if voice == "company":
+        span = next(
+            (s for s in (evidence.find_in_posting(word) for word in name.split()) if s), None
+        )
+        return make_claim(
+            name,
+            kind,
+            start,
+            start + len(name),
+            span or (found[0] if found else None),
+            "each word is in the posting or the profile",
+        )
+    return make_claim(
+        name,
+        kind,
+        start,
+        start + len(name),
+        None,
+        "combines words from the posting into a name the profile does not have",
+    )
+
+
+# --- titles, degrees, posting skills ------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "ml": "machine learning",
+    "swe": "software engineer",
+    "ai": "artificial intelligence",
+    "sr": "senior",
+    "jr": "junior",
+}
+
+
+def _normalise_title(title: str) -> str:
+    words = [_ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z]+", title.lower())]
+    return " ".join(words)
+
+
+_ING_IN_TITLES = words(
+    """
+    learning engineering marketing accounting computing consulting banking trading
+    manufacturing operating planning testing processing programming modeling modelling
+    recruiting publishing reporting
+    """
+)
+
+
+def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
+    claims: list[Claim] = []
+    positions = [_normalise_title(position) for position in evidence.positions]
+    for match in TITLE_CLAIM_RE.finditer(text):
+        title = match.group("title")
+        words = title.lower().split()
+        if any(
+            word in CONTENT_STOPWORDS or (word.endswith("ing") and word not in _ING_IN_TITLES)
+            for word in words[:-1]
+        ):
+            continue
+        normal = _normalise_title(title)
+        start, end = match.start("title"), match.end("title")
+        if any(re.search(rf"\b{re.escape(normal)}\b", position) for position in positions):
+            claims.append(
+                make_claim(
+                    title, "title", start, end, "profile:positions", "a position the profile holds"
+                )
+            )
+            continue
+        source = evidence.find_in_profile(title)
+        if source is not None:
+            claims.append(make_claim(title, "title", start, end, source.id, "named in the profile"))
+            continue
+        voice, _ = voice_at(text, match.start(), evidence)
+        in_posting = evidence.find_in_posting(title)
+        if in_posting and voice == "company":
+            claims.append(make_claim(title, "title", start, end, in_posting, "the posting's role"))
+            continue
+        claims.append(
+            make_claim(title, "title", start, end, None, "a title the candidate has not held")
+        )
+    return claims
+
+
+def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in DEGREE_RE.finditer(text):
+        raw = match.group("degree")
+        start, end = match.start("degree"), match.end("degree")
+        level = degree_level(raw)
+        if level in evidence.degree_levels:
+            claims.append(
+                make_claim(
+                    raw,
+                    "degree",
+                    start,
+                    end,
+                    evidence.degree_levels[level],
+                    "a degree the profile lists",
+                )
+            )
+            continue
+        voice, _ = voice_at(text, start, evidence)
+        in_posting = evidence.find_in_posting(raw)
+        if voice == "company" and in_posting:
+            claims.append(
+                make_claim(raw, "degree", start, end, in_posting, "the posting asks for it")
+            )
+            continue
+        claims.append(
+            make_claim(raw, "degree", start, end, None, "a degree the profile does not list")
+        )
+    return claims
+
+
+def _all_words_in_profile(phrase: str, evidence: Evidence) -> Source | None:
+    """A multi-word skill whose content words all appear in the profile."""
+    found: list[Source] = []
+    for word in re.findall(r"[\w+#]+", phrase):
+        if word.lower() in CONTENT_STOPWORDS:
+            continue
+        source = evidence.find_in_profile(word)
+        if source is None:
+            return None
+        found.append(source)
+    return found[0] if len(found) > 1 else None
+
+
+def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
+    """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
+    claims: list[Claim] = []
+    taken = [(claim.start, claim.end) for claim in seen]
+    for skill in evidence.posting_skills:
+        if len(skill) < 3:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(skill) + r"(?![\w-])", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            source = evidence.find_in_profile(skill) or _all_words_in_profile(skill, evidence)
+            if source is not None:
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        source.id,
+                        "a skill in the profile",
+                    )
+                )
+                continue
+            voice, _ = voice_at(text, match.start(), evidence)
+            in_posting = evidence.find_in_posting(skill)
+            if voice == "company":
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        in_posting or "posting:skills",
+                        "the posting asks for it",
+                    )
+                )
+            else:
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        None,
+                        "a skill from the posting that the profile does not show",
+                    )
+                )
+    return claims
