@@ -185,7 +185,7 @@ def compose_paragraphs(plan: LetterPlan) -> list[LetterParagraph]:
             plan.variant,
         )
     if plan.skills:
-        opening += " " + f"My own background is in {_series(plan.skills[:3])}, in production."
+        opening += " " + f"My strongest tools for it are {_series(plan.skills[:3])}."
     paragraphs.append(LetterParagraph(role="opening", text=opening))
     facts = plan.accomplishments[:2]
     if facts:
