@@ -168,3 +168,13 @@ def test_cli_unknown_backend_is_a_user_error() -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code != 0
     assert "no language-model backend called 'nope'" in str(result.exception)
+
+
+def test_sparse_inputs_give_warnings_not_placeholders() -> None:
+    fit = FitReport(score=0, band="poor", summary="")
+    letter = write_letter(Profile(), Posting(), fit)
+    assert letter.grounding.ok
+    assert "this role role" not in letter.markdown and "[" not in letter.markdown
+    assert any("no name" in w for w in letter.warnings)
+    assert any("no facts" in w for w in letter.warnings)
+    assert any("words" in w for w in letter.warnings)

@@ -158,7 +158,7 @@ def _pick(options: list[str], variant: int) -> str:
 def compose_paragraphs(plan: LetterPlan) -> list[LetterParagraph]:
     """Word a plan as the paragraphs of a letter, each tagged with its role and facts."""
     company = (plan.company or "your company").rstrip(".")
-    role = plan.position or "this role"
+    role = f"the {plan.position} role" if plan.position else "a role"
     paragraphs: list[LetterParagraph] = []
     greeting = plan.team or plan.company
     paragraphs.append(
@@ -169,8 +169,8 @@ def compose_paragraphs(plan: LetterPlan) -> list[LetterParagraph]:
     )
     opening = _pick(
         [
-            f"I am applying for the {role} role at {company}.",
-            f"I would like to be considered for the {role} role at {company}.",
+            f"I am applying for {role} at {company}.",
+            f"I would like to be considered for {role} at {company}.",
         ],
         plan.variant,
     )
@@ -231,18 +231,21 @@ def _series(items: list[str]) -> str:
 
 def _bridge(plan: LetterPlan, company: str) -> LetterParagraph:
     results = [clause for fact in plan.accomplishments[:2] if (clause := _result_clause(fact))]
-    text = _pick(
-        [
-            "I measure that kind of work by what it changed for the business and its users, "
-            "not by the model alone.",
-            "Behind each of these is an outcome the business could see, not just a better model.",
-        ],
-        plan.variant,
-    )
+    text = ""
+    if results:
+        text = _pick(
+            [
+                "I measure that kind of work by what it changed for the business and its users, "
+                "not by the model alone.",
+                "Behind each of these is an outcome the business could see, not just a better "
+                "model.",
+            ],
+            plan.variant,
+        )
     if len(results) == 2:
         text += f" In the first case I {results[0]}; in the second I {results[1]}."
     elif results:
-        text += f" In the first case I {results[0]}."
+        text += f" In that case I {results[0]}."
     if plan.outcome:
         text += f" Your posting puts it as {_quote(plan.outcome)}, and that is how I would "
         text += f"judge my own work at {company}."
