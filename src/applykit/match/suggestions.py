@@ -297,11 +297,16 @@ def gaps(fits: list[RequirementFit], ctx: MatchContext) -> list[Gap]:
                 + (f" ({fit.evidence[0].fact_id})" if fit.evidence else "")
                 + " and describe exactly what you did; do not widen it."
             )
-        else:
-            topic = ", ".join(missing[:3]) or shorten(fit.text, 60)
+        elif missing:
             mitigation = (
-                f"Not in your profile: a short course or small project on {topic} would give "
-                "you something true to mention; until then, leave it out."
+                f"Not in your profile: a short course or small project in "
+                f"{', '.join(missing[:3])} would give you something true to mention; until "
+                "then, leave it out."
+            )
+        else:
+            mitigation = (
+                "Nothing in your profile shows this. If you have done it, add a fact about it "
+                "to your profile first; otherwise leave it out rather than claim it."
             )
         result.append(
             Gap(
