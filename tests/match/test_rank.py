@@ -165,3 +165,20 @@ def test_tracked_applications_can_be_ranked(
     cached = CachedEmbedder(embedder, EmbeddingCache(tmp_path / "e.sqlite"))
     result = rank_postings(example_profile, tracked, embedder=cached)
     assert [r.company for r in result.ranked] == ["Orbit Labs", "Valley Hospital"]
+
+
+def test_jsonl_accepts_postings_and_rows_and_rejects_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "postings.jsonl"
+    posting = Posting(title="ML Engineer", company="Orbit", description="PyTorch and Python.")
+    path.write_text(
+        posting.model_dump_json() + "\n\n" + json.dumps(ROWS[1]) + "\n", encoding="utf-8"
+    )
+    loaded = load_postings([path])
+    assert [(s, p.title) for s, p in loaded] == [
+        ("postings.jsonl:1", "ML Engineer"),
+        ("postings.jsonl:3", "Registered Nurse, Night Shift"),
+    ]
+    path.write_text('{"title": "ok"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_postings([path])
+    assert raised.value.where and raised.value.where.endswith(":2")
