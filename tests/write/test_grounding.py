@@ -115,8 +115,8 @@ def test_negated_skills_are_not_claims(profile: Profile, posting: Posting) -> No
 def test_huge_input_is_bounded_and_fails_closed(profile: Profile, posting: Posting) -> None:
     sentence = "At Northwind Analytics I cut latency from 120ms to 35ms. "
     start = time.perf_counter()
-    assert check_grounding(sentence * 2000, profile, posting).ok
-    report = check_grounding(sentence * 5000, profile, posting)
+    assert check_grounding(sentence * 500, profile, posting).ok
+    report = check_grounding(sentence * 1500, profile, posting)
     assert time.perf_counter() - start < 30
     assert report.truncated
     assert not report.ok

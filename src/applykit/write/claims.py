@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from applykit.models.documents import ClaimKind
 from applykit.write.text_units import words
 
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 50_000
 """Longer texts are cut before scanning, so a huge input cannot hang the guard."""
 
 _MULTIPLIERS = {
