@@ -224,4 +224,3 @@ def _answers_for(repository: Repository, posting: Posting) -> tuple[list[Answer]
         else:
             unanswered.append(question)
     return answered, unanswered
-

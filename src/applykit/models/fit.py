@@ -13,7 +13,15 @@ FitStatus = Literal["met", "partial", "gap"]
 EligibilityStatus = Literal["met", "unclear", "not_met"]
 Band = Literal["poor", "fair", "good", "strong", "great"]
 EvidenceMethod = Literal[
-    "skill", "parent", "lexical", "semantic", "degree", "years", "authorization", "language", "any_of"
+    "skill",
+    "parent",
+    "lexical",
+    "semantic",
+    "degree",
+    "years",
+    "authorization",
+    "language",
+    "any_of",
 ]
 
 
