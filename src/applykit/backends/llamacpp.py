@@ -6,6 +6,7 @@ APPLYKIT_LLAMACPP_MODEL_PATH points at any other GGUF file. Nothing is downloade
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib.util
 from collections.abc import Iterator
@@ -35,8 +36,11 @@ def bundled_model_path() -> Path | None:
 
 @functools.lru_cache(maxsize=2)
 def _load(path: str, n_ctx: int, seed: int) -> Any:
+    """A loaded model, kept for the process; freed before interpreter shutdown, because
+    llama_cpp cannot free a model once its own module has been torn down."""
     from llama_cpp import Llama
 
+    atexit.register(_load.cache_clear)
     return Llama(model_path=path, n_ctx=n_ctx, seed=seed, verbose=False, n_threads=2)
 
 
