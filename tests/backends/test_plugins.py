@@ -88,3 +88,26 @@ def test_grounded_backend_composes_a_plan_and_refuses_free_prompts() -> None:
     assert backend.generate(Prompt(fallback="as given")).text == "as given"
     with pytest.raises(UserError):
         backend.generate(Prompt(user="write me a poem"))
+
+
+def test_builtins_are_declared_in_the_entry_point_group() -> None:
+    from importlib.metadata import entry_points
+
+    declared = {ep.name: ep.value for ep in entry_points(group="applykit_backends")}
+    assert declared["grounded"] == "applykit.backends.grounded"
+    assert {"openai", "llamacpp"} <= set(declared)
+
+
+def test_cli_lists_backends_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from applykit.cli.main import app
+
+    monkeypatch.setenv("APPLYKIT_OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    result = CliRunner().invoke(app, ["backends", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert rows["grounded"]["available"] is True
+    assert rows["openai"]["available"] is False and rows["openai"]["reason"]
