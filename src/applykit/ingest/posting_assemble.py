@@ -78,7 +78,11 @@ def assemble(parts: Parts) -> Posting:
     lines = split_lines(text)
     low = text.lower()
     suspicious = any(needle in low for needle in _INJECTION_NEEDLES)
-    injected = [line for line in lines if suspicious and INJECTION.search(line.text)]
+    # One search over all lines first (the pattern never spans a line end); per line only on a hit.
+    if suspicious and INJECTION.search("\n".join(line.text for line in lines)):
+        injected = [line for line in lines if INJECTION.search(line.text)]
+    else:
+        injected = []
     if injected:
         warnings.append(
             "the posting contains instructions addressed to AI tools (ignored): "
@@ -94,12 +98,23 @@ def assemble(parts: Parts) -> Posting:
         posting.skills = posting_skills(posting)
     if looks_truncated(text):
         warnings.append("the text looks truncated (it stops mid-sentence); paste the full posting")
-    if len(text) > 300 and len(_ENGLISH.findall(text[:5000])) < len(text[:5000]) / 400:
+    if len(text) > 300 and not _english_enough(text[:5000]):
         warnings.append("the text does not look like English; some fields may be missing")
     if not posting.requirements and len(text) > 200:
         warnings.append("no requirements were found")
     posting.warnings = warnings + posting.warnings
     return posting
+
+
+def _english_enough(head: str) -> bool:
+    """At least one English function word per 400 characters; stops counting once there."""
+    need = len(head) / 400
+    count = 0
+    for _ in _ENGLISH.finditer(head):
+        count += 1
+        if count >= need:
+            return True
+    return count >= need
 
 
 def _description(sections: list[Section]) -> str:
@@ -244,13 +259,16 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     if not posting.requirements:
         body_sentences = [sentence for line in body_lines for sentence in sentences(line)]
         posting.requirements = fallback_requirements(body_sentences)
-    else:  # only the sentences the step finder looks at: those that start "To apply…"
+    elif _APPLY_CUE.search("\n".join(body_lines)):  # the cue never spans a line end
+        # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [
             sentence
             for line in body_lines
             if _APPLY_CUE.search(line)
             for sentence in sentences(line)
         ]
+    else:
+        body_sentences = []
     if not posting.responsibilities:
         posting.responsibilities = fallback_responsibilities(
             [x for s in prose for line in s.lines for x in sentences(line.text)]

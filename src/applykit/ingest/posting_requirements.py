@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from applykit.ingest.posting_sections import Item, Section, is_any_of
+from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Posting, Requirement, RequirementKind
 from applykit.models.skill import SkillRef
 
@@ -25,6 +26,33 @@ _RESPONSIBILITY_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _MAX_ITEMS = 60
+# Prefilters: every match of the pattern above contains one of these (lower-cased) needles, so
+# a `fold`ed text without any of them cannot match and the regex is skipped.
+_REQUIREMENT_NEEDLES = (
+    "looking for",
+    "you have",
+    "you bring",
+    "you should have",
+    "must ",
+    "required",
+    "requirement",
+    "experience ",
+    "knowledge of",
+    "degree",
+    "proficien",
+    "familiar",
+    "ability to",
+    "years",
+)
+_PREFERRED_ITEM_NEEDLES = (
+    "preferred",
+    "plus",
+    "nice to have",
+    "bonus",
+    "helpful",
+    "ideally",
+    "desirable",
+)
 
 
 def responsibilities_from(sections: list[Section]) -> list[str]:
@@ -88,6 +116,26 @@ _BOILERPLATE = re.compile(
     r"|\boffers\b.{0,40}\b(?:benefits|incentives|401)"
     r"|easy apply|apply now|\bclick (?:here|our|the|on)\b|follow (?:us|our)|learn more about"
 )
+_MONEY_SIGNS = ("$", "€", "£", "EUR", "USD")  # case-sensitive parts of _MONEY
+_MONEY_WORDS = ("pay", "salary", "compensation")  # its case-insensitive part
+_BOILERPLATE_NEEDLES = (
+    "equal ",
+    "affirmative action",
+    "applicants",
+    "reasonable accommodation",
+    "e-verify",
+    "drug",
+    "until filled",
+    "all qualified",
+    "world",
+    "privacy ",
+    "time",
+    "offers",
+    "apply",
+    "click ",
+    "follow ",
+    "learn more about",
+)
 _SPLIT = "§"  # an item made from one sentence of a long paragraph
 _ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
 _CUE = re.compile(
@@ -95,9 +143,37 @@ _CUE = re.compile(
     r"|proficien|familiar|\bmust\b|\brequired\b|certif|licen[cs]e|understanding|background in"
     r"|\bstrong\b|\bexcellent\b|\bproven\b|\bfluent|\bdiploma|\bpreferred\b|\bplus\b"
 )
+_CUE_NEEDLES = (
+    "experience",
+    "year",
+    "degree",
+    "knowledge",
+    "abilit",
+    "able to",
+    "skills",
+    "proficien",
+    "familiar",
+    "must",
+    "required",
+    "certif",
+    "licen",
+    "understanding",
+    "background in",
+    "strong",
+    "excellent",
+    "proven",
+    "fluent",
+    "diploma",
+    "preferred",
+    "plus",
+)
 _COMPANY_VOICE = re.compile(r"(?i)\b(?:we|our|us)\b")
 _LEAD_IN_SENTENCE = re.compile(
     r"(?i)\b(?:below|following|listed|representative of)\b|\bshould (?:have|possess)\s*$"
+)
+_LEAD_IN_NEEDLES = ("below", "following", "listed", "representative of", "should ")
+_NOT_REQUIREMENT_SENTENCE = re.compile(
+    r"(?i)\bsalary\b|\bbenefits?\b|equal opportunity|to apply|\bwe offer\b"
 )
 
 
@@ -106,10 +182,11 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
     text = item.text
     if item.children:
         return False
-    if _MONEY.search(text):
+    low = fold(text)
+    if (has_any(text, _MONEY_SIGNS) or has_any(low, _MONEY_WORDS)) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
-        _BOILERPLATE.search(text)
+        (has_any(low, _BOILERPLATE_NEEDLES) and _BOILERPLATE.search(text))
         or len(text) < 3
         or text.startswith("#")
         or not any(c.isalpha() for c in text)
@@ -118,7 +195,8 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
     if _ID_LINE.match(text):
         return True
     if item.bullet == _SPLIT or (item.bullet is None and _COMPANY_VOICE.search(text)):
-        return not _CUE.search(text)  # prose: keep the sentences that ask for something
+        # prose: keep the sentences that ask for something
+        return not (has_any(low, _CUE_NEEDLES) and _CUE.search(text))
     if item.bullet is not None:
         return False
     words = text.split()
@@ -128,7 +206,10 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
         and all(w[0].isupper() or len(w) <= 3 for w in words)
     ):
         return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
-    return listed and (len(text) >= 200 or bool(_LEAD_IN_SENTENCE.search(text)))
+    return listed and (
+        len(text) >= 200
+        or (has_any(low, _LEAD_IN_NEEDLES) and _LEAD_IN_SENTENCE.search(text) is not None)
+    )
 
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
@@ -164,23 +245,29 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
     for sentence in body_sentences:
         if len(out) >= 20:
             break
-        if len(sentence) < 25 or not _REQUIREMENT_SENTENCE.search(sentence):
+        if len(sentence) < 25:
             continue
-        if re.search(
-            r"(?i)\bsalary\b|\bbenefits?\b|equal opportunity|to apply|\bwe offer\b", sentence
-        ):
+        low = fold(sentence)
+        if not has_any(low, _REQUIREMENT_NEEDLES) or not _REQUIREMENT_SENTENCE.search(sentence):
+            continue
+        if _NOT_REQUIREMENT_SENTENCE.search(sentence):
             continue
         if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False):
             continue
-        for clause in _clauses(sentence):
-            kind: RequirementKind = "preferred" if _PREFERRED_ITEM.search(clause) else "required"
+        for clause in _clauses(sentence, low):
+            kind: RequirementKind = "preferred" if _preferred(clause) else "required"
             out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
     return out
 
 
-def _clauses(sentence: str) -> list[str]:
+def _preferred(text: str, low: str | None = None) -> bool:
+    low = fold(text) if low is None else low
+    return has_any(low, _PREFERRED_ITEM_NEEDLES) and _PREFERRED_ITEM.search(text) is not None
+
+
+def _clauses(sentence: str, low: str) -> list[str]:
     """Split "…, and a degree … is helpful but not required" off a required sentence."""
-    if not _PREFERRED_ITEM.search(sentence):
+    if not _preferred(sentence, low):
         return [sentence]
     parts = re.split(
         r",? and (?=an? \w+[^,]{0,80}\b(?:helpful|preferred|a plus|bonus)\b)", sentence

@@ -76,6 +76,27 @@ def has_injection(text: str) -> bool:
     return any(n in low for n in _INJECTION_NEEDLES) and INJECTION.search(text) is not None
 
 
+# The only characters that a case-insensitive pattern matches to an ASCII letter while
+# `str.lower()` maps them elsewhere (İ → "i̇", ı, ſ); `fold` maps them first.
+_FOLD_TRAPS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased text, same length and offsets, for `needle in fold(text)` prefilters.
+
+    Any lower-case literal that an `re.IGNORECASE` pattern matches in `text` is a substring
+    of `fold(text)`, so "no needle present" proves "no match" before the regex runs.
+    """
+    if not text.isascii():
+        text = text.translate(_FOLD_TRAPS)
+    return text.lower()
+
+
+def has_any(low: str, needles: tuple[str, ...]) -> bool:
+    """True when one of `needles` occurs in `low` (a `fold`ed text)."""
+    return any(needle in low for needle in needles)
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-blank line: its indentation, bullet mark (if any), heading level (if any)."""
