@@ -59,7 +59,7 @@ def application_markdown(
     unanswered: list[str],
 ) -> str:
     """The record in the `# Application Details` shape users already keep."""
-    locations = ", ".join(loc.raw for loc in posting.locations) or "not stated"
+    locations = "; ".join(loc.raw for loc in posting.locations) or "not stated"
     work_type = ", ".join(
         value.replace("_", " ") for value in (posting.employment_type, posting.work_mode) if value
     )
