@@ -1,9 +1,17 @@
-"""Grounding guard accuracy on the fabrication set (bench/data/fabrication).
+"""Grounding guard accuracy on the fabrication sets (bench/data/fabrication), set by set.
 
 Honest letters written from the example profile must pass (false alarms), and copies with one
-planted fabrication each must be flagged at the planted span (recall). `planted.json` is the
-development set the rules were tuned on; `planted_heldout.json` and `planted_heldout2.json`
-were written after them (see docs/letters.md for what was fixed after their first runs).
+planted fabrication each must be flagged at the planted span (recall). Sets:
+
+* `tuning`: `cases.json` letters + `planted.json`, the set the rules were tuned on;
+* `heldout`, `heldout2`: `planted_heldout*.json` on the same letters, written after the rules
+  (rules were fixed after their first runs, so they are no longer untouched);
+* `heldout3`: `heldout3/` has its own honest letters and plants, written before the rules
+  were tuned on it; its untouched first-run figures are in docs/letters.md;
+* `grounded`: the letters the default grounded backend writes for every example posting
+  (honest by construction; false alarms only).
+
+`python -m bench.cases.grounding` also lists every miss and false alarm.
 """
 
 from __future__ import annotations
@@ -11,18 +19,36 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench.common import EXAMPLES, REPO, Row
 
 DATA = REPO / "bench" / "data" / "fabrication"
 
+_PLANT_SETS = (
+    ("tuning", DATA / "cases.json", DATA / "planted.json"),
+    ("heldout", DATA / "cases.json", DATA / "planted_heldout.json"),
+    ("heldout2", DATA / "cases.json", DATA / "planted_heldout2.json"),
+    ("heldout3", DATA / "heldout3" / "cases.json", DATA / "heldout3" / "planted.json"),
+)
 
-def _load() -> tuple[Any, dict[str, tuple[str, Any]]]:
+
+@dataclass
+class _Log:
+    """Misses and false alarms, for the detailed listing."""
+
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+
+def _letters(cases_path: Path) -> tuple[Any, dict[str, tuple[str, Any]]]:
     from applykit.ingest.postings import parse_posting_file
     from applykit.ingest.profiles import load_profile
 
-    cases = json.loads((DATA / "cases.json").read_text(encoding="utf-8"))
+    cases = json.loads(cases_path.read_text(encoding="utf-8"))
     profile = load_profile(REPO / cases["profile"])
     letters = {
         case["id"]: (
@@ -34,62 +60,62 @@ def _load() -> tuple[Any, dict[str, tuple[str, Any]]]:
     return profile, letters
 
 
-def _honest_rows(profile: Any, letters: dict[str, tuple[str, Any]]) -> list[Row]:
+def _grounded_letters(profile: Any) -> dict[str, tuple[str, Any]]:
+    from applykit.ingest.postings import parse_posting_file
     from applykit.match.fit import analyze_fit
-    from applykit.write.grounding import check_grounding
     from applykit.write.letter import write_letter
 
-    texts = [(text, posting) for text, posting in letters.values()]
+    letters: dict[str, tuple[str, Any]] = {}
     for path in sorted((EXAMPLES / "postings").iterdir()):
-        from applykit.ingest.postings import parse_posting_file
-
         posting = parse_posting_file(path)
         letter = write_letter(profile, posting, analyze_fit(profile, posting))
-        texts.append((letter.markdown, posting))
-    flagged_letters = 0
-    claims = flagged_claims = 0
-    seconds: list[float] = []
-    for text, posting in texts:
+        letters[f"grounded:{path.name}"] = (letter.markdown, posting)
+    return letters
+
+
+def _false_alarms(
+    label: str, profile: Any, letters: dict[str, tuple[str, Any]], log: _Log
+) -> list[Row]:
+    from applykit.write.grounding import check_grounding
+
+    flagged_letters = claims = flagged_claims = 0
+    for name, (text, posting) in letters.items():
         start = time.perf_counter()
         report = check_grounding(text, profile, posting)
-        seconds.append(time.perf_counter() - start)
+        log.seconds.append(time.perf_counter() - start)
         claims += len(report.claims)
         flagged_claims += len(report.untraced)
         flagged_letters += not report.ok
-    seconds.sort()
+        for claim in report.untraced:
+            log.false_alarms.append(f"{label}/{name}: {claim.text!r} ({claim.note})")
     return [
         Row(
-            "grounding.false_alarm_letters",
-            100 * flagged_letters / len(texts),
+            f"grounding.false_alarm_letters_{label}",
+            100 * flagged_letters / max(1, len(letters)),
             "%",
-            f"{flagged_letters}/{len(texts)} honest letters flagged ({len(letters)} hand-written, "
-            f"{len(texts) - len(letters)} grounded)",
+            f"{flagged_letters}/{len(letters)} honest letters flagged",
         ),
         Row(
-            "grounding.false_alarm_claims",
+            f"grounding.false_alarm_claims_{label}",
             100 * flagged_claims / max(1, claims),
             "%",
             f"{flagged_claims}/{claims} claims in honest letters",
         ),
-        Row(
-            "grounding.check_latency",
-            seconds[len(seconds) // 2],
-            "s",
-            "median check_grounding time per letter",
-        ),
     ]
 
 
-def _recall(profile: Any, letters: dict[str, tuple[str, Any]], name: str) -> Row:
+def _recall(
+    label: str, profile: Any, letters: dict[str, tuple[str, Any]], plants_path: Path, log: _Log
+) -> Row:
     from applykit.write.grounding import check_grounding
 
-    plants = json.loads((DATA / name).read_text(encoding="utf-8"))
+    plants = json.loads(plants_path.read_text(encoding="utf-8"))
     caught = 0
     missed: Counter[str] = Counter()
     for plant in plants:
         text, posting = letters[plant["base"]]
         if plant["find"] not in text:
-            raise ValueError(f"{name}: {plant['find']!r} is not in letter {plant['base']}")
+            raise ValueError(f"{plants_path.name}: {plant['find']!r} not in {plant['base']}")
         start = text.index(plant["find"])
         end = start + len(plant["replace"])
         report = check_grounding(text.replace(plant["find"], plant["replace"], 1), profile, posting)
@@ -97,23 +123,45 @@ def _recall(profile: Any, letters: dict[str, tuple[str, Any]], name: str) -> Row
             caught += 1
         else:
             missed[plant["kind"]] += 1
-    kinds = Counter(plant["kind"] for plant in plants)
-    note = f"{caught}/{len(plants)} caught; kinds {dict(kinds)}"
+            log.misses.append(f"{label}/{plant['base']} [{plant['kind']}]: {plant['replace']!r}")
+    note = f"{caught}/{len(plants)} caught"
     if missed:
         note += f"; missed {dict(missed)}"
-    label = name.removesuffix(".json").replace("planted_", "").replace("planted", "dev")
-    return Row(f"grounding.recall_planted_{label}", 100 * caught / len(plants), "%", note)
+    return Row(f"grounding.recall_{label}", 100 * caught / max(1, len(plants)), "%", note)
+
+
+def measure(log: _Log) -> list[Row]:
+    rows: list[Row] = []
+    honest: list[Row] = []
+    loaded: dict[Path, tuple[Any, dict[str, tuple[str, Any]]]] = {}
+    for label, cases_path, plants_path in _PLANT_SETS:
+        if cases_path not in loaded:
+            loaded[cases_path] = _letters(cases_path)
+            profile, letters = loaded[cases_path]
+            honest_label = "tuning" if cases_path == DATA / "cases.json" else label
+            honest += _false_alarms(honest_label, profile, letters, log)
+        profile, letters = loaded[cases_path]
+        rows.append(_recall(label, profile, letters, plants_path, log))
+    profile = next(iter(loaded.values()))[0]
+    honest += _false_alarms("grounded", profile, _grounded_letters(profile), log)
+    seconds = sorted(log.seconds)
+    latency = Row(
+        "grounding.check_latency",
+        1000 * seconds[len(seconds) // 2],
+        "ms",
+        f"median check_grounding time per honest letter ({len(seconds)} letters; "
+        f"max {1000 * seconds[-1]:.0f} ms)",
+    )
+    return [*rows, *honest, latency]
 
 
 def run() -> list[Row]:
-    profile, letters = _load()
-    rows = [
-        _recall(profile, letters, name)
-        for name in ("planted.json", "planted_heldout.json", "planted_heldout2.json")
-    ]
-    return rows + _honest_rows(profile, letters)
+    return measure(_Log())
 
 
 if __name__ == "__main__":
-    for row in run():
-        print(row)
+    details = _Log()
+    for row in measure(details):
+        print(f"{row.case:45} {row.value:7.3g} {row.unit:3} {row.note}")
+    print("\nmissed plants:", *details.misses, sep="\n  ")
+    print("\nfalse alarms:", *details.false_alarms, sep="\n  ")
