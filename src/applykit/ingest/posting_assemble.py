@@ -23,6 +23,8 @@ from applykit.ingest.posting_sections import Section, split_sections
 from applykit.ingest.posting_text import (
     INJECTION,
     clean_text,
+    fold,
+    has_any,
     looks_truncated,
     sentences,
     split_lines,
@@ -77,12 +79,15 @@ def assemble(parts: Parts) -> Posting:
         return Posting(source_format=parts.source_format, warnings=warnings)
     lines = split_lines(text)
     low = text.lower()
-    suspicious = any(needle in low for needle in _INJECTION_NEEDLES)
-    # One search over all lines first (the pattern never spans a line end); per line only on a hit.
-    if suspicious and INJECTION.search("\n".join(line.text for line in lines)):
-        injected = [line for line in lines if INJECTION.search(line.text)]
-    else:
-        injected = []
+    suspicious = has_any(low, _INJECTION_NEEDLES)
+    # Every match of INJECTION contains one of the needles: the regex runs only on lines with one.
+    injected = [
+        line
+        for line in lines
+        if suspicious
+        and has_any(fold(line.text), _INJECTION_NEEDLES)
+        and INJECTION.search(line.text)
+    ]
     if injected:
         warnings.append(
             "the posting contains instructions addressed to AI tools (ignored): "

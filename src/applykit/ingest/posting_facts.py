@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.ingest.posting_text import find_in_spans, has_any, spans
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
@@ -82,7 +82,7 @@ _DEGREE_NEEDLES = (
 
 def _degree_sentences(line: str) -> list[str]:
     low = f" {line.lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
-    if not any(needle in low for needle in _DEGREE_NEEDLES):
+    if not has_any(low, _DEGREE_NEEDLES):
         return []
     if len(line) < 200:
         return [line]

@@ -94,7 +94,7 @@ def fold(text: str) -> str:
 
 def has_any(low: str, needles: tuple[str, ...]) -> bool:
     """True when one of `needles` occurs in `low` (a `fold`ed text)."""
-    return any(needle in low for needle in needles)
+    return any(map(low.__contains__, needles))  # no generator frame: cheaper per call
 
 
 @dataclass(frozen=True)
