@@ -6,9 +6,10 @@ Pure text functions with no knowledge of the profile; `grounding.py` traces what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from applykit.models.documents import ClaimKind
+from applykit.write.claims_spelled import find_spelled_numbers
 from applykit.write.text_units import words
 
 MAX_TEXT_CHARS = 50_000
@@ -86,7 +87,7 @@ _MULTIPLE_RE = re.compile(
 )
 _DECADE_RE = re.compile(r"\b(?:(?P<count>two|three)\s+)?decades?\b", re.IGNORECASE)
 _VAGUE_RE = re.compile(
-    r"\b(?:tens of |hundreds of )?(?P<size>thousands|millions|billions)\b"
+    r"\b(?:(?P<prefix>tens|hundreds) of )?(?P<size>thousands|millions|billions)\b"
     r"(?:\s+of\s+(?P<unit>[A-Za-z]+))?",
     re.IGNORECASE,
 )
@@ -98,11 +99,11 @@ _NUMBER_RE = re.compile(
     r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?:[\s-]?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
-_WORD_NUMBER_RE = re.compile(
-    r"\b(?P<word>" + "|".join(_WORD_NUMBERS) + r")(?P<plus>\+)?[\s-]+(?:(?:more|plus)\s+)?"
-    r"(?P<unit>years?|months?|weeks?|days?|hours?)\b",
-    re.IGNORECASE,
+_AFTER_SPELLED_RE = re.compile(
+    r"(?P<plus>\+)?(?:[\s-]+(?:(?:more|plus)\s+)?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
+_RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
+_NOT_SPELLED_UNITS = words("decade decades hundred hundreds percent per")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,8 @@ class Quantity:
     kind: ClaimKind
     vague: bool = False
     """"millions of users": an order of magnitude, not an exact value."""
+    upper: float = 0.0
+    """For a vague quantity, the first value it no longer covers ("tens of millions": 1e8)."""
 
 
 def _singular(word: str) -> str:
@@ -181,15 +184,15 @@ def find_quantities(text: str) -> list[Quantity]:
         if kind == "date":
             unit = ""
         found.append(Quantity(text[match.start() : end], match.start(), end, value, unit, kind))
-    for match in _WORD_NUMBER_RE.finditer(text):
-        value = float(_WORD_NUMBERS[match.group("word").lower()])
-        unit = _DURATION_UNITS[_singular(match.group("unit"))]
-        found.append(Quantity(match.group(0), match.start(), match.end(), value, unit, "duration"))
+    found.extend(_spelled_quantities(text))
     for match in _VAGUE_RE.finditer(text):
         value = _MULTIPLIERS[match.group("size").lower().rstrip("s")]
+        prefix = (match.group("prefix") or "").lower()
+        value *= {"tens": 10.0, "hundreds": 100.0}.get(prefix, 1.0)
         unit = _singular(match.group("unit") or "")
+        upper = value * (10.0 if prefix else 1000.0)
         found.append(
-            Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True)
+            Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True, upper)
         )
     for match in _MULTIPLE_RE.finditer(text):
         value = _MULTIPLES[match.group(0).lower().replace("-", "")]
@@ -199,4 +202,51 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
-    return sorted(found, key=lambda q: q.start)
+    return _inherit_range_units(sorted(found, key=lambda q: q.start), text)
+
+
+def _spelled_quantities(text: str) -> list[Quantity]:
+    """Numbers in words followed by what they count ("twelve languages", "six years")."""
+    found: list[Quantity] = []
+    for spelled in find_spelled_numbers(text):
+        if spelled.bare_one:
+            continue
+        after = _AFTER_SPELLED_RE.match(text, spelled.end)
+        unit_word = after.group("unit") if after and after.group("unit") else ""
+        end = spelled.end
+        if after and after.group("plus"):
+            end = after.end("plus")
+        if unit_word.lower() in _NOT_SPELLED_UNITS:
+            continue
+        if not unit_word or unit_word.lower() in _NOT_UNITS:
+            if spelled.value == int(spelled.value):
+                continue  # "two of them", "three and": not a count of anything
+            unit = ""
+        else:
+            singular = _singular(unit_word.split("/")[0])
+            unit = _DURATION_UNITS.get(singular, singular)
+            end = after.end("unit") if after else end
+        kind: ClaimKind = _classify(spelled.value, unit, False, "", "spelled")
+        found.append(
+            Quantity(text[spelled.start : end], spelled.start, end, spelled.value, unit, kind)
+        )
+    return found
+
+
+def _inherit_range_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """The bare end of a range takes the unit of its other end: "from 120 milliseconds to 35",
+    "from 31 to 19%", "from nine hours to two and a half"."""
+    result = list(found)
+    for i, quantity in enumerate(result):
+        if quantity.unit or quantity.kind == "date":
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(result):
+                continue
+            other = result[j]
+            first, second = (other, quantity) if j < i else (quantity, other)
+            gap = text[first.end : second.start]
+            if other.unit and other.unit != "x" and _RANGE_GAP_RE.fullmatch(gap):
+                result[i] = replace(quantity, unit=other.unit, kind=other.kind)
+                break
+    return result

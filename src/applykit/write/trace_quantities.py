@@ -11,7 +11,7 @@ from applykit.write.tracing import make_claim, voice_at
 
 def _same_value(claimed: Quantity, found: Quantity) -> bool:
     if claimed.vague:
-        return claimed.value <= found.value < claimed.value * 1000
+        return claimed.value <= found.value < claimed.upper
     return abs(claimed.value - found.value) <= 1e-6 * max(1.0, abs(found.value))
 
 

@@ -1,0 +1,107 @@
+"""Numbers written in words: "twelve languages", "two million dollars", "a billion people",
+"twenty-five engineers", "two and a half".
+
+A spelled number is a claim only when a noun follows it (or it is a fraction such as "two
+and a half", whose unit comes from the range it ends); "one" on its own is never a claim
+("one of the largest", "one change").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SMALL = "|".join([*_TENS, *_UNITS])
+_BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS)})|{_SMALL})"
+SPELLED_RE = re.compile(
+    rf"\b(?P<number>(?:(?P<lead>{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
+    rf"|{_BELOW_HUNDRED}|a(?=\s+(?:dozen|thousand|million|billion)\b))"
+    rf"(?:\s+(?P<dozen>dozen))?"
+    rf"(?:\s+(?P<scale>thousand|million|billion))?)"
+    rf"(?P<half>\s+and\s+a\s+half)?(?![\w-]*\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SpelledNumber:
+    """A number written in words: its value and where it ends in the text."""
+
+    value: float
+    start: int
+    end: int
+    bare_one: bool
+    """Just "one" (or "a"), which is a claim only inside a larger number."""
+
+
+def _below_hundred(words: str) -> int:
+    total = 0
+    for part in re.split(r"[\s-]+", words.lower().strip()):
+        total += _TENS.get(part, 0) + _UNITS.get(part, 0)
+    return total
+
+
+def _value(match: re.Match[str]) -> float:
+    number = match.group("number").lower()
+    if " hundred" in number:
+        lead, _, rest = number.partition(" hundred")
+        lead_value = 1 if lead.strip() == "a" else _below_hundred(lead)
+        rest = re.sub(r"\b(?:and|dozen|thousand|million|billion)\b", " ", rest)
+        value = float(lead_value * 100 + _below_hundred(rest))
+    elif number.startswith("a") and not number.startswith(("an", "ab")) and number[1:2] in " ":
+        value = 1.0
+    else:
+        head = re.sub(r"\b(?:dozen|thousand|million|billion)\b", " ", number)
+        value = float(_below_hundred(head))
+    if match.group("dozen"):
+        value *= 12
+    if match.group("scale"):
+        value *= _SCALES[match.group("scale").lower()]
+    if match.group("half"):
+        value += 0.5
+    return value
+
+
+def find_spelled_numbers(text: str) -> list[SpelledNumber]:
+    """Every number written in words in `text`, with its value."""
+    found: list[SpelledNumber] = []
+    for match in SPELLED_RE.finditer(text):
+        value = _value(match)
+        if value <= 0:
+            continue
+        number = match.group("number").lower().strip()
+        bare = number in {"one", "a"} and not match.group("half")
+        found.append(SpelledNumber(value, match.start(), match.end(), bare))
+    return found
