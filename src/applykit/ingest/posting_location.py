@@ -136,7 +136,9 @@ _REGION_CODES = "|".join([*US_STATES, *CA_PROVINCES])
 _COUNTRY_NAMES = "|".join(
     sorted((re.escape(k.title()) for k in COUNTRIES if len(k) > 3), key=len, reverse=True)
 )
-_CITY = r"[A-Z][a-zA-Zà-ÿ.'’-]+(?: [A-Z][a-zA-Zà-ÿ.'’-]+){0,3}"
+# A city starts a word and its words are bounded in length, so one long run of letters cannot
+# make the search quadratic (every capital would otherwise rescan the whole run).
+_CITY = r"(?<![\w.'’-])[A-Z][a-zA-Zà-ÿ.'’-]{1,30}(?: [A-Z][a-zA-Zà-ÿ.'’-]{1,30}){0,3}"
 _REGION_NAMES = "|".join(
     sorted(
         (re.escape(n) for n in [*US_STATES.values(), *CA_PROVINCES.values()]), key=len, reverse=True
