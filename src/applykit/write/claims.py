@@ -205,6 +205,20 @@ def find_quantities(text: str) -> list[Quantity]:
     return _inherit_range_units(sorted(found, key=lambda q: q.start), text)
 
 
+_THOUSANDS_DOT_RE = re.compile(r"^[$€£]?\s?(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,])")
+
+
+def other_readings(quantity: Quantity) -> list[Quantity]:
+    """A number written with dots between thousands ("25.000 vehicles", "€4.500" in German
+    postings) also reads as 25000 and 4500."""
+    match = _THOUSANDS_DOT_RE.match(quantity.text)
+    if not match or quantity.kind in {"date", "percent"}:
+        return []
+    whole = float(match.group("num").replace(".", ""))
+    scale = quantity.value / float(match.group("num"))
+    return [replace(quantity, value=whole * scale)]
+
+
 def _spelled_quantities(text: str) -> list[Quantity]:
     """Numbers in words followed by what they count ("twelve languages", "six years")."""
     found: list[Quantity] = []
@@ -231,6 +245,16 @@ def _spelled_quantities(text: str) -> list[Quantity]:
             Quantity(text[spelled.start : end], spelled.start, end, spelled.value, unit, kind)
         )
     return found
+
+
+def range_partners(quantity: Quantity, others: list[Quantity], text: str) -> list[Quantity]:
+    """The other ends of a range this number belongs to ("from 120ms to 35ms")."""
+    partners = []
+    for other in others:
+        first, second = (other, quantity) if other.start < quantity.start else (quantity, other)
+        if other is not quantity and _RANGE_GAP_RE.fullmatch(text[first.end : second.start]):
+            partners.append(other)
+    return partners
 
 
 def _inherit_range_units(found: list[Quantity], text: str) -> list[Quantity]:

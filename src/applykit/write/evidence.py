@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
-from applykit.write.claims import Quantity, find_quantities
+from applykit.write.claims import Quantity, find_quantities, other_readings
+from applykit.write.grounding_dates import Entry, build_entries
+from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
 from applykit.write.text_units import words
 
@@ -38,6 +41,10 @@ class Evidence:
     posting_title: str | None = None
     posting_normal: str = ""
     title_parts: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    lemmas: dict[str, Source] = field(default_factory=dict)
+    """Each lemma of the profile's words, with the first source (facts first) that has it."""
+    """Dated parts of the profile, for year and tenure arithmetic."""
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def find_in_profile(self, phrase: str) -> Source | None:
@@ -259,7 +266,10 @@ def _other_sources(profile: Profile) -> list[Source]:
     return [source for source in sources if source.text]
 
 
-def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
+def build_evidence(
+    profile: Profile, posting: Posting | None, today: dt.date | None = None
+) -> Evidence:
+    """Index what the guard may cite; `today` ends the periods still open (default: today)."""
     sources = _entry_sources(profile) + _other_sources(profile)
     text = posting_text(posting)
     company_names = company_aliases(posting.company) if posting and posting.company else []
@@ -298,10 +308,15 @@ def build_evidence(profile: Profile, posting: Posting | None) -> Evidence:
         posting_skills=sorted({s for s in skills if s}, key=len, reverse=True),
         posting_title=posting.title if posting else None,
         title_parts=title_parts,
+        entries=build_entries(profile, today or dt.date.today()),
     )
     for source in sources:
         for quantity in find_quantities(source.text):
-            evidence.quantities.append((quantity, source))
-    evidence.posting_quantities = find_quantities(text)
+            for reading in [quantity, *other_readings(quantity)]:
+                evidence.quantities.append((reading, source))
+    evidence.posting_quantities = [
+        reading for q in find_quantities(text) for reading in [q, *other_readings(q)]
+    ]
+    evidence.lemmas = lemma_index(sources)
     evidence.posting_normal = normal_text(text)
     return evidence

@@ -44,8 +44,9 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     text = text[:MAX_TEXT_CHARS]
     masked = _mask_contacts(text)
     claims: list[Claim] = []
-    for quantity in find_quantities(masked):
-        claims.append(trace_quantity(quantity, masked, evidence))
+    quantities = find_quantities(masked)
+    for quantity in quantities:
+        claims.append(trace_quantity(quantity, masked, evidence, quantities))
     for name, start, end in find_names(masked):
         claim = trace_name(name, start, end, masked, evidence)
         if claim is not None:

@@ -6,6 +6,7 @@ import re
 
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_words import lemma_match
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
 from applykit.write.text_units import CONTENT_STOPWORDS, words
 from applykit.write.tracing import make_claim, voice_at
@@ -278,7 +279,11 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
-            source = evidence.find_in_profile(skill) or _all_words_in_profile(skill, evidence)
+            source = (
+                evidence.find_in_profile(skill)
+                or _all_words_in_profile(skill, evidence)
+                or lemma_match(skill, evidence.lemmas)
+            )
             if source is not None:
                 claims.append(
                     make_claim(

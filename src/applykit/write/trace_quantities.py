@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from applykit.models.documents import Claim
-from applykit.write.claims import Quantity
-from applykit.write.evidence import Evidence
-from applykit.write.text_units import clause_around, content_stems, sentence_around
+from applykit.write.claims import Quantity, range_partners
+from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_words import lemma, lemma_set
+from applykit.write.grounding_years import (
+    trace_employer_tenure,
+    trace_experience_years,
+    trace_year,
+)
+from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
 
@@ -25,7 +31,7 @@ def _near_number(quantity: Quantity, text: str) -> set[str]:
     clause = clause_around(text, quantity.start)
     before = text[clause.start : quantity.start].split()[-6:]
     after = text[quantity.end : max(clause.end, quantity.end)].split()[:3]
-    return content_stems(" ".join(before + after))
+    return set(lemma_set(" ".join(before + after)))
 
 
 def _compatible(claimed: Quantity, found: Quantity) -> bool:
@@ -37,36 +43,45 @@ def _compatible(claimed: Quantity, found: Quantity) -> bool:
     return True
 
 
-def trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
+def trace_quantity(
+    quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity] | None = None
+) -> Claim:
+    """Trace one number of `text`; `others` are the text's other numbers (they bound the
+    words read around this one)."""
+    others = [q for q in (others or []) if q is not quantity]
     voice, _ = voice_at(text, quantity.start, evidence)
+    claim = _trace_in_profile(quantity, text, evidence, others)
+    if claim is not None and (claim.traced or voice != "company"):
+        return claim
+    return _trace_in_posting(quantity, text, evidence, voice)
+
+
+def _trace_in_profile(
+    quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity]
+) -> Claim | None:
+    if quantity.kind == "date":
+        return trace_year(quantity, text, evidence)
+    tenure = trace_employer_tenure(quantity, text, evidence, others)
+    if tenure is not None:
+        return tenure
     stems = _near_number(quantity, text)
     sentence = sentence_around(text, quantity.start)
-    sentence_stems = content_stems(text[sentence.start : sentence.end])
+    sentence_stems = lemma_set(text[sentence.start : sentence.end])
     if not stems:
-        stems = content_stems(text[max(0, quantity.start - 120) : quantity.end + 120])
-    same_value = [
-        (found, source)
-        for found, source in evidence.quantities
-        if _same_value(quantity, found) and _compatible(quantity, found)
-    ]
-    for found, source in same_value:
-        if quantity.kind == "date":
-            context = content_stems(source.text + " " + source.context) & sentence_stems
-            if len(context) < min(2, len(sentence_stems)):
-                continue
-            return make_claim(
-                quantity.text,
-                "date",
-                quantity.start,
-                quantity.end,
-                source.id,
-                "date in the profile",
-            )
+        stems = set(lemma_set(text[max(0, quantity.start - 120) : quantity.end + 120]))
+    partners = range_partners(quantity, others, text)
+    for found, source in evidence.quantities:
+        if not (_same_value(quantity, found) and _compatible(quantity, found)):
+            continue
         if claimed_unit_differs(quantity, found):
             continue
-        fact_stems = content_stems(source.text + " " + source.context)
-        shared = stems & fact_stems
-        if len(shared) >= min(2, len(stems)) or (shared and len(sentence_stems & fact_stems) >= 3):
+        own_stems = lemma_set(source.text)
+        shared = stems & (own_stems | lemma_set(source.context))
+        if quantity.unit and quantity.kind == "count" and lemma(quantity.unit) == lemma(found.unit):
+            shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
+        if any(_in_source(partner, source, evidence) for partner in partners):
+            shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
+        if len(shared) >= min(2, len(stems)) or (shared and len(sentence_stems & own_stems) >= 3):
             return make_claim(
                 quantity.text,
                 quantity.kind,
@@ -75,6 +90,21 @@ def trace_quantity(quantity: Quantity, text: str, evidence: Evidence) -> Claim:
                 source.id,
                 "stated in this fact",
             )
+    return trace_experience_years(quantity, text, evidence, others)
+
+
+def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:
+    return any(
+        other is source and _same_value(quantity, found) and _compatible(quantity, found)
+        for found, other in evidence.quantities
+    )
+
+
+def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: str) -> Claim:
+    same_value = any(
+        _same_value(quantity, found) and _compatible(quantity, found)
+        for found, _ in evidence.quantities
+    )
     in_posting = [
         found
         for found in evidence.posting_quantities

@@ -1,0 +1,100 @@
+"""Word matching for the guard: whole lemmas, not prefixes.
+
+`text_units.stem` keeps five letters, so "analyst" and "analysed" (and "transformer" and
+"transform") meet. The guard compares the words around a number with a fact's words through
+`lemma` instead: inflections off ("raised", "raising" → "rais"; "cutting" → "cut"; "teams" →
+"team"), nothing else, so different words stay different.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from applykit.write.text_units import CONTENT_STOPWORDS, words
+
+if TYPE_CHECKING:
+    from applykit.write.evidence import Source
+
+_S = TypeVar("_S", bound="Source")
+
+_WORD_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9]*")
+_IRREGULAR = {
+    "ran": "run",
+    "led": "lead",
+    "built": "build",
+    "grew": "grow",
+    "grown": "grow",
+    "wrote": "write",
+    "written": "write",
+    "brought": "bring",
+    "took": "take",
+    "taken": "take",
+    "drove": "drive",
+    "driven": "drive",
+    "won": "win",
+    "spent": "spend",
+    "held": "hold",
+    "kept": "keep",
+    "taught": "teach",
+    "people": "person",
+}
+_VOWELS = set("aeiou")
+
+
+@functools.lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """A word without its inflection: plural, past tense, -ing, a final silent e."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    for ending in ("ing", "ed", "es", "s"):
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        if ending == "s" and word.endswith(("ss", "us", "is")):
+            break
+        word = word[: -len(ending)]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in _VOWELS | {"l", "s"}:
+            word = word[:-1]
+        break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def lemma_set(text: str) -> frozenset[str]:
+    """Lemmas of the content words of a text (hyphenated words split, stopwords out)."""
+    found: set[str] = set()
+    for word in _WORD_RE.findall(text.lower()):
+        if len(word) < 3 and not any(ch.isdigit() for ch in word):
+            continue
+        if word in CONTENT_STOPWORDS:
+            continue
+        found.add(lemma(word))
+    return frozenset(found)
+
+
+def lemma_index(sources: Sequence[_S]) -> dict[str, _S]:
+    """Each lemma found in the sources, with the first source that has it."""
+    index: dict[str, _S] = {}
+    for source in sources:
+        for word in lemma_set(source.text):
+            index.setdefault(word, source)
+    return index
+
+
+MODIFIERS = words("low high large small fast quick big real time scale scalable robust modern")
+"""Grading words a skill phrase may add to a noun the profile has ("low-latency")."""
+
+
+def lemma_match(phrase: str, index: dict[str, _S]) -> _S | None:
+    """The source of a phrase whose every content word (grading words aside) is in the
+    profile as some form of the same word ("Mentoring" ← "Mentored 4 engineers")."""
+    words = [w for w in lemma_set(phrase) if w not in MODIFIERS]
+    if not words or any(word not in index for word in words):
+        return None
+    return index[words[0]]

@@ -1,0 +1,162 @@
+"""Time claims checked by arithmetic on the profile's dates.
+
+* "three years at Northwind Analytics": the years of that employer's period;
+* "more than six years of experience": the merged work periods (overlaps counted once);
+* "in 2024", "since 2022": the year must belong to the entry the sentence talks about (the
+  award, the certificate, the employer), not to any entry that happens to share a word.
+
+Qualifiers are read as written: "more than / over / N+" must not exceed the record, "nearly /
+almost" may round up by less than a year, "about / around" may be off by half a year, a bare
+"three years" may round up by a quarter. Understating is never a fabrication.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from applykit.models.documents import Claim
+from applykit.write.claims import Quantity
+from applykit.write.grounding_dates import Entry, merged_work_years
+from applykit.write.grounding_words import lemma_set
+from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.tracing import make_claim
+
+if TYPE_CHECKING:
+    from applykit.write.evidence import Evidence
+
+
+# --- "three years at X", "six years of experience" ---------------------------------------------
+
+_TENURE_BEFORE = re.compile(
+    r"\b(?:for|during|spent|spend|spending|past|last|over|nearly|almost|about|around|roughly|"
+    r"than|after|than|least|some|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TENURE_AFTER = re.compile(r"^\s*(?:at|with|as|of\s+experience|in\s+(?:industry|production))\b")
+_EXPERIENCE = re.compile(
+    r"\b(?:experience|career|professional|professionally|industry|worked|working|in production)"
+    r"\b",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"\b(?P<q>more than|over|at least|nearly|almost|close to|about|around|roughly|some|"
+    r"under|less than|up to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _consistent(claimed: float, actual: float, qualifier: str, plus: bool) -> bool:
+    if plus or qualifier in {"more than", "over", "at least"}:
+        return actual >= claimed
+    if qualifier in {"nearly", "almost", "close to"}:
+        return actual >= claimed - 1
+    if qualifier in {"about", "around", "roughly", "some"}:
+        return actual >= claimed - 0.5
+    if qualifier in {"under", "less than", "up to"}:
+        return True
+    if qualifier == "exact":
+        return actual >= claimed  # a bare total is not rounded up
+    return actual >= claimed - 0.25
+
+
+def _window(quantity: Quantity, text: str, others: list[Quantity]) -> tuple[int, int]:
+    """From the previous number to the next one, inside the sentence."""
+    sentence = sentence_around(text, quantity.start)
+    start, end = sentence.start, sentence.end
+    for other in others:
+        if other.end <= quantity.start and other.end > start and other.start >= sentence.start:
+            start = other.end
+        if other.start >= quantity.end and other.start < end:
+            end = other.start
+    return start, end
+
+
+def _tenure_cue(quantity: Quantity, text: str) -> tuple[float, str, bool] | None:
+    """Claimed years, qualifier and '+' when the number reads as time spent somewhere."""
+    if quantity.kind != "duration" or quantity.unit not in {"year", "month"}:
+        return None
+    before = text[max(0, quantity.start - 40) : quantity.start]
+    after = text[quantity.end : quantity.end + 40]
+    if not (_TENURE_BEFORE.search(before) or _TENURE_AFTER.search(after)):
+        return None
+    claimed = quantity.value / (12 if quantity.unit == "month" else 1)
+    qualifier_match = _QUALIFIER.search(before)
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
+    return claimed, qualifier, quantity.text.rstrip().endswith("+")
+
+
+def trace_employer_tenure(
+    quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity]
+) -> Claim | None:
+    """ "three years at Northwind": checked against that employer's dates; None when no
+    employer is named between this number and its neighbours."""
+    cue = _tenure_cue(quantity, text)
+    if cue is None:
+        return None
+    claimed, qualifier, plus = cue
+    start, end = _window(quantity, text, others)
+    window = text[start:end]
+    for entry in evidence.entries:
+        if entry.kind not in {"work", "volunteer"} or not entry.name or not entry.months:
+            continue
+        if not re.search(r"(?<!\w)" + re.escape(entry.name) + r"(?!\w)", window, re.IGNORECASE):
+            continue
+        actual = (entry.months[1] - entry.months[0] + 1) / 12
+        if _consistent(claimed, actual, qualifier, plus):
+            note = f"within the dates of {entry.name} ({actual:.1f} years)"
+            return make_claim(
+                quantity.text, "duration", quantity.start, quantity.end, entry.id, note
+            )
+        note = f"more time than the profile's dates give for {entry.name} ({actual:.1f} years)"
+        return make_claim(quantity.text, "duration", quantity.start, quantity.end, None, note)
+    return None
+
+
+def trace_experience_years(
+    quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity]
+) -> Claim | None:
+    """ "more than six years of experience": checked against the merged work periods; None
+    when the number is not about experience."""
+    cue = _tenure_cue(quantity, text)
+    if cue is None:
+        return None
+    claimed, qualifier, plus = cue
+    start, end = _window(quantity, text, others)
+    clause = clause_around(text, quantity.start)
+    if not _EXPERIENCE.search(text[clause.start : clause.end] + " " + text[start:end]):
+        return None
+    total = merged_work_years(evidence.entries)
+    if _consistent(claimed, total, qualifier or "exact", plus):
+        note = f"within the work history's dates ({total:.1f} years)"
+        return make_claim(
+            quantity.text, "duration", quantity.start, quantity.end, "profile:work-dates", note
+        )
+    note = f"more years than the work history's dates give ({total:.1f} years)"
+    return make_claim(quantity.text, "duration", quantity.start, quantity.end, None, note)
+
+
+# --- years --------------------------------------------------------------------------------------
+
+
+def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
+    """A year traces when the entry the words around it are most about has that year."""
+    year = int(quantity.value)
+    clause = clause_around(text, quantity.start)
+    near_words = text[clause.start : quantity.start].split()[-6:]
+    near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]
+    near = lemma_set(" ".join(near_words))
+    sentence = sentence_around(text, quantity.start)
+    if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
+        near = lemma_set(" ".join(text[sentence.start : quantity.start].split()[-8:]))
+    whole = lemma_set(text[sentence.start : sentence.end])
+    scored: list[tuple[int, int, Entry]] = []
+    for entry in evidence.entries:
+        near_shared = len(near & entry.lemmas)
+        scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
+    best = max((score for score, _, _ in scored), default=0)
+    for score, near_shared, entry in scored:
+        if year in entry.years and score == best and best > 0 and (near_shared or score >= 2):
+            note = f"a date of {entry.name or entry.id}"
+            return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
+    return None
