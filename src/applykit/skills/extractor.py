@@ -13,6 +13,7 @@ Time is linear in the text: one regex pass and at most a few dictionary lookups 
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,40 @@ def _extract_block(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[
     ]
 
 
+_PREFIXES: weakref.WeakKeyDictionary[Taxonomy, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _prefixes(taxonomy: Taxonomy) -> frozenset[str]:
+    """Every leading run of 2+ tokens of every multi-token alias key (built once per taxonomy).
+
+    `_scan` extends a match token by token only while the words so far start some alias, so
+    it never builds keys for lengths that cannot match.
+    """
+    found = _PREFIXES.get(taxonomy)
+    if found is None:
+        prefixes: set[str] = set()
+        for key in taxonomy.aliases:
+            end = key.find(" ")
+            while end != -1:
+                end = key.find(" ", end + 1)
+                prefixes.add(key if end == -1 else key[:end])
+        found = _PREFIXES[taxonomy] = frozenset(prefixes)
+    return found
+
+
+def _reach(words: list[str], i: int, longest: int, prefixes: frozenset[str]) -> int:
+    """How many tokens from `i` on (at most `longest`) still spell the start of an alias."""
+    reach = 1
+    key = words[i]
+    limit = min(longest, len(words) - i)
+    while reach < limit:
+        key = f"{key} {words[i + reach]}"
+        if key not in prefixes:
+            break
+        reach += 1
+    return reach
+
+
 def _scan(
     text: str, starts: list[int], ends: list[int], words: list[str], taxonomy: Taxonomy
 ) -> list[_Candidate]:
@@ -167,14 +202,17 @@ def _scan(
     aliases = taxonomy.aliases
     first_tokens = taxonomy.first_tokens
     alias_lengths = taxonomy.alias_lengths
+    prefixes = _prefixes(taxonomy)
     candidates: list[_Candidate] = []
     count = len(words)
     resume = 0  # tokens before this are inside an earlier match
     for i in [index for index, word in enumerate(words) if word in first_tokens]:
         if i < resume:
             continue
-        for length in alias_lengths(words[i]) or ():
-            if i + length > count:
+        lengths = alias_lengths(words[i]) or ()
+        reach = _reach(words, i, lengths[0], prefixes) if lengths and lengths[0] > 1 else 1
+        for length in lengths:
+            if i + length > count or length > reach:
                 continue
             key = words[i] if length == 1 else " ".join(words[i : i + length])
             value = aliases.get(key)
