@@ -36,6 +36,10 @@ class Entry:
     """First and last month (year * 12 + month - 1), the last month inclusive."""
     internship: bool = False
     """Internships do not count towards years of experience."""
+    title: str = ""
+    """The position held (jobs and volunteering)."""
+    text: str = ""
+    """Everything the entry says (title, summary, highlights)."""
 
 
 def _month(value: str | None, *, end: bool, today: dt.date) -> int | None:
@@ -64,7 +68,9 @@ def _entry(
         years |= set(range(months[0] // 12, months[1] // 12 + 1))
     text = " ".join(t for t in [name, *texts, _KIND_WORDS.get(kind, "")] if t)
     internship = kind == "work" and bool(_INTERNSHIP.search(texts[0] or "")) if texts else False
-    return Entry(entry_id, kind, name, lemma_set(text), frozenset(years), months, internship)
+    title = (texts[0] or "") if kind in {"work", "volunteer"} and texts else ""
+    lemmas = lemma_set(text)
+    return Entry(entry_id, kind, name, lemmas, frozenset(years), months, internship, title, text)
 
 
 def build_entries(profile: Profile, today: dt.date) -> list[Entry]:

@@ -1,6 +1,9 @@
-"""Tracing numbers: the same value, a compatible unit, and the same words around it."""
+"""Tracing numbers: the same value, a compatible unit, and the same words around it (the
+words of the number's clause in the fact, or the fact's employer), compared as whole lemmas."""
 
 from __future__ import annotations
+
+import functools
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity, range_partners
@@ -76,7 +79,7 @@ def _trace_in_profile(
         if claimed_unit_differs(quantity, found):
             continue
         own_stems = lemma_set(source.text)
-        shared = stems & (own_stems | lemma_set(source.context))
+        shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
         if quantity.unit and quantity.kind == "count" and lemma(quantity.unit) == lemma(found.unit):
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
@@ -91,6 +94,13 @@ def _trace_in_profile(
                 "stated in this fact",
             )
     return trace_experience_years(quantity, text, evidence, others)
+
+
+@functools.lru_cache(maxsize=2048)
+def _local_lemmas(fact: str, position: int) -> frozenset[str]:
+    """The words of the fact's clause that holds the number at `position`."""
+    clause = clause_around(fact, position)
+    return lemma_set(fact[clause.start : clause.end])
 
 
 def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:

@@ -1,0 +1,237 @@
+"""Each mechanism of the guard on its own: spelled numbers, ranges, whole-lemma context, date
+arithmetic, years tied to entries, German number format, skill word forms, titles per job."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from applykit.ingest.postings import parse_posting_file
+from applykit.ingest.profiles import load_profile
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.claims import find_quantities, other_readings
+from applykit.write.grounding import check_grounding, describe_untraced
+from applykit.write.grounding_dates import build_entries, merged_work_years
+from applykit.write.grounding_words import lemma, lemma_match
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def profile() -> Profile:
+    return load_profile(EXAMPLES / "profile.yaml")
+
+
+@pytest.fixture(scope="module")
+def brightwater() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
+
+
+@pytest.fixture(scope="module")
+def kornblume() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "data-scientist-berlin.txt")
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:
+    return [claim.text for claim in check_grounding(text, profile, posting).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None) -> None:
+    report = check_grounding(text, profile, posting)
+    assert report.ok, describe_untraced(report)
+
+
+# --- numbers written in words -------------------------------------------------------------------
+
+
+def test_spelled_numbers_are_read_with_what_they_count() -> None:
+    found = {
+        q.text: (q.value, q.unit, q.kind)
+        for q in find_quantities(
+            "twelve languages, two million dollars, a billion people, twenty-five engineers, "
+            "one hundred and five tests, a dozen teams, a ten-week course"
+        )
+    }
+    assert found == {
+        "twelve languages": (12, "language", "count"),
+        "two million dollars": (2e6, "dollar", "money"),
+        "a billion people": (1e9, "people", "count"),
+        "twenty-five engineers": (25, "engineer", "count"),
+        "one hundred and five tests": (105, "test", "count"),
+        "a dozen teams": (12, "team", "count"),
+        "ten-week": (10, "week", "duration"),
+    }
+
+
+def test_spelled_numbers_that_count_nothing_are_not_claims() -> None:
+    assert find_quantities("One of the two is mine; one change, and three of them.") == []
+
+
+def test_spelled_counts_must_match_the_profile(profile: Profile, brightwater: Posting) -> None:
+    honest = "At Lumen Media I built a content tagger covering twelve languages."
+    _ok(honest, profile, brightwater)
+    assert _untraced(honest.replace("twelve", "twenty"), profile, brightwater) == [
+        "twenty languages"
+    ]
+    money = "My fraud model cut chargeback losses by two million dollars a year."
+    _ok(money, profile, brightwater)
+    assert _untraced(money.replace("two", "five"), profile, brightwater) == ["five million dollars"]
+
+
+def test_range_ends_share_a_unit_and_a_fact(profile: Profile, brightwater: Posting) -> None:
+    ends = find_quantities("from nine hours to two and a half, from 120 milliseconds to 35")
+    assert [(q.value, q.unit) for q in ends] == [
+        (9, "hour"),
+        (2.5, "hour"),
+        (120, "ms"),
+        (35, "ms"),
+    ]
+    _ok("At Northwind Analytics I cut latency from 120 milliseconds to 35.", profile, brightwater)
+    _ok(
+        "At Lumen Media the daily run went from nine hours to two and a half.", profile, brightwater
+    )
+    cut = "At Northwind Analytics I cut latency from 120 milliseconds to 15."
+    assert _untraced(cut, profile, brightwater) == ["15"]
+
+
+def test_orders_of_magnitude_are_bounded(profile: Profile, brightwater: Posting) -> None:
+    _ok("My paper covers a recommender serving tens of millions of users.", profile, brightwater)
+    assert _untraced(
+        "My paper covers a recommender serving hundreds of millions of users.", profile, brightwater
+    ) == ["hundreds of millions of users"]
+
+
+# --- the words next to a number -----------------------------------------------------------------
+
+
+def test_lemmas_keep_different_words_apart() -> None:
+    assert lemma("analysed") == lemma("analyses") != lemma("analyst")
+    assert lemma("raised") == lemma("raising") == lemma("raise")
+    assert lemma("cutting") == "cut"
+    assert lemma("companies") == "company"
+
+
+def test_a_number_does_not_borrow_an_unrelated_facts_context(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok("At Parcelly I designed and analysed 15+ A/B tests.", profile, brightwater)
+    planted = "At Parcelly I raised analyst satisfaction by 15 points."
+    assert _untraced(planted, profile, brightwater) == ["15 points"]
+    moved = "At Northwind Analytics I cut average case handling time by 35%."
+    assert _untraced(moved, profile, brightwater) == ["35%"]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def _dated_profile() -> Profile:
+    return Profile.model_validate(
+        {
+            "basics": {"name": "Ada Example"},
+            "work": [
+                {
+                    "name": "Acme Robotics",
+                    "position": "Software Engineer",
+                    "startDate": "2018-01",
+                    "endDate": "2020-12",
+                    "highlights": ["Built the telemetry pipeline."],
+                },
+                {
+                    "name": "Blue Harbor",
+                    "position": "Senior Software Engineer",
+                    "startDate": "2020-07",
+                    "endDate": "2022-06",
+                },
+                {
+                    "name": "Cobalt Labs",
+                    "position": "Research Intern",
+                    "startDate": "2017-06",
+                    "endDate": "2017-08",
+                },
+            ],
+            "certificates": [{"name": "Kubernetes Administrator", "date": "2021-03"}],
+        }
+    )
+
+
+def test_work_years_merge_overlaps_and_leave_internships_out() -> None:
+    entries = build_entries(_dated_profile(), dt.date(2026, 1, 1))
+    assert merged_work_years(entries) == pytest.approx(4.5)
+
+
+def test_years_at_an_employer_come_from_its_dates() -> None:
+    profile = _dated_profile()
+    _ok("I spent three years at Acme Robotics building telemetry.", profile, None)
+    _ok("I spent about two years at Blue Harbor.", profile, None)
+    assert _untraced("I spent four years at Acme Robotics.", profile, None) == ["four years"]
+    assert _untraced("I spent over three years at Blue Harbor.", profile, None) == ["three years"]
+
+
+def test_years_of_experience_come_from_merged_work_periods() -> None:
+    profile = _dated_profile()
+    _ok("I have more than four years of experience in software.", profile, None)
+    _ok("I have nearly five years of professional experience.", profile, None)
+    assert _untraced("I have five years of experience in software.", profile, None) == [
+        "five years"
+    ]
+    assert _untraced("I have 8 years of experience.", profile, None) == ["8 years"]
+
+
+def test_a_year_belongs_to_the_entry_the_sentence_is_about(
+    profile: Profile, brightwater: Posting
+) -> None:
+    award = "That work earned the company-wide Engineering Impact Award in 2024."
+    _ok(award, profile, brightwater)
+    assert _untraced(award.replace("2024", "2021"), profile, brightwater) == ["2021"]
+    cert = "I have held the AWS Certified Machine Learning - Specialty certificate since 2022."
+    _ok(cert, profile, brightwater)
+    assert _untraced(cert.replace("2022", "2019"), profile, brightwater) == ["2019"]
+    _ok("I studied at KTH, which I finished in 2017.", profile, brightwater)
+    assert _untraced("I studied at KTH, which I finished in 2015.", profile, brightwater) == [
+        "2015"
+    ]
+
+
+# --- posting formats, skills, titles ------------------------------------------------------------
+
+
+def test_german_thousands_dots_read_both_ways(profile: Profile, kornblume: Posting) -> None:
+    (vehicles,) = find_quantities("25.000 vehicles")
+    assert vehicles.value == 25.0
+    assert [q.value for q in other_readings(vehicles)] == [25000.0]
+    _ok("Kornblume operates more than 25,000 vehicles in 14 cities.", profile, kornblume)
+    assert _untraced("At Parcelly I managed 25,000 vehicles.", profile, kornblume) == [
+        "25,000 vehicles"
+    ]
+
+
+def test_posting_skills_match_other_forms_of_the_same_word(
+    profile: Profile, brightwater: Posting
+) -> None:
+    index = {"mentor": "fact-1", "latency": "fact-2"}
+    assert lemma_match("mentoring", index) == "fact-1"
+    assert lemma_match("low-latency", index) == "fact-2"
+    assert lemma_match("money laundering", index) is None
+    _ok("Mentoring matters to me, and I have run low-latency ML services.", profile, brightwater)
+    assert _untraced("I have built anti-money-laundering models.", profile, brightwater) == [
+        "anti-money-laundering"
+    ]
+
+
+def test_a_title_must_be_the_one_held_at_the_employer_named(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok("As a Machine Learning Engineer at Lumen Media I built retrieval.", profile, brightwater)
+    _ok(
+        "As Senior Machine Learning Engineer at Northwind Analytics I rebuilt fraud scoring.",
+        profile,
+        brightwater,
+    )
+    upgraded = "As Senior Machine Learning Engineer at Lumen Media I built retrieval."
+    report = check_grounding(upgraded, profile, brightwater)
+    assert [c.text for c in report.untraced] == ["Senior Machine Learning Engineer"]
+    assert "Lumen Media" in report.untraced[0].note
+    assert _untraced("I was promoted to Lead Data Scientist at Parcelly.", profile, brightwater)
