@@ -66,6 +66,17 @@ def test_spelled_numbers_are_read_with_what_they_count() -> None:
     }
 
 
+def test_hyphenated_spelled_numbers_keep_their_scale() -> None:
+    found = find_quantities("a fifty-thousand-sentence set for two-million users")
+    assert [(q.value, q.unit) for q in found] == [(50_000, "sentence"), (2e6, "user")]
+
+
+def test_a_month_is_part_of_a_date_not_a_name(profile: Profile, brightwater: Posting) -> None:
+    honest = "I have worked at Northwind Analytics since September 2023."
+    _ok(honest, profile, brightwater)
+    assert _untraced(honest.replace("2023", "2021"), profile, brightwater) == ["2021"]
+
+
 def test_spelled_numbers_that_count_nothing_are_not_claims() -> None:
     assert find_quantities("One of the two is mine; one change, and three of them.") == []
 

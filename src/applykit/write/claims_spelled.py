@@ -48,8 +48,8 @@ _BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS)})|{_SMALL}
 SPELLED_RE = re.compile(
     rf"\b(?P<number>(?:(?P<lead>{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
     rf"|{_BELOW_HUNDRED}|a(?=\s+(?:dozen|thousand|million|billion)\b))"
-    rf"(?:\s+(?P<dozen>dozen))?"
-    rf"(?:\s+(?P<scale>thousand|million|billion))?)"
+    rf"(?:[\s-]+(?P<dozen>dozen))?"
+    rf"(?:[\s-]+(?P<scale>thousand|million|billion))?)"
     rf"(?P<half>\s+and\s+a\s+half)?(?![\w-]*\d)\b",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ from applykit.models.profile import Profile
 from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
 from applykit.write.names import find_names
+from applykit.write.text_units import words
 from applykit.write.trace_names import (
     trace_degrees,
     trace_name,
@@ -48,6 +49,8 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     for quantity in quantities:
         claims.append(trace_quantity(quantity, masked, evidence, quantities))
     for name, start, end in find_names(masked):
+        if name.lower() in _MONTHS:
+            continue  # "since September 2023": the year next to it is the claim
         claim = trace_name(name, start, end, masked, evidence)
         if claim is not None:
             claims.append(claim)
@@ -67,6 +70,14 @@ def describe_untraced(report: GroundingReport, limit: int = 8) -> str:
     if more > 0:
         parts.append(f"and {more} more")
     return "; ".join(parts)
+
+
+_MONTHS = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
 
 
 _HELD_NOTES = ("claims work at", "a title the candidate has not held")
