@@ -246,3 +246,30 @@ def test_a_title_must_be_the_one_held_at_the_employer_named(
     assert [c.text for c in report.untraced] == ["Senior Machine Learning Engineer"]
     assert "Lumen Media" in report.untraced[0].note
     assert _untraced("I was promoted to Lead Data Scientist at Parcelly.", profile, brightwater)
+
+
+def test_a_number_stays_with_the_job_it_came_from(profile: Profile, brightwater: Posting) -> None:
+    _ok("At Lumen Media I served 40M+ monthly active users.", profile, brightwater)
+    report = check_grounding(
+        "At Northwind Analytics I served 40M+ monthly active users.", profile, brightwater
+    )
+    assert [c.text for c in report.untraced] == ["40M+ monthly"]
+    assert "Lumen Media" in report.untraced[0].note
+    _ok(
+        "Before joining Northwind Analytics, I scaled a service to 40M+ monthly active users.",
+        profile,
+        brightwater,
+    )
+    _ok(
+        "At Lumen Media I served 40M+ monthly active users, and at Northwind Analytics I cut "
+        "latency from 120ms to 35ms.",
+        profile,
+        brightwater,
+    )
+
+
+def test_counts_of_profile_lists(profile: Profile, brightwater: Posting) -> None:
+    _ok("I hold two degrees and speak four languages.", profile, brightwater)
+    _ok("I have published two papers.", profile, brightwater)
+    assert _untraced("I speak five languages.", profile, brightwater) == ["five languages"]
+    assert _untraced("I have three publications.", profile, brightwater) == ["three publications"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
 from applykit.write.claims import Quantity, find_quantities, other_readings
-from applykit.write.grounding_dates import Entry, build_entries
+from applykit.write.grounding_dates import Entry, build_entries, list_counts
 from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
 from applykit.write.text_units import words
@@ -42,6 +42,8 @@ class Evidence:
     posting_normal: str = ""
     title_parts: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    list_counts: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """"two degrees": the size of a profile list, by the noun that counts it."""
     lemmas: dict[str, Source] = field(default_factory=dict)
     """Each lemma of the profile's words, with the first source (facts first) that has it."""
     """Dated parts of the profile, for year and tenure arithmetic."""
@@ -309,6 +311,7 @@ def build_evidence(
         posting_title=posting.title if posting else None,
         title_parts=title_parts,
         entries=build_entries(profile, today or dt.date.today()),
+        list_counts=list_counts(profile),
     )
     for source in sources:
         for quantity in find_quantities(source.text):

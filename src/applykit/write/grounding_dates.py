@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from applykit.models.profile import Profile
-from applykit.write.grounding_words import lemma_set
+from applykit.write.grounding_words import lemma, lemma_set
 
 _KIND_WORDS = {
     "work": "joined job role position employer",
@@ -128,3 +128,29 @@ def merged_work_years(entries: list[Entry]) -> float:
     if current:
         total += current[1] - current[0] + 1
     return total / 12
+
+
+_LIST_NOUNS = {
+    "degree": "education",
+    "language": "languages",
+    "publication": "publications",
+    "paper": "publications",
+    "certificate": "certificates",
+    "certification": "certificates",
+    "award": "awards",
+    "project": "projects",
+}
+
+
+def list_counts(profile: Profile) -> dict[str, tuple[int, str]]:
+    """How many entries each list of the profile holds, by the noun that counts them
+    ("two degrees" → 2 education entries, "four languages" → 4 languages)."""
+    sizes = {
+        "education": len([e for e in profile.education if e.studyType or e.area]),
+        "languages": len(profile.languages),
+        "publications": len(profile.publications),
+        "certificates": len(profile.certificates),
+        "awards": len(profile.awards),
+        "projects": len(profile.projects),
+    }
+    return {lemma(noun): (sizes[section], section) for noun, section in _LIST_NOUNS.items()}

@@ -6,10 +6,10 @@ import re
 
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.evidence import Evidence, Source
-from applykit.write.grounding_dates import Entry
+from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_words import lemma_match
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.text_units import CONTENT_STOPWORDS, sentence_around, words
+from applykit.write.text_units import CONTENT_STOPWORDS, words
 from applykit.write.tracing import make_claim, voice_at
 
 _EMPLOYMENT_BEFORE = re.compile(r"\b(?:at|for|with|joined|joining|left|from)\s+$", re.I)
@@ -229,23 +229,6 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             make_claim(title, "title", start, end, None, "a title the candidate has not held")
         )
     return claims
-
-
-def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry | None:
-    """The profile employer named closest to a title in its sentence (within 60 characters):
-    the job the title claims."""
-    sentence = sentence_around(text, start)
-    best: tuple[int, Entry] | None = None
-    for entry in evidence.entries:
-        if entry.kind not in {"work", "volunteer"} or not entry.name or not entry.title:
-            continue
-        pattern = r"(?<!\w)" + re.escape(entry.name) + r"(?!\w)"
-        for found in re.finditer(pattern, text[sentence.start : sentence.end], re.IGNORECASE):
-            name_start, name_end = sentence.start + found.start(), sentence.start + found.end()
-            distance = max(name_start - end, start - name_end, 0)
-            if distance <= 60 and (best is None or distance < best[0]):
-                best = (distance, entry)
-    return best[1] if best else None
 
 
 def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:

@@ -8,6 +8,8 @@ import functools
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity, range_partners
 from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_dates import Entry
+from applykit.write.grounding_entities import owner_named, owner_of
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.grounding_years import (
     trace_employer_tenure,
@@ -73,10 +75,16 @@ def _trace_in_profile(
     if not stems:
         stems = set(lemma_set(text[max(0, quantity.start - 120) : quantity.end + 120]))
     partners = range_partners(quantity, others, text)
+    named = owner_named(quantity, text, others, evidence)
+    elsewhere: Entry | None = None
     for found, source in evidence.quantities:
         if not (_same_value(quantity, found) and _compatible(quantity, found)):
             continue
         if claimed_unit_differs(quantity, found):
+            continue
+        owner = owner_of(source, evidence)
+        if named is not None and owner is not None and owner is not named:
+            elsewhere = elsewhere or owner
             continue
         own_stems = lemma_set(source.text)
         shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
@@ -93,6 +101,14 @@ def _trace_in_profile(
                 source.id,
                 "stated in this fact",
             )
+    listed = evidence.list_counts.get(lemma(quantity.unit)) if quantity.kind == "count" else None
+    if listed is not None and listed[0] == quantity.value:
+        note = f"the number of entries in the profile's {listed[1]}"
+        where = f"profile:{listed[1]}"
+        return make_claim(quantity.text, "count", quantity.start, quantity.end, where, note)
+    if elsewhere is not None and named is not None:
+        note = f"a figure of the work at {elsewhere.name}, claimed for {named.name}"
+        return make_claim(quantity.text, quantity.kind, quantity.start, quantity.end, None, note)
     return trace_experience_years(quantity, text, evidence, others)
 
 
