@@ -273,3 +273,23 @@ def test_counts_of_profile_lists(profile: Profile, brightwater: Posting) -> None
     _ok("I have published two papers.", profile, brightwater)
     assert _untraced("I speak five languages.", profile, brightwater) == ["five languages"]
     assert _untraced("I have three publications.", profile, brightwater) == ["three publications"]
+
+
+def test_what_a_range_implies_is_traced(profile: Profile, brightwater: Posting) -> None:
+    _ok("At Northwind Analytics I cut p95 latency by 85 milliseconds.", profile, brightwater)
+    _ok("At Northwind Analytics I cut p95 latency by 71%.", profile, brightwater)
+    _ok("At Lumen Media I cut daily pipeline runtime by 72%.", profile, brightwater)
+    _ok("At Parcelly I improved forecast MAPE by 12 points.", profile, brightwater)
+    assert _untraced("At Northwind Analytics I cut p95 latency by 90%.", profile, brightwater) == [
+        "90%"
+    ]
+    assert _untraced("At Parcelly I improved forecast MAPE by 15 points.", profile, brightwater)
+
+
+def test_employer_counts_and_open_ended_experience(profile: Profile, brightwater: Posting) -> None:
+    _ok("I have shipped models at three companies.", profile, brightwater)
+    assert _untraced("tidewatch is used in production by 4 companies.", profile, brightwater)
+    _ok("I have been building ML systems for six-plus years.", profile, brightwater)
+    assert _untraced("I have been building ML systems for ten years.", profile, brightwater) == [
+        "ten years"
+    ]

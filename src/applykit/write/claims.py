@@ -5,6 +5,7 @@ Pure text functions with no knowledge of the profile; `grounding.py` traces what
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -120,6 +121,8 @@ class Quantity:
     """"millions of users": an order of magnitude, not an exact value."""
     upper: float = 0.0
     """For a vague quantity, the first value it no longer covers ("tens of millions": 1e8)."""
+    tolerance: float = 0.0
+    """How far a claim may round this value (a percentage worked out from a range)."""
 
 
 def _singular(word: str) -> str:
@@ -255,6 +258,31 @@ def range_partners(quantity: Quantity, others: list[Quantity], text: str) -> lis
         if other is not quantity and _RANGE_GAP_RE.fullmatch(text[first.end : second.start]):
             partners.append(other)
     return partners
+
+
+def derived_readings(found: list[Quantity], text: str) -> list[Quantity]:
+    """What a range in a fact also says: "from 120ms to 35ms" is a cut of 85ms and of 71%
+    (±1, as people round); "from 31% to 19%" is a change of 12 points."""
+    derived: list[Quantity] = []
+    for first, second in itertools.pairwise(found):
+        if first.unit != second.unit or first.kind in {"date", "number"} or first.vague:
+            continue
+        if not _RANGE_GAP_RE.fullmatch(text[first.end : second.start]):
+            continue
+        span = text[first.start : second.end]
+        change = abs(first.value - second.value)
+        if first.kind == "percent":
+            derived.append(
+                Quantity(span, first.start, second.end, change, "point", "count", tolerance=0.05)
+            )
+        else:
+            derived.append(replace(first, text=span, end=second.end, value=change))
+        if first.value > 0:
+            percent = 100 * change / first.value
+            derived.append(
+                Quantity(span, first.start, second.end, percent, "%", "percent", tolerance=1.0)
+            )
+    return derived
 
 
 def _inherit_range_units(found: list[Quantity], text: str) -> list[Quantity]:

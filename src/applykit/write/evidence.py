@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
-from applykit.write.claims import Quantity, find_quantities, other_readings
+from applykit.write.claims import Quantity, derived_readings, find_quantities, other_readings
 from applykit.write.grounding_dates import Entry, build_entries, list_counts
 from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
@@ -42,7 +42,7 @@ class Evidence:
     posting_normal: str = ""
     title_parts: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
-    list_counts: dict[str, tuple[int, str]] = field(default_factory=dict)
+    list_counts: dict[str, tuple[set[int], str]] = field(default_factory=dict)
     """"two degrees": the size of a profile list, by the noun that counts it."""
     lemmas: dict[str, Source] = field(default_factory=dict)
     """Each lemma of the profile's words, with the first source (facts first) that has it."""
@@ -314,7 +314,8 @@ def build_evidence(
         list_counts=list_counts(profile),
     )
     for source in sources:
-        for quantity in find_quantities(source.text):
+        found = find_quantities(source.text)
+        for quantity in [*found, *derived_readings(found, source.text)]:
             for reading in [quantity, *other_readings(quantity)]:
                 evidence.quantities.append((reading, source))
     evidence.posting_quantities = [

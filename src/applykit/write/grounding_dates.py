@@ -139,18 +139,23 @@ _LIST_NOUNS = {
     "certification": "certificates",
     "award": "awards",
     "project": "projects",
+    "company": "employers",
+    "employer": "employers",
 }
 
 
-def list_counts(profile: Profile) -> dict[str, tuple[int, str]]:
+def list_counts(profile: Profile) -> dict[str, tuple[set[int], str]]:
     """How many entries each list of the profile holds, by the noun that counts them
     ("two degrees" → 2 education entries, "four languages" → 4 languages)."""
-    sizes = {
-        "education": len([e for e in profile.education if e.studyType or e.area]),
-        "languages": len(profile.languages),
-        "publications": len(profile.publications),
-        "certificates": len(profile.certificates),
-        "awards": len(profile.awards),
-        "projects": len(profile.projects),
+    employers = {w.name for w in profile.work if w.name}
+    interned = {w.name for w in profile.work if w.name and _INTERNSHIP.search(w.position or "")}
+    sizes: dict[str, set[int]] = {
+        "employers": {len(employers), len(employers - interned)},
+        "education": {len([e for e in profile.education if e.studyType or e.area])},
+        "languages": {len(profile.languages)},
+        "publications": {len(profile.publications)},
+        "certificates": {len(profile.certificates)},
+        "awards": {len(profile.awards)},
+        "projects": {len(profile.projects)},
     }
     return {lemma(noun): (sizes[section], section) for noun, section in _LIST_NOUNS.items()}

@@ -30,15 +30,10 @@ if TYPE_CHECKING:
 
 _TENURE_BEFORE = re.compile(
     r"\b(?:for|during|spent|spend|spending|past|last|over|nearly|almost|about|around|roughly|"
-    r"than|after|than|least|some|with)\s+(?:the\s+)?$",
+    r"than|after|least|some|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TENURE_AFTER = re.compile(r"^\s*(?:at|with|as|of\s+experience|in\s+(?:industry|production))\b")
-_EXPERIENCE = re.compile(
-    r"\b(?:experience|career|professional|professionally|industry|worked|working|in production)"
-    r"\b",
-    re.IGNORECASE,
-)
 _QUALIFIER = re.compile(
     r"\b(?P<q>more than|over|at least|nearly|almost|close to|about|around|roughly|some|"
     r"under|less than|up to)\s+(?:the\s+)?$",
@@ -83,7 +78,8 @@ def _tenure_cue(quantity: Quantity, text: str) -> tuple[float, str, bool] | None
     claimed = quantity.value / (12 if quantity.unit == "month" else 1)
     qualifier_match = _QUALIFIER.search(before)
     qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
-    return claimed, qualifier, quantity.text.rstrip().endswith("+")
+    plus = quantity.text.rstrip().endswith("+") or bool(re.search(r"\+|\bplus\b", quantity.text))
+    return claimed, qualifier, plus
 
 
 def trace_employer_tenure(
@@ -116,16 +112,13 @@ def trace_employer_tenure(
 def trace_experience_years(
     quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity]
 ) -> Claim | None:
-    """ "more than six years of experience": checked against the merged work periods; None
-    when the number is not about experience."""
+    """ "more than six years of experience", "building ML for six years": time spent with no
+    employer named is checked against the merged work periods (nothing the candidate did
+    professionally can be longer); None when the number is not time spent."""
     cue = _tenure_cue(quantity, text)
     if cue is None:
         return None
     claimed, qualifier, plus = cue
-    start, end = _window(quantity, text, others)
-    clause = clause_around(text, quantity.start)
-    if not _EXPERIENCE.search(text[clause.start : clause.end] + " " + text[start:end]):
-        return None
     total = merged_work_years(evidence.entries)
     if _consistent(claimed, total, qualifier or "exact", plus):
         note = f"within the work history's dates ({total:.1f} years)"

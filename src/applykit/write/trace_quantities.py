@@ -4,6 +4,7 @@ words of the number's clause in the fact, or the fact's employer), compared as w
 from __future__ import annotations
 
 import functools
+import re
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity, range_partners
@@ -19,11 +20,14 @@ from applykit.write.grounding_years import (
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
+_EMPLOYED_AT = re.compile(r"\b(?:at|across|for|with|in)\s+$", re.IGNORECASE)
+
 
 def _same_value(claimed: Quantity, found: Quantity) -> bool:
     if claimed.vague:
         return claimed.value <= found.value < claimed.upper
-    return abs(claimed.value - found.value) <= 1e-6 * max(1.0, abs(found.value))
+    margin = max(1e-6 * max(1.0, abs(found.value)), found.tolerance)
+    return abs(claimed.value - found.value) <= margin
 
 
 def claimed_unit_differs(claimed: Quantity, found: Quantity) -> bool:
@@ -102,7 +106,13 @@ def _trace_in_profile(
                 "stated in this fact",
             )
     listed = evidence.list_counts.get(lemma(quantity.unit)) if quantity.kind == "count" else None
-    if listed is not None and listed[0] == quantity.value:
+    if (
+        listed is not None
+        and listed[1] == "employers"
+        and not _EMPLOYED_AT.search(text[max(0, quantity.start - 12) : quantity.start])
+    ):
+        listed = None  # "used by 3 companies" is not where the candidate worked
+    if listed is not None and quantity.value in listed[0]:
         note = f"the number of entries in the profile's {listed[1]}"
         where = f"profile:{listed[1]}"
         return make_claim(quantity.text, "count", quantity.start, quantity.end, where, note)
