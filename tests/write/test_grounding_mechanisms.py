@@ -293,3 +293,18 @@ def test_employer_counts_and_open_ended_experience(profile: Profile, brightwater
     assert _untraced("I have been building ML systems for ten years.", profile, brightwater) == [
         "ten years"
     ]
+
+
+def test_fractions_multiples_and_times(profile: Profile, brightwater: Posting) -> None:
+    _ok("At Northwind Analytics I cut training cost by more than a third.", profile, brightwater)
+    assert _untraced("At Parcelly I cut costs by a third.", profile, brightwater) == ["a third"]
+    assert _untraced("I doubled CTR at Lumen Media.", profile, brightwater) == ["doubled"]
+    assert _untraced("I was promoted twice at Lumen Media.", profile, brightwater) == ["twice"]
+    assert _untraced("I mentored four engineers and hired six.", profile, brightwater) == ["six"]
+    _ok("At Lumen Media I built a two-tower retrieval model.", profile, brightwater)
+
+
+def test_past_work_on_the_companys_own_systems(profile: Profile) -> None:
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    _ok("I would like to improve Kestrel's recommendation platform.", profile, kestrel)
+    assert _untraced("I built Kestrel's recommendation platform.", profile, kestrel) == ["Kestrel"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from applykit.models.documents import ClaimKind
-from applykit.write.claims_spelled import find_spelled_numbers
+from applykit.write.claims_spelled import find_fractions, find_spelled_numbers, find_times
 from applykit.write.text_units import words
 
 MAX_TEXT_CHARS = 50_000
@@ -104,6 +104,8 @@ _AFTER_SPELLED_RE = re.compile(
     r"(?P<plus>\+)?(?:[\s-]+(?:(?:more|plus)\s+)?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
 _RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
+_ELLIPTICAL_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
+"""A past verb before a bare number counts something already named ("… and hired six")."""
 _NOT_SPELLED_UNITS = words("decade decades hundred hundreds percent per")
 
 
@@ -197,6 +199,10 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True, upper)
         )
+    for start, end, percent in find_fractions(text):
+        found.append(Quantity(text[start:end], start, end, percent, "%", "percent", tolerance=3.5))
+    for start, end, times in find_times(text):
+        found.append(Quantity(text[start:end], start, end, times, "time", "count"))
     for match in _MULTIPLE_RE.finditer(text):
         value = _MULTIPLES[match.group(0).lower().replace("-", "")]
         found.append(Quantity(match.group(0), match.start(), match.end(), value, "x", "number"))
@@ -236,7 +242,9 @@ def _spelled_quantities(text: str) -> list[Quantity]:
         if unit_word.lower() in _NOT_SPELLED_UNITS:
             continue
         if not unit_word or unit_word.lower() in _NOT_UNITS:
-            if spelled.value == int(spelled.value):
+            if spelled.value == int(spelled.value) and not _ELLIPTICAL_BEFORE.search(
+                text[max(0, spelled.start - 20) : spelled.start]
+            ):
                 continue  # "two of them", "three and": not a count of anything
             unit = ""
         else:

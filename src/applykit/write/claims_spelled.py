@@ -1,5 +1,5 @@
 """Numbers written in words: "twelve languages", "two million dollars", "a billion people",
-"twenty-five engineers", "two and a half".
+"twenty-five engineers", "two and a half"; fractions of change ("by a third"); "twice".
 
 A spelled number is a claim only when a noun follows it (or it is a fraction such as "two
 and a half", whose unit comes from the range it ends); "one" on its own is never a claim
@@ -105,3 +105,39 @@ def find_spelled_numbers(text: str) -> list[SpelledNumber]:
         bare = number in {"one", "a"} and not match.group("half")
         found.append(SpelledNumber(value, match.start(), match.end(), bare))
     return found
+
+
+_FRACTIONS = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+}
+FRACTION_RE = re.compile(
+    r"\b(?P<cue>by|than|nearly|almost|about|around|roughly|over|cut|cutting|reduced|reducing|"
+    r"saved|saving|lifted|raised|improved|halved)\s+(?:(?:more|less)\s+than\s+)?"
+    r"(?P<fraction>half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters)"
+    r"\b",
+    re.IGNORECASE,
+)
+TIMES_RE = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
+
+
+def find_fractions(text: str) -> list[tuple[int, int, float]]:
+    """Fractions used as amounts of change ("cut cost by a third" → 33.3 %)."""
+    found = []
+    for match in FRACTION_RE.finditer(text):
+        fraction = re.sub(r"[\s-]+", " ", match.group("fraction").lower())
+        found.append((match.start("fraction"), match.end("fraction"), _FRACTIONS[fraction]))
+    return found
+
+
+def find_times(text: str) -> list[tuple[int, int, float]]:
+    """ "twice", "thrice": counts of times."""
+    return [
+        (m.start(), m.end(), 2.0 if m.group("word").lower() == "twice" else 3.0)
+        for m in TIMES_RE.finditer(text)
+    ]

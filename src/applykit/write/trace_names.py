@@ -50,6 +50,20 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
 
 
+_BUILT_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:built|rebuilt|led|ran|shipped|designed|migrated|scaled|owned|managed|"
+    r"launched|created|grew|maintained)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _claims_their_work(start: int, end: int, text: str) -> bool:
+    """ "I built Kestrel's recommendation platform": past work on the organisation's own
+    systems, which only an employee could have done."""
+    possessive = text[end : end + 2] in {"'s", "’s"}
+    return possessive and bool(_BUILT_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+$", re.I
 )
@@ -85,7 +99,7 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         return make_claim(name, kind, start, end, source.id, "named in the profile")
     in_posting = evidence.find_in_posting(name)
     if in_posting is not None:
-        if _is_employment_claim(start, text):
+        if _is_employment_claim(start, text) or _claims_their_work(start, end, text):
             return make_claim(
                 name,
                 "employer",

@@ -20,13 +20,14 @@ from applykit.write.grounding_years import (
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
+_HYPHENATED_TERM = re.compile(r"[a-z]+-[a-z]+", re.IGNORECASE)
 _EMPLOYED_AT = re.compile(r"\b(?:at|across|for|with|in)\s+$", re.IGNORECASE)
 
 
 def _same_value(claimed: Quantity, found: Quantity) -> bool:
     if claimed.vague:
         return claimed.value <= found.value < claimed.upper
-    margin = max(1e-6 * max(1.0, abs(found.value)), found.tolerance)
+    margin = max(1e-6 * max(1.0, abs(found.value)), found.tolerance, claimed.tolerance)
     return abs(claimed.value - found.value) <= margin
 
 
@@ -49,7 +50,9 @@ def _compatible(claimed: Quantity, found: Quantity) -> bool:
         return False
     if claimed.kind == "duration":
         return claimed.unit == found.unit
-    return True
+    if claimed.unit == "time":  # "twice", "3 times": only a count of times or a ratio
+        return found.unit in {"time", "x"}
+    return (claimed.unit == "x") == (found.unit == "x")  # "doubled" is a ratio, not a count
 
 
 def trace_quantity(
@@ -70,6 +73,17 @@ def _trace_in_profile(
 ) -> Claim | None:
     if quantity.kind == "date":
         return trace_year(quantity, text, evidence)
+    if _HYPHENATED_TERM.fullmatch(quantity.text):
+        term = evidence.find_in_profile(quantity.text)  # "two-tower": a term, not a count
+        if term is not None:
+            return make_claim(
+                quantity.text,
+                "count",
+                quantity.start,
+                quantity.end,
+                term.id,
+                "a term of the profile",
+            )
     tenure = trace_employer_tenure(quantity, text, evidence, others)
     if tenure is not None:
         return tenure
