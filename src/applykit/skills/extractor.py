@@ -13,6 +13,8 @@ Time is linear in the text: one regex pass and at most a few dictionary lookups 
 
 from __future__ import annotations
 
+import itertools
+import re
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -136,14 +138,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+"""Splits text into [gap, token, gap, token, …, gap]: tokens and their offsets without a
+Python-level loop over the tokens."""
+
+
+def _tokens(text: str, begin: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """Start and end offsets and lower-cased forms of the tokens of `text[begin:end]`."""
+    parts = _TOKEN_SPLIT.split(text[begin:end])
+    bounds = list(itertools.accumulate(map(len, parts), initial=begin))
+    tokens = parts[1::2]
+    # Tokens hold no spaces, and a space stops the context rules of str.lower (final sigma),
+    # so lowering them joined is lowering each one.
+    words = " ".join(tokens).lower().split(" ") if tokens else []
+    return bounds[1:-1:2], bounds[2::2], words
+
+
 def _extract_block(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in TOKEN_RE.finditer(text, begin, end):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group().lower())
+    starts, ends, words = _tokens(text, begin, end)
     candidates = _scan(text, starts, ends, words, taxonomy)
     if any(not candidate.accepted for candidate in candidates):
         _resolve_context(candidates, words, taxonomy)
