@@ -308,3 +308,50 @@ def test_past_work_on_the_companys_own_systems(profile: Profile) -> None:
     kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
     _ok("I would like to improve Kestrel's recommendation platform.", profile, kestrel)
     assert _untraced("I built Kestrel's recommendation platform.", profile, kestrel) == ["Kestrel"]
+
+
+# --- letter conventions -------------------------------------------------------------------------
+
+
+def test_greetings_and_sign_offs_are_not_claims(profile: Profile, kornblume: Posting) -> None:
+    letter = (
+        "Liebes Kornblume-Team,\n\nAt Parcelly I built a demand forecasting pipeline.\n\n"
+        "Viele Grüße,\nMaya Lindqvist-Okafor\n"
+    )
+    _ok(letter, profile, kornblume)
+    assert _untraced(letter.replace("Parcelly", "Zalando"), profile, kornblume) == ["Zalando"]
+
+
+def test_ordinary_words_that_start_a_sentence_are_not_names(profile: Profile) -> None:
+    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+    _ok("Payroll has to be correct, and correctness matters to me.", profile, maplestone)
+    assert _untraced("Java is what I write every day.", profile, maplestone) == ["Java"]
+
+
+def test_a_count_of_the_letters_own_list(profile: Profile, brightwater: Posting) -> None:
+    letter = (
+        "Three results from my work:\n\n- At Parcelly, 27% fewer late deliveries.\n"
+        "- At Lumen Media, an 18% CTR lift.\n- At Northwind Analytics, $2M less in chargebacks.\n"
+    )
+    _ok(letter, profile, brightwater)
+    assert _untraced(letter.replace("Three", "Four"), profile, brightwater) == ["Four results"]
+
+
+def test_a_posting_figure_in_no_ones_voice_with_the_postings_words(profile: Profile) -> None:
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    _ok(
+        "A six-month engagement to finish a migration and hand it over is the contract I want.",
+        profile,
+        kestrel,
+    )
+    assert _untraced("A six-month migration of mine finished early.", profile, kestrel)
+
+
+def test_a_year_claim_is_the_year_alone(profile: Profile, brightwater: Posting) -> None:
+    (year,) = find_quantities("my 2023 practitioner paper")
+    assert (year.text, year.kind) == ("2023", "date")
+    _ok(
+        "Since then I wrote my 2023 practitioner paper on two-tower retrieval.",
+        profile,
+        brightwater,
+    )

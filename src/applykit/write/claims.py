@@ -5,6 +5,7 @@ Pure text functions with no knowledge of the profile; `grounding.py` traces what
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -158,7 +159,12 @@ def _classify(value: float, unit: str, has_currency: bool, raw_num: str, mult: s
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with a normalised value and unit."""
-    text = text[:MAX_TEXT_CHARS]
+    return list(_find_quantities(text[:MAX_TEXT_CHARS]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Cached: the profile's and the posting's texts are read again for every check."""
     found: list[Quantity] = []
     for match in _NUMBER_RE.finditer(text):
         raw_num = match.group("num")
@@ -188,6 +194,7 @@ def find_quantities(text: str) -> list[Quantity]:
         kind = _classify(value, unit, bool(cur), raw_num, mult)
         if kind == "date":
             unit = ""
+            end = match.end("num")  # "2023 practitioner paper": the claim is the year
         found.append(Quantity(text[match.start() : end], match.start(), end, value, unit, kind))
     found.extend(_spelled_quantities(text))
     for match in _VAGUE_RE.finditer(text):
@@ -211,7 +218,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
-    return _inherit_range_units(sorted(found, key=lambda q: q.start), text)
+    return tuple(_inherit_range_units(sorted(found, key=lambda q: q.start), text))
 
 
 _THOUSANDS_DOT_RE = re.compile(r"^[$€£]?\s?(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,])")

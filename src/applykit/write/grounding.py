@@ -19,6 +19,12 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
+from applykit.write.grounding_letter import (
+    courtesy_spans,
+    is_plain_starter,
+    lower_case_words,
+    own_list_count,
+)
 from applykit.write.names import find_names
 from applykit.write.text_units import words
 from applykit.write.trace_names import (
@@ -48,9 +54,15 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     quantities = find_quantities(masked)
     for quantity in quantities:
         claims.append(trace_quantity(quantity, masked, evidence, quantities))
+    courtesy = courtesy_spans(masked)
+    lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
         if name.lower() in _MONTHS:
             continue  # "since September 2023": the year next to it is the claim
+        if any(a <= start and end <= b for a, b in courtesy):
+            continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
+        if is_plain_starter(name, start, masked, evidence, lower):
+            continue
         claim = trace_name(name, start, end, masked, evidence)
         if claim is not None:
             claims.append(claim)
@@ -58,6 +70,14 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     claims.extend(trace_degrees(masked, evidence))
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
+    claims = [
+        claim.model_copy(
+            update={"traced": True, "source": "letter:list", "note": "counts the letter's own list"}
+        )
+        if not claim.traced and own_list_count(claim, masked)
+        else claim
+        for claim in claims
+    ]
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)

@@ -90,8 +90,8 @@ def _trace_in_profile(
     stems = _near_number(quantity, text)
     sentence = sentence_around(text, quantity.start)
     sentence_stems = lemma_set(text[sentence.start : sentence.end])
-    if not stems:
-        stems = set(lemma_set(text[max(0, quantity.start - 120) : quantity.end + 120]))
+    if not stems:  # no words next to it: the rest of its sentence, never beyond
+        stems = set(sentence_stems)
     partners = range_partners(quantity, others, text)
     named = owner_named(quantity, text, others, evidence)
     elsewhere: Entry | None = None
@@ -110,7 +110,8 @@ def _trace_in_profile(
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
-        if len(shared) >= min(2, len(stems)) or (shared and len(sentence_stems & own_stems) >= 3):
+        enough = shared and len(shared) >= min(2, len(stems))
+        if enough or (shared and len(sentence_stems & own_stems) >= 3):
             return make_claim(
                 quantity.text,
                 quantity.kind,
@@ -143,6 +144,11 @@ def _local_lemmas(fact: str, position: int) -> frozenset[str]:
     return lemma_set(fact[clause.start : clause.end])
 
 
+def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
+    sentence = sentence_around(evidence.posting_text, found.start)
+    return lemma_set(evidence.posting_text[sentence.start : sentence.end])
+
+
 def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:
     return any(
         other is source and _same_value(quantity, found) and _compatible(quantity, found)
@@ -160,6 +166,11 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         for found in evidence.posting_quantities
         if _same_value(quantity, found) and _compatible(quantity, found)
     ]
+    if in_posting and voice == "neutral":
+        # "A six-month engagement to finish a migration …": no one's voice, the posting's words
+        near = _near_number(quantity, text)
+        in_posting = [f for f in in_posting if len(near & _posting_words(f, evidence)) >= 2]
+        voice = "company" if in_posting else voice
     if in_posting and voice == "company":
         found = in_posting[0]
         return make_claim(
