@@ -250,8 +250,9 @@ def _conditions(
     posting.degree = facts.find_degree(
         required_lines, [ln.text for s in usable if s.kind != "preferred" for ln in s.lines]
     )
-    posting.requisition_id = facts.find_requisition_id(header + "\n" + body)
-    posting.posted_on = facts.find_posted_on(header + "\n" + body, today)
+    header_and_body = header + "\n" + body  # one string: both lower it (see `lowered`)
+    posting.requisition_id = facts.find_requisition_id(header_and_body)
+    posting.posted_on = facts.find_posted_on(header_and_body, today)
     posting.start_date = facts.find_start_date(body)
     posting.duration = facts.find_duration(f"{posting.title or ''}\n{header}\n{body}")
 

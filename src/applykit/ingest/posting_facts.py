@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from applykit.ingest.posting_text import find_in_spans, has_any, spans
+from applykit.ingest.posting_text import find_in_spans, has_any, lowered, spans
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
@@ -145,7 +145,7 @@ _YEARS = re.compile(
 
 def find_years(required: list[str], text: str) -> YearsExperience | None:
     for source, need_context in (("\n".join(required), False), (text, True)):
-        windows = spans(source[:30000].lower(), ("year", "yr", "jahr", " ans", "años"), 70, 70)
+        windows = spans(lowered(source[:30000]), ("year", "yr", "jahr", " ans", "años"), 70, 70)
         for match in find_in_spans(_YEARS, source, windows):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
@@ -190,7 +190,7 @@ _REQ_ID = re.compile(
 
 
 def find_requisition_id(text: str) -> str | None:
-    windows = spans(text[:30000].lower(), ("req", "job", "ref", "posting", "vacancy"), 1, 60)
+    windows = spans(lowered(text[:30000]), ("req", "job", "ref", "posting", "vacancy"), 1, 60)
     for match in find_in_spans(_REQ_ID, text, windows):
         value = match.group("id").rstrip(".,;:/-")
         if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
@@ -242,7 +242,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def find_posted_on(text: str, today: dt.date) -> dt.date | None:
-    windows = spans(text[:30000].lower(), ("posted", "published", "veröffentlicht"), 12, 60)
+    windows = spans(lowered(text[:30000]), ("posted", "published", "veröffentlicht"), 12, 60)
     for match in find_in_spans(_POSTED, text, windows):
         value = match.group("value").strip()
         absolute = parse_date(value)
@@ -271,7 +271,7 @@ _START = re.compile(
 
 
 def find_start_date(text: str) -> str | None:
-    windows = spans(text[:30000].lower(), ("start", "beginning"), 30, 80)
+    windows = spans(lowered(text[:30000]), ("start", "beginning"), 30, 80)
     found = find_in_spans(_START, text, windows)
     if not found:
         return None
@@ -294,7 +294,7 @@ _DURATION_CONTEXT = re.compile(
 
 
 def find_duration(text: str) -> str | None:
-    windows = spans(text[:30000].lower(), ("week", "month", "year"), 40, 40)
+    windows = spans(lowered(text[:30000]), ("week", "month", "year"), 40, 40)
     for match in find_in_spans(_DURATION, text, windows):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (

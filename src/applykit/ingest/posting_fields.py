@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.ingest.posting_text import find_in_spans, lowered, spans
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"
@@ -225,7 +225,7 @@ _TEAM = re.compile(
 def find_team(texts: list[str]) -> str | None:
     for text in texts:
         head = text[:20000]
-        for match in find_in_spans(_TEAM, head, spans(head.lower(), (" team",), 70, 6)):
+        for match in find_in_spans(_TEAM, head, spans(lowered(head), (" team",), 70, 6)):
             team = match.group(1).strip()
             if team and not _NOT_COMPANY.match(team) and len(team) <= 50:
                 return team

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from applykit.ingest.posting_text import spans
+from applykit.ingest.posting_text import lowered, spans
 from applykit.models.posting import Compensation, PayPeriod
 
 _NEEDLES = (
@@ -158,7 +158,7 @@ class _Candidate:
 def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation | None, list[str]]:
     """The posting's pay (or None) and warnings when pay is mentioned but unclear."""
     candidates: list[_Candidate] = []
-    low = text.lower()
+    low = lowered(text)
     windows = spans(low, _NEEDLES, 30, 110)  # 30 back: "62,000 - 70,000 EUR"
     for match in _amounts(text, windows):
         candidate = _candidate(text, match, dollar)

@@ -98,6 +98,10 @@ _FACT = re.compile(
 )
 
 
+_WE_OUR = re.compile(r"(?i)(?:we|our)\b")
+_ADDRESSES_READER = re.compile(r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b")
+
+
 def company_facts(sections: list[Section], company: str | None) -> list[str]:
     """Sentences that describe the company, so a letter can cite them as the company's."""
     facts: list[str] = []
@@ -118,11 +122,9 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
                 about_company = (
                     section.kind == "company"
                     or any(n in sentence for n in names)
-                    or re.match(r"(?i)(?:we|our)\b", sentence)
+                    or _WE_OUR.match(sentence)
                 )
-                if not about_company or re.search(
-                    r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b", sentence
-                ):
+                if not about_company or _ADDRESSES_READER.search(sentence):
                     continue
                 if section.kind != "company" and not _FACT.search(sentence):
                     continue

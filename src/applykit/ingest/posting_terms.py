@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_text import find_in_spans, spans
+from applykit.ingest.posting_text import find_in_spans, lowered, spans
 from applykit.models.posting import EmploymentType, WorkMode
 
 _TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
@@ -71,7 +71,7 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
             if not _in_type_list(header, match):
                 return kind
     best: tuple[int, EmploymentType] | None = None
-    low = body.lower()
+    low = lowered(body)
     windows = spans(low, _TYPE_NEEDLES, 40, 40)
     if not windows:
         return None
@@ -151,7 +151,7 @@ _ONSITE = re.compile(
 
 def work_mode(title: str | None, header: str, body: str) -> WorkMode | None:
     for source in (f"{title or ''}\n{header}", body):
-        low = source.lower()
+        low = lowered(source)
         windows = spans(low, ("hybrid", "day", "office"), 60, 60)
         if find_in_spans(_HYBRID, source, windows):
             return "hybrid"
