@@ -355,3 +355,59 @@ def test_a_year_claim_is_the_year_alone(profile: Profile, brightwater: Posting) 
         profile,
         brightwater,
     )
+
+
+def test_questions_assert_nothing(profile: Profile, kornblume: Posting) -> None:
+    _ok("How many bikes should be in Kreuzberg at 8 a.m. on a rainy Tuesday?", profile, kornblume)
+    assert _untraced("Did you know I ran 80 A/B tests at Parcelly?", profile, kornblume) == [
+        "80 A/B"
+    ]
+
+
+def test_what_the_candidate_would_do_may_use_the_postings_words(profile: Profile) -> None:
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    _ok("I would bring the same care to your 12 highest-traffic models.", profile, kestrel)
+    _ok("I am available from January 2027 for the full six months.", profile, kestrel)
+    _ok("I would love to learn Terraform on this contract.", profile, kestrel)
+    assert _untraced("What I would bring: Kubernetes, Helm and Docker.", profile, kestrel) == [
+        "Helm"
+    ]
+    assert _untraced("I would welcome a chat about my work with Terraform.", profile, kestrel) == [
+        "Terraform"
+    ]
+
+
+def test_acronyms_of_profile_phrases(profile: Profile, brightwater: Posting) -> None:
+    _ok("I built Skald, a small retrieval-augmented QA system.", profile, brightwater)
+    assert _untraced("I hold a degree from MIT.", profile, brightwater) == ["MIT"]
+
+
+def test_an_mba_is_not_a_master_of_science(profile: Profile, brightwater: Posting) -> None:
+    _ok("I hold a BSc and an MSc in computer science.", profile, brightwater)
+    assert _untraced("I hold an MBA.", profile, brightwater) == ["MBA"]
+
+
+def test_markdown_headings_start_sentences(profile: Profile, brightwater: Posting) -> None:
+    _ok("**Faster iteration.** I designed a feature store on Feast.", profile, brightwater)
+
+
+def test_an_introductory_clause_names_the_job_but_another_statement_does_not(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert _untraced(
+        "At Northwind Analytics, I served 40M+ monthly active users.", profile, brightwater
+    ) == ["40M+ monthly"]
+    _ok("I worked at Lumen Media, where I served 40M+ monthly active users.", profile, brightwater)
+    _ok(
+        "I volunteer as a mentor at Code Club Seattle, and at work I have mentored 4 engineers.",
+        profile,
+        brightwater,
+    )
+
+
+def test_a_year_named_by_the_words_right_beside_it(profile: Profile, brightwater: Posting) -> None:
+    _ok(
+        "My internship produced a weakly supervised NER pipeline and a workshop paper (2020).",
+        profile,
+        brightwater,
+    )

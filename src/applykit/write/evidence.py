@@ -220,7 +220,10 @@ def _other_sources(profile: Profile) -> list[Source]:
     ]
     if basics.location:
         sources.append(
-            Source("basics.location", _join(basics.location.city, basics.location.region))
+            Source(
+                "basics.location",
+                _join(basics.location.city, basics.location.region, basics.location.countryCode),
+            )
         )
     for i, link in enumerate(basics.profiles):
         sources.append(Source(f"basics.profiles[{i}]", _join(link.network, link.username)))

@@ -20,12 +20,14 @@ from applykit.models.profile import Profile
 from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
 from applykit.write.grounding_letter import (
+    acronym_source,
     courtesy_spans,
+    in_question,
     is_plain_starter,
     lower_case_words,
     own_list_count,
 )
-from applykit.write.names import find_names
+from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.text_units import words
 from applykit.write.trace_names import (
     trace_degrees,
@@ -51,19 +53,23 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     text = text[:MAX_TEXT_CHARS]
     masked = _mask_contacts(text)
     claims: list[Claim] = []
-    quantities = find_quantities(masked)
+    quantities = [q for q in find_quantities(masked) if not in_question(masked, q.start)]
     for quantity in quantities:
         claims.append(trace_quantity(quantity, masked, evidence, quantities))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
-        if name.lower() in _MONTHS:
-            continue  # "since September 2023": the year next to it is the claim
+        if name.lower() in _CALENDAR or DEGREE_RE.fullmatch(name) or in_question(masked, start):
+            continue  # "since September 2023": the year is the claim; "MSc": a degree claim
         if any(a <= start and end <= b for a, b in courtesy):
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
         if is_plain_starter(name, start, masked, evidence, lower):
             continue
         claim = trace_name(name, start, end, masked, evidence)
+        expanded = acronym_source(name, evidence) if claim and not claim.traced else None
+        if claim is not None and expanded is not None:
+            note = "an acronym of words in the profile or the posting"
+            claim = claim.model_copy(update={"traced": True, "source": expanded, "note": note})
         if claim is not None:
             claims.append(claim)
     claims.extend(trace_titles(masked, evidence))
@@ -92,10 +98,12 @@ def describe_untraced(report: GroundingReport, limit: int = 8) -> str:
     return "; ".join(parts)
 
 
-_MONTHS = words(
+_CALENDAR = words(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays weekends
     """
 )
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from applykit.write.claims import Quantity
 from applykit.write.evidence import company_aliases
 from applykit.write.grounding_dates import Entry
-from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.text_units import clauses_before, sentence_around
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence, Source
@@ -52,27 +52,39 @@ def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry 
 
 def owner_named(
     quantity: Quantity, text: str, others: list[Quantity], evidence: Evidence
-) -> Entry | None:
-    """The job or project a number's sentence attributes it to: the nearest one named before
-    it, else the first named after it in its clause ("… 40M+ users at Lumen Media")."""
-    sentence = sentence_around(text, quantity.start)
-    clause = clause_around(text, quantity.start)
-    limit = min([clause.end, *(q.start for q in others if q.start >= quantity.end)])
-    before: tuple[int, Entry] | None = None
-    after: tuple[int, Entry] | None = None
-    for entry in evidence.entries:
-        if entry.kind not in _OWNERS or not entry.name:
-            continue
-        for name_start, name_end in _mentions(entry, text, sentence.start, sentence.end):
-            if _NOT_THIS_JOB.search(text[max(sentence.start, name_start - 20) : name_start]):
-                continue
-            if name_end <= quantity.start and (before is None or name_start > before[0]):
-                before = (name_start, entry)
-            in_clause = quantity.end <= name_start < max(limit, quantity.end)
-            if in_clause and (after is None or name_start < after[0]):
-                after = (name_start, entry)
-    chosen = before or after
-    return chosen[1] if chosen else None
+) -> list[Entry]:
+    """The jobs or projects a number is attributed to: those named in its own clause (before
+    the number, or after it up to the next number), else those named in an introductory clause
+    before it ("At Lumen Media, I scaled …"); a clause with its own subject ("I volunteer at
+    Code Club, and at work I mentored 4 engineers") ends the search. Empty: no attribution."""
+    clauses = clauses_before(text, quantity.start)
+    own = text[clauses[0].start : clauses[0].end].strip() if clauses else ""
+    limit = min([*(q.start for q in others if q.start >= quantity.end), len(text)])
+    independent = bool(_SUBJECT.search(own)) and not _RELATIVE.match(own)
+    for index, clause in enumerate(clauses):
+        end = min(clause.end, max(limit, quantity.end)) if index == 0 else clause.end
+        has_subject = index > 0 and bool(_SUBJECT.search(text[clause.start : clause.end]))
+        if index > 0 and independent and has_subject:
+            return []  # "I volunteer at Code Club, and at work I mentored 4 engineers"
+        named = [
+            entry
+            for entry in evidence.entries
+            if entry.kind in _OWNERS
+            and entry.name
+            and any(
+                not _NOT_THIS_JOB.search(text[max(clause.start, a - 20) : a])
+                for a, _ in _mentions(entry, text, clause.start, end)
+            )
+        ]
+        if named:
+            return named
+        if has_subject or (independent and index > 0):
+            return []
+    return []
+
+
+_RELATIVE = re.compile(r"(?:where|which|who|when|that|whose)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:i|we|my|our)\b", re.IGNORECASE)
 
 
 def owner_of(source: Source, evidence: Evidence) -> Entry | None:

@@ -4,18 +4,30 @@
   team,", "Viele Grüße,"): names there address someone, they claim nothing;
 * a capitalised word that starts a sentence and is an ordinary lower-case word of the posting
   or the profile ("Payroll has to be correct"), or a number word ("Three results …");
-* "three results:" followed by a list of three items counts the letter's own list.
+* "three results:" followed by a list of three items counts the letter's own list;
+* a question asserts nothing ("How many bikes should be in Kreuzberg at 8 a.m.?");
+* what the candidate *would* do may use the posting's words and figures ("I would bring the
+  same habits to your 12 models", "available from January 2027").
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from importlib.resources import files
 
 from applykit.models.documents import Claim
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence
-from applykit.write.text_units import sentence_spans
+from applykit.write.text_units import (
+    CONTENT_STOPWORDS,
+    clauses_before,
+    sentence_around,
+    sentence_spans,
+    words,
+)
 
 _GREETING = re.compile(
     r"^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon)|to|liebe[rs]?|hallo|"
@@ -60,14 +72,95 @@ def is_plain_starter(
     if " " in name:
         return False
     starts = {span.start for span in sentence_spans(text)}
-    line_start = start == 0 or text[start - 1] == "\n"
+    line_start = start == 0 or bool(re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]))
     if start not in starts and not line_start:
         return False
     if SPELLED_RE.fullmatch(name):
         return True
     lowered = name.lower()
-    skills = {skill.lower() for skill in evidence.posting_skills}
-    return lowered in lower and lowered not in skills
+    if lowered in {skill.lower() for skill in evidence.posting_skills}:
+        return False
+    if lowered in lower or lowered in _STARTERS:
+        return True
+    return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
+
+
+_STARTERS = words(
+    """
+    mine yours ours theirs half both either neither whichever hence thereafter did does do
+    done should shall might must cannot can't don't didn't isn't wasn't aren't won't
+    """
+)
+_ENGLISH_SUFFIXES = (
+    "er",
+    "est",
+    "ly",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ity",
+    "ful",
+    "less",
+    "ous",
+    "ive",
+    "able",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Whole words of the bundled (uncased English) tokenizer: ordinary words such as
+    "faster", as opposed to tool names such as "kubernetes" that it splits into pieces."""
+    path = files("applykit") / "data" / "tokenizer" / "tokenizer.json"
+    try:
+        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, KeyError, ValueError):  # pragma: no cover - the file ships with the package
+        return frozenset()
+    return frozenset(word for word in vocab if word.isalpha())
+
+
+_FORWARD = re.compile(
+    r"\b(?:i|we)\s*(?:would|will|can|could|'d|’d|'ll|’ll|want to|hope to|plan to|intend to|"
+    r"look forward|am eager|am keen|am available)\b|\bavailable\s+(?:from|in|for|to)\b",
+    re.IGNORECASE,
+)
+_DONE = re.compile(r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b", re.I)
+
+
+_MINE = re.compile(r"\b(?:my|our|i have|i've|i hold)\b", re.IGNORECASE)
+_BRINGS = re.compile(r"\b(?:bring|brings|offer|contribute|apply my|use my)\b", re.IGNORECASE)
+
+
+def forward_looking(text: str, position: int, *, possession: bool = False) -> bool:
+    """The candidate says what they *would* do here, not what they did. With `possession`
+    (a name or skill), "what I would bring: Helm" still claims to have it."""
+    clauses = clauses_before(text, position)[:3]
+    own = text[clauses[0].start : clauses[0].end] if clauses else ""
+    if _DONE.search(own):
+        return False
+    sentence = sentence_around(text, position)
+    if possession and _BRINGS.search(text[sentence.start : position]):
+        return False
+    if clauses and _MINE.search(text[clauses[0].start : position]):
+        return False  # "… and my publications at ACL": a claim about the candidate
+    return any(_FORWARD.search(text[c.start : c.end]) for c in clauses)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
+
+
+def in_question(text: str, position: int) -> bool:
+    """Inside a question that does not speak about the candidate."""
+    sentence = sentence_around(text, position)
+    end = sentence.end
+    while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
+        end = sentence_around(text, min(len(text) - 1, end + 1)).end  # "at 8 a.m. on …?"
+    body = text[sentence.start : end].rstrip()
+    return body.endswith("?") and not _FIRST_PERSON.search(body)
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:a\.m|p\.m|e\.g|i\.e|etc|vs|approx|incl)\.$", re.IGNORECASE)
 
 
 def own_list_count(claim: Claim, text: str) -> bool:
@@ -77,11 +170,33 @@ def own_list_count(claim: Claim, text: str) -> bool:
         return False
     line_end = text.find("\n", claim.end)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[claim.end : line_end].rstrip().endswith(":"):
+    if ":" not in text[claim.end : line_end]:
         return False
+    colon = text.find(":", claim.end, line_end)
+    inline = text[colon + 1 : line_end].strip() if colon >= 0 else ""
+    if inline:  # "Three things: A; B; and C."
+        separator = r";\s*(?:and\s+)?" if ";" in inline else r",\s*(?:and\s+)?|\s+and\s+"
+        parts = re.split(separator, inline.rstrip("."))
+        return len([part for part in parts if part.strip()]) == counted[0].value
     items = 0
     for line in text[line_end:].lstrip("\n").splitlines():
         if not _BULLET.match(line):
             break
         items += 1
     return items == counted[0].value
+
+
+def acronym_source(name: str, evidence: Evidence) -> str | None:
+    """A two- or three-letter acronym whose letters start the consecutive content words of a
+    phrase in the profile ("QA" ← "question answering")."""
+    if not re.fullmatch(r"[A-Z]{2,3}s?", name):
+        return None
+    letters = name.rstrip("s").lower()
+    pattern = re.compile(
+        r"(?<![\w-])" + r"[a-z]{2,}[\s-]+".join(letters) + r"[a-z]{2,}(?![\w-])", re.IGNORECASE
+    )
+    for source in evidence.sources:
+        for found in pattern.finditer(source.text):
+            if not CONTENT_STOPWORDS & set(re.split(r"[\s-]+", found.group(0).lower())):
+                return source.id
+    return None

@@ -149,7 +149,8 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
     best = max((score for score, _, _ in scored), default=0)
     for score, near_shared, entry in scored:
-        if year in entry.years and score == best and best > 0 and (near_shared or score >= 2):
+        strong = near_shared >= 3  # the words right next to the year name this entry
+        if year in entry.years and (strong or (score == best > 0 and (near_shared or score >= 2))):
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
     return None

@@ -55,7 +55,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         if not word or word == "I" or word[0].isdigit():
             return False
         core = word.split("'")[0].split("’")[0]
-        if not core:
+        if not core or core == "I":  # "I'm", "I’ve"
             return False
         line_start = token.start() == 0 or text[token.start() - 1] == "\n"
         initial = token.start() in starts or line_start or _after_bullet(text, token.start())
@@ -140,7 +140,9 @@ def degree_level(raw: str) -> str:
     lowered = raw.lower().replace(".", "").replace(" ", "")
     if lowered.startswith(("phd", "doctor")):
         return "phd"
-    if lowered.startswith(("master", "msc", "ms", "meng", "mba")):
+    if lowered.startswith("mba") or "businessadministration" in lowered:
+        return "mba"  # a master's degree, but not the one an MSc is
+    if lowered.startswith(("master", "msc", "ms", "meng")):
         return "master"
     if lowered.startswith(("bachelor", "bsc", "bs", "ba", "beng")):
         return "bachelor"

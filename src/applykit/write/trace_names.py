@@ -7,6 +7,7 @@ import re
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
+from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
 from applykit.write.text_units import CONTENT_STOPWORDS, words
@@ -65,7 +66,8 @@ def _claims_their_work(start: int, end: int, text: str) -> bool:
 
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+$", re.I
+    r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+(?:an?\s+|the\s+)?$",
+    re.I,
 )
 
 
@@ -116,6 +118,9 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         )
         if voice == "company" or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
+        if forward_looking(text, start, possession=True):
+            note = "named in the posting, in what the candidate would do (not a claim of past work)"
+            return make_claim(name, kind, start, end, in_posting, note)
         return make_claim(
             name,
             kind,
@@ -320,7 +325,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
                 continue
             voice, _ = voice_at(text, match.start(), evidence)
             in_posting = evidence.find_in_posting(skill)
-            if voice == "company":
+            if voice == "company" or forward_looking(text, match.start(), possession=True):
                 claims.append(
                     make_claim(
                         match.group(0),

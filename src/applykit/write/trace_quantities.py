@@ -11,6 +11,7 @@ from applykit.write.claims import Quantity, range_partners
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import Entry
 from applykit.write.grounding_entities import owner_named, owner_of
+from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.grounding_years import (
     trace_employer_tenure,
@@ -101,7 +102,7 @@ def _trace_in_profile(
         if claimed_unit_differs(quantity, found):
             continue
         owner = owner_of(source, evidence)
-        if named is not None and owner is not None and owner is not named:
+        if named and owner is not None and owner not in named:
             elsewhere = elsewhere or owner
             continue
         own_stems = lemma_set(source.text)
@@ -131,8 +132,8 @@ def _trace_in_profile(
         note = f"the number of entries in the profile's {listed[1]}"
         where = f"profile:{listed[1]}"
         return make_claim(quantity.text, "count", quantity.start, quantity.end, where, note)
-    if elsewhere is not None and named is not None:
-        note = f"a figure of the work at {elsewhere.name}, claimed for {named.name}"
+    if elsewhere is not None and named:
+        note = f"a figure of the work at {elsewhere.name}, claimed for {named[0].name}"
         return make_claim(quantity.text, quantity.kind, quantity.start, quantity.end, None, note)
     return trace_experience_years(quantity, text, evidence, others)
 
@@ -171,6 +172,8 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         near = _near_number(quantity, text)
         in_posting = [f for f in in_posting if len(near & _posting_words(f, evidence)) >= 2]
         voice = "company" if in_posting else voice
+    if in_posting and voice == "candidate" and forward_looking(text, quantity.start):
+        voice = "company"  # "I would bring the same habits to your 12 models"
     if in_posting and voice == "company":
         found = in_posting[0]
         return make_claim(
