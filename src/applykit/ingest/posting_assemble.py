@@ -26,6 +26,7 @@ from applykit.ingest.posting_text import (
     fold,
     has_any,
     looks_truncated,
+    lowered,
     sentences,
     split_lines,
 )
@@ -109,6 +110,12 @@ def assemble(parts: Parts) -> Posting:
         warnings.append("no requirements were found")
     posting.warnings = warnings + posting.warnings
     return posting
+
+
+def _has_apply_cue(text: str) -> bool:
+    """`_APPLY_CUE` in `text`; every match holds "apply" or "plea" (no letter that case-folds
+    oddly), so most postings are settled by two substring tests on the lowered body."""
+    return has_any(lowered(text), ("apply", "plea")) and _APPLY_CUE.search(text) is not None
 
 
 def _english_enough(head: str) -> bool:
@@ -230,9 +237,10 @@ def _conditions(
     location_text = "\n".join(
         [header] + [s.text for s in sections if s.kind in {"record_location", "logistics"}]
     )
+    header_and_body = header + "\n" + body  # one string: several extractors lower it
     locations = location.find_locations(location_text) or location.find_locations(body)
     if not locations:
-        remote = location.remote_location(header + "\n" + body)
+        remote = location.remote_location(header_and_body)
         locations = [remote] if remote else []
     posting.locations = locations
     posting.employment_type = terms.employment_type(posting.title, header, body)
@@ -250,7 +258,6 @@ def _conditions(
     posting.degree = facts.find_degree(
         required_lines, [ln.text for s in usable if s.kind != "preferred" for ln in s.lines]
     )
-    header_and_body = header + "\n" + body  # one string: both lower it (see `lowered`)
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)
     posting.start_date = facts.find_start_date(body)
@@ -265,7 +272,7 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     if not posting.requirements:
         body_sentences = [sentence for line in body_lines for sentence in sentences(line)]
         posting.requirements = fallback_requirements(body_sentences)
-    elif _APPLY_CUE.search("\n".join(body_lines)):  # the cue never spans a line end
+    elif _has_apply_cue("\n".join(body_lines)):  # the cue never spans a line end
         # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [
             sentence

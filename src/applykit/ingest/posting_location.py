@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from applykit.ingest.posting_text import lowered
 from applykit.models.posting import Location
 
 US_STATES = {
@@ -138,7 +139,10 @@ _COUNTRY_NAMES = "|".join(
 )
 # A city starts a word and its words are bounded in length, so one long run of letters cannot
 # make the search quadratic (every capital would otherwise rescan the whole run).
-_CITY = r"(?<![\w.'’-])[A-Z][a-zA-Zà-ÿ.'’-]{1,30}(?: [A-Z][a-zA-Zà-ÿ.'’-]{1,30}){0,3}"
+# "Not after a word character": written as a lookbehind after the first capital (it then spans
+# that capital too), so the pattern starts with [A-Z] and the regex engine skips ahead to the
+# next capital instead of testing the lookbehind at every character (~4x faster, same matches).
+_CITY = r"[A-Z](?<![\w.'’-].)[a-zA-Zà-ÿ.'’-]{1,30}(?: [A-Z][a-zA-Zà-ÿ.'’-]{1,30}){0,3}"
 _REGION_NAMES = "|".join(
     sorted(
         (re.escape(n) for n in [*US_STATES.values(), *CA_PROVINCES.values()]), key=len, reverse=True
@@ -200,7 +204,10 @@ _REMOTE_PLACE = re.compile(
 
 
 def remote_location(text: str) -> Location | None:
-    match = _REMOTE_PLACE.search(text[:20000])
+    head = text[:20000]
+    if "remote" not in lowered(head):  # no letter of "remote" case-folds oddly (İ, ı, ſ)
+        return None
+    match = _REMOTE_PLACE.search(head)
     if match is None:
         return None
     where = (match.group(1) or match.group(2) or "").strip()

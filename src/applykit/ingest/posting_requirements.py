@@ -281,7 +281,10 @@ def fallback_responsibilities(prose: list[str]) -> list[str]:
     return [
         s
         for s in prose
-        if _RESPONSIBILITY_SENTENCE.search(s) and len(s) >= 25 and not _COMPANY_LINE.search(s)
+        if len(s) >= 25
+        and has_any(fold(s), ("you", "responsible for"))
+        and _RESPONSIBILITY_SENTENCE.search(s)
+        and not _COMPANY_LINE.search(s)
     ][:20]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from applykit.ingest.posting_sections import Section
-from applykit.ingest.posting_text import has_injection, sentences
+from applykit.ingest.posting_text import fold, has_any, has_injection, sentences
 
 _STEP = re.compile(
     r"\b(?:send|submit|include|attach|upload|complete|fill (?:in|out)|write|list|indicate"
@@ -102,6 +102,31 @@ _WE_OUR = re.compile(r"(?i)(?:we|our)\b")
 _ADDRESSES_READER = re.compile(r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b")
 
 
+_DIGIT = re.compile(r"\d")
+_FACT_NEEDLES = (
+    "one of the",
+    "largest",
+    "leading",
+    "fastest",
+    "founded",
+    "headquartered",
+    "backed by",
+)
+_READER_NEEDLES = ("you", "looking for", "hiring", "seeking", "join")
+
+
+def _is_fact(text: str) -> bool:
+    """`_FACT` in `text`: a digit, or (only when one of its words is there) the regex."""
+    if _DIGIT.search(text):
+        return True
+    return has_any(fold(text), _FACT_NEEDLES) and _FACT.search(text) is not None
+
+
+def _addresses_reader(sentence: str) -> bool:
+    low = fold(sentence)
+    return has_any(low, _READER_NEEDLES) and _ADDRESSES_READER.search(sentence) is not None
+
+
 def company_facts(sections: list[Section], company: str | None) -> list[str]:
     """Sentences that describe the company, so a letter can cite them as the company's."""
     facts: list[str] = []
@@ -114,7 +139,7 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
         for line in section.lines[:40]:
             if line.bullet is not None and section.kind != "company":
                 continue
-            if section.kind != "company" and not _FACT.search(line.text):
+            if section.kind != "company" and not _is_fact(line.text):
                 continue
             for sentence in sentences(line.text):
                 if len(sentence) < 30 or has_injection(sentence):
@@ -124,9 +149,9 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
                     or any(n in sentence for n in names)
                     or _WE_OUR.match(sentence)
                 )
-                if not about_company or _ADDRESSES_READER.search(sentence):
+                if not about_company or _addresses_reader(sentence):
                     continue
-                if section.kind != "company" and not _FACT.search(sentence):
+                if section.kind != "company" and not _is_fact(sentence):
                     continue
                 if sentence not in facts:
                     facts.append(sentence)

