@@ -46,7 +46,12 @@ _INJECTION_NEEDLES = (
     "copilot",
     "language model",
 )
-_APPLY_CUE = re.compile(r"(?i)to apply|please (?:send|submit|apply|include)|apply (?:with|by)")
+# `(?i)to apply|please (?:send|submit|apply|include)|apply (?:with|by)`, written to start with
+# one character class so the regex engine skips ahead (no other character folds to t, p or a).
+_APPLY_CUE = re.compile(
+    r"[TtPpAa](?:(?<=[Tt])(?i:o apply)|(?<=[Pp])(?i:lease (?:send|submit|apply|include))"
+    r"|(?<=[Aa])(?i:pply (?:with|by)))"
+)
 _VAGUE_PAY = re.compile(
     r"(?i)\b(?:competitive|attractive|negotiable)\s+(?:salary|pay|compensation|rate)\b"
     r"|\b(?:salary|pay|compensation|rate)\b[^.\n]{0,30}\b(?:competitive|negotiable|doe"
@@ -112,10 +117,27 @@ def assemble(parts: Parts) -> Posting:
     return posting
 
 
-def _has_apply_cue(text: str) -> bool:
-    """`_APPLY_CUE` in `text`; every match holds "apply" or "plea" (no letter that case-folds
-    oddly), so most postings are settled by two substring tests on the lowered body."""
-    return has_any(lowered(text), ("apply", "plea")) and _APPLY_CUE.search(text) is not None
+def _apply_cue_lines(lines: list[str]) -> list[str]:
+    """The lines in which `_APPLY_CUE` occurs, from one scan of the joined lines.
+
+    Every match holds "apply" or "plea" (letters that case-fold plainly), so most postings are
+    settled by two substring tests; a match never spans a line end, so the lines holding a
+    match start are exactly the lines a per-line search would find.
+    """
+    text = "\n".join(lines)
+    if not has_any(lowered(text), ("apply", "plea")):
+        return []
+    starts = [match.start() for match in _APPLY_CUE.finditer(text)]
+    found: list[str] = []
+    index, offset = 0, 0
+    for line in lines:
+        end = offset + len(line)
+        if index < len(starts) and starts[index] < end:
+            found.append(line)
+            while index < len(starts) and starts[index] < end:
+                index += 1
+        offset = end + 1
+    return found
 
 
 def _english_enough(head: str) -> bool:
@@ -272,16 +294,8 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     if not posting.requirements:
         body_sentences = [sentence for line in body_lines for sentence in sentences(line)]
         posting.requirements = fallback_requirements(body_sentences)
-    elif _has_apply_cue("\n".join(body_lines)):  # the cue never spans a line end
-        # only the sentences the step finder looks at: those that start "To apply…"
-        body_sentences = [
-            sentence
-            for line in body_lines
-            if _APPLY_CUE.search(line)
-            for sentence in sentences(line)
-        ]
-    else:
-        body_sentences = []
+    else:  # only the sentences the step finder looks at: those that start "To apply…"
+        body_sentences = [s for line in _apply_cue_lines(body_lines) for s in sentences(line)]
     if not posting.responsibilities:
         posting.responsibilities = fallback_responsibilities(
             [x for s in prose for line in s.lines for x in sentences(line.text)]
