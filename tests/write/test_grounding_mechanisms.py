@@ -411,3 +411,27 @@ def test_a_year_named_by_the_words_right_beside_it(profile: Profile, brightwater
         profile,
         brightwater,
     )
+
+
+def test_spoken_languages_and_their_levels(profile: Profile, kornblume: Posting) -> None:
+    _ok("I am a native Swedish speaker and speak English and German.", profile, kornblume)
+    _ok("I am fluent in Python and SQL.", profile, kornblume)
+    assert _untraced("I am fluent in German.", profile, kornblume) == ["fluent in German"]
+    assert "speak Japanese" in _untraced("I speak Japanese.", profile, kornblume)
+
+
+def test_number_formats_in_bullet_lists(profile: Profile, brightwater: Posting) -> None:
+    bullets = (
+        "- p95 latency: 120 → 35 ms, at ~4k requests/second at Northwind Analytics\n"
+        "- chargeback losses: down $2 million per year after the sequence model shipped\n"
+        "- a LoRA fine-tune of a 7-billion-parameter LLM for dispute analysts\n"
+    )
+    _ok(bullets, profile, brightwater)
+    assert _untraced(bullets.replace("→ 35", "→ 25"), profile, brightwater) == ["25 ms"]
+
+
+def test_time_spent_doing_something_at_an_employer(profile: Profile, brightwater: Posting) -> None:
+    _ok("I spent two years building recommenders at Lumen Media.", profile, brightwater)
+    assert _untraced(
+        "I spent four years building recommenders at Lumen Media.", profile, brightwater
+    )

@@ -94,9 +94,9 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(
-    r"(?<![\w.,/$€£-])(?P<cur>[$€£])?\s?"
+    r"(?<![\w.,/$€£@-])(?P<cur>[$€£])?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>[kKMB]|bn|mm|thousand|million|billion)(?![a-zA-Z]))?"
+    r"(?:[\s-]?(?P<mult>[kKMB]|bn|mm|thousand|million|billion)(?![a-zA-Z]))?"
     r"(?P<plus>\+)?"
     r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?:[\s-]?(?P<unit>[A-Za-z][A-Za-z/]*))?"
@@ -104,7 +104,7 @@ _NUMBER_RE = re.compile(
 _AFTER_SPELLED_RE = re.compile(
     r"(?P<plus>\+)?(?:[\s-]+(?:(?:more|plus)\s+)?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
-_RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—)\s*", re.IGNORECASE)
+_RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—|→|->|=>)\s*", re.IGNORECASE)
 _ELLIPTICAL_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
 """A past verb before a bare number counts something already named ("… and hired six")."""
 _NOT_SPELLED_UNITS = words("decade decades hundred hundreds percent per")
@@ -195,7 +195,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if kind == "date":
             unit = ""
             end = match.end("num")  # "2023 practitioner paper": the claim is the year
-        found.append(Quantity(text[match.start() : end], match.start(), end, value, unit, kind))
+        begin = match.start("cur") if cur else match.start("num")
+        found.append(Quantity(text[begin:end], begin, end, value, unit, kind))
     found.extend(_spelled_quantities(text))
     for match in _VAGUE_RE.finditer(text):
         value = _MULTIPLIERS[match.group("size").lower().rstrip("s")]

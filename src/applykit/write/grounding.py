@@ -19,6 +19,7 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
+from applykit.write.grounding_entities import trace_languages
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
@@ -74,6 +75,7 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
             claims.append(claim)
     claims.extend(trace_titles(masked, evidence))
     claims.extend(trace_degrees(masked, evidence))
+    claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
     claims = [

@@ -33,7 +33,10 @@ _TENURE_BEFORE = re.compile(
     r"than|after|least|some|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_TENURE_AFTER = re.compile(r"^\s*(?:at|with|as|of\s+experience|in\s+(?:industry|production))\b")
+_TENURE_AFTER = re.compile(
+    r"^\s*(?:at|with|as|of\s+experience|in\s+(?:industry|production)|[a-z]+ing)\b"
+)
+"""… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
 _QUALIFIER = re.compile(
     r"\b(?P<q>more than|over|at least|nearly|almost|close to|about|around|roughly|some|"
     r"under|less than|up to)\s+(?:the\s+)?$",

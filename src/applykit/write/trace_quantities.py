@@ -18,7 +18,7 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
-from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.text_units import clause_around, clauses_before, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
 _HYPHENATED_TERM = re.compile(r"[a-z]+-[a-z]+", re.IGNORECASE)
@@ -38,11 +38,20 @@ def claimed_unit_differs(claimed: Quantity, found: Quantity) -> bool:
 
 
 def _near_number(quantity: Quantity, text: str) -> set[str]:
-    """Content stems next to the number: up to six words before it, three after, in its clause."""
+    """Content lemmas next to the number: up to six words before it and three after, in its
+    clause."""
     clause = clause_around(text, quantity.start)
     before = text[clause.start : quantity.start].split()[-6:]
     after = text[quantity.end : max(clause.end, quantity.end)].split()[:3]
     return set(lemma_set(" ".join(before + after)))
+
+
+def _clause_before(quantity: Quantity, text: str) -> frozenset[str]:
+    """The end of the clause before the number's ("chargeback losses: down $2M")."""
+    clauses = clauses_before(text, quantity.start)
+    if len(clauses) < 2:
+        return frozenset()
+    return lemma_set(" ".join(text[clauses[1].start : clauses[1].end].split()[-6:]))
 
 
 def _compatible(claimed: Quantity, found: Quantity) -> bool:
@@ -93,6 +102,9 @@ def _trace_in_profile(
     sentence_stems = lemma_set(text[sentence.start : sentence.end])
     if not stems:  # no words next to it: the rest of its sentence, never beyond
         stems = set(sentence_stems)
+    needed = min(2, len(stems))
+    if len(stems) < 2:  # "losses: down $2M": the label before counts too, the bar stays
+        stems |= _clause_before(quantity, text)
     partners = range_partners(quantity, others, text)
     named = owner_named(quantity, text, others, evidence)
     elsewhere: Entry | None = None
@@ -111,7 +123,7 @@ def _trace_in_profile(
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
-        enough = shared and len(shared) >= min(2, len(stems))
+        enough = shared and len(shared) >= needed
         if enough or (shared and len(sentence_stems & own_stems) >= 3):
             return make_claim(
                 quantity.text,
@@ -121,7 +133,7 @@ def _trace_in_profile(
                 source.id,
                 "stated in this fact",
             )
-    listed = evidence.list_counts.get(lemma(quantity.unit)) if quantity.kind == "count" else None
+    listed = _listed(quantity, text, evidence)
     if (
         listed is not None
         and listed[1] == "employers"
@@ -143,6 +155,19 @@ def _local_lemmas(fact: str, position: int) -> frozenset[str]:
     """The words of the fact's clause that holds the number at `position`."""
     clause = clause_around(fact, position)
     return lemma_set(fact[clause.start : clause.end])
+
+
+def _listed(quantity: Quantity, text: str, evidence: Evidence) -> tuple[set[int], str] | None:
+    """The profile list a count counts: its unit or a noun right after ("two workshop
+    papers")."""
+    if quantity.kind != "count":
+        return None
+    nouns = [quantity.unit, *re.findall(r"[A-Za-z]+", text[quantity.end : quantity.end + 30])[:2]]
+    for noun in nouns:
+        listed = evidence.list_counts.get(lemma(noun)) if noun else None
+        if listed is not None:
+            return listed
+    return None
 
 
 def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
