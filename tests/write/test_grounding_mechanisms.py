@@ -435,3 +435,42 @@ def test_time_spent_doing_something_at_an_employer(profile: Profile, brightwater
     assert _untraced(
         "I spent four years building recommenders at Lumen Media.", profile, brightwater
     )
+
+
+def test_negated_tools_and_degrees(profile: Profile, brightwater: Posting) -> None:
+    _ok("I do not have a PhD, and I have not used Flink.", profile, brightwater)
+    assert _untraced("I have a PhD and have used Flink daily.", profile, brightwater) == [
+        "PhD",
+        "Flink",
+    ]
+
+
+def test_the_postings_pay_may_be_quoted(profile: Profile, brightwater: Posting) -> None:
+    _ok("The range of $180,000 - $240,000 in Seattle works for me.", profile, brightwater)
+    assert _untraced("At Northwind Analytics I earned $240,000.", profile, brightwater)
+
+
+def test_plans_for_the_new_job(profile: Profile, brightwater: Posting) -> None:
+    _ok("If I joined, my first 90 days would look like this.", profile, brightwater)
+    assert _untraced("I cut onboarding to 90 days at Northwind Analytics.", profile, brightwater)
+
+
+def test_a_degree_dates_from_its_end(profile: Profile, brightwater: Posting) -> None:
+    _ok("My degrees: a Bachelor of Science from KTH (2017).", profile, brightwater)
+    assert _untraced("My degrees: a Bachelor of Science from KTH (2014).", profile, brightwater)
+
+
+def test_list_items_do_not_lend_each_other_their_job(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "My NLP work: a tagger at Lumen Media that covered 12 languages, a LoRA fine-tune of a "
+        "7B-parameter model that cut dispute handling time by 22%.",
+        profile,
+        brightwater,
+    )
+
+
+def test_the_postings_offer_as_the_subject(profile: Profile, kornblume: Posting) -> None:
+    _ok("Your learning budget and two conference visits caught my eye.", profile, kornblume)
+    assert _untraced("I have given talks at two conference visits.", profile, kornblume)

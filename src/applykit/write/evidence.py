@@ -42,6 +42,8 @@ class Evidence:
     posting_normal: str = ""
     title_parts: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    pay: set[float] = field(default_factory=set)
+    """The posting's pay range (min, max): figures the candidate may quote."""
     list_counts: dict[str, tuple[set[int], str]] = field(default_factory=dict)
     """"two degrees": the size of a profile list, by the noun that counts it."""
     lemmas: dict[str, Source] = field(default_factory=dict)
@@ -315,6 +317,9 @@ def build_evidence(
         title_parts=title_parts,
         entries=build_entries(profile, today or dt.date.today()),
         list_counts=list_counts(profile),
+        pay={v for v in (posting.compensation.min, posting.compensation.max) if v is not None}
+        if posting and posting.compensation
+        else set(),
     )
     for source in sources:
         found = find_quantities(source.text)

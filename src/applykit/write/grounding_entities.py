@@ -62,7 +62,8 @@ def owner_named(
     clauses = clauses_before(text, quantity.start)
     own = text[clauses[0].start : clauses[0].end].strip() if clauses else ""
     limit = min([*(q.start for q in others if q.start >= quantity.end), len(text)])
-    independent = bool(_SUBJECT.search(own)) and not _RELATIVE.match(own)
+    relative = bool(_RELATIVE.match(own))
+    independent = bool(_SUBJECT.search(own)) and not relative
     for index, clause in enumerate(clauses):
         end = min(clause.end, max(limit, quantity.end)) if index == 0 else clause.end
         has_subject = index > 0 and bool(_SUBJECT.search(text[clause.start : clause.end]))
@@ -78,6 +79,13 @@ def owner_named(
                 for a, _ in _mentions(entry, text, clause.start, end)
             )
         ]
+        if (
+            named
+            and index > 0
+            and not relative
+            and not _INTRODUCTORY.match(text[clause.start : clause.end].strip())
+        ):
+            return []  # a parallel list item ("a tagger at Lumen Media …, a LoRA fine-tune …")
         if named:
             return named
         if has_subject or (independent and index > 0):
@@ -85,6 +93,11 @@ def owner_named(
     return []
 
 
+_INTRODUCTORY = re.compile(
+    r"(?:(?:before|after)\s+that\s+|earlier\s+|later\s+|then\s+)?"
+    r"(?:at|in|with|during|for|while at|when at|as\s+\w+\s+at|on)\s+\S+(?:\s+\S+){0,4}$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"(?:where|which|who|when|that|whose)\b", re.IGNORECASE)
 _SUBJECT = re.compile(r"\b(?:i|we|my|our)\b", re.IGNORECASE)
 

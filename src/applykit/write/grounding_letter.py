@@ -125,6 +125,11 @@ _FORWARD = re.compile(
     r"look forward|am eager|am keen|am available)\b|\bavailable\s+(?:from|in|for|to)\b",
     re.IGNORECASE,
 )
+_SUBJECT_IN = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
+_DONE_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:\w+ed|cut|built|ran|led|grew|won|brought|made|took|saved)\b",
+    re.IGNORECASE,
+)
 _DONE = re.compile(r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b", re.I)
 
 
@@ -137,14 +142,18 @@ def forward_looking(text: str, position: int, *, possession: bool = False) -> bo
     (a name or skill), "what I would bring: Helm" still claims to have it."""
     clauses = clauses_before(text, position)[:3]
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
-    if _DONE.search(own):
-        return False
+    if _DONE.search(own) or _DONE_RELATIVE.search(own):
+        return False  # "… the approach that cut spend by 25% at Northwind": a past result
+    spans = [text[c.start : c.end] for c in clauses]
+    if clauses and not _SUBJECT_IN.search(own):  # "React and TypeScript I would learn"
+        sentence_end = sentence_around(text, position).end
+        spans.append(text[clauses[0].end : sentence_end].split(",")[0])
     sentence = sentence_around(text, position)
     if possession and _BRINGS.search(text[sentence.start : position]):
         return False
     if clauses and _MINE.search(text[clauses[0].start : position]):
         return False  # "… and my publications at ACL": a claim about the candidate
-    return any(_FORWARD.search(text[c.start : c.end]) for c in clauses)
+    return any(_FORWARD.search(span) for span in spans)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)

@@ -50,6 +50,9 @@ def lemma(word: str) -> str:
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    for irregular in ("built", "wrote", "written", "took", "taken", "brought", "held"):
+        if word.endswith(irregular) and len(word) > len(irregular) + 1:  # "rebuilt", "overtook"
+            return word[: -len(irregular)] + _IRREGULAR[irregular]
     if len(word) > 4 and word.endswith(("ies", "ied")):
         return word[:-3] + "y"
     for ending in ("ing", "ed", "es", "s"):

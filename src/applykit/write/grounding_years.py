@@ -135,16 +135,25 @@ def trace_experience_years(
 # --- years --------------------------------------------------------------------------------------
 
 
+_DEGREE_WORDS = re.compile(
+    r"\b(?:degree|graduat\w*|complet\w*|finish\w*|bachelor|master|ph\.?d|m\.?sc|b\.?sc|mba)\b",
+    re.IGNORECASE,
+)
+
+
 def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
     """A year traces when the entry the words around it are most about has that year."""
     year = int(quantity.value)
     clause = clause_around(text, quantity.start)
     near_words = text[clause.start : quantity.start].split()[-6:]
     near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]
-    near = lemma_set(" ".join(near_words))
+    near_text = " ".join(near_words)
+    near = lemma_set(near_text)
     sentence = sentence_around(text, quantity.start)
     if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
-        near = lemma_set(" ".join(text[sentence.start : quantity.start].split()[-8:]))
+        near_text = " ".join(text[sentence.start : quantity.start].split()[-8:])
+        near = lemma_set(near_text)
+    degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
     scored: list[tuple[int, int, Entry]] = []
     for entry in evidence.entries:
@@ -152,6 +161,9 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
     best = max((score for score, _, _ in scored), default=0)
     for score, near_shared, entry in scored:
+        degree_end = entry.months[1] // 12 if entry.months else None
+        if degree_date and entry.kind == "education" and year != degree_end:
+            continue  # "a Bachelor of Science from KTH (2014)": a degree dates from its end
         strong = near_shared >= 3  # the words right next to the year name this entry
         if year in entry.years and (strong or (score == best > 0 and (near_shared or score >= 2))):
             note = f"a date of {entry.name or entry.id}"

@@ -66,13 +66,14 @@ def _claims_their_work(start: int, end: int, text: str) -> bool:
 
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no|never|without|rather than|instead of|nor|lack|new to)\s+(?:an?\s+|the\s+)?$",
+    r"\b(?:(?:not|never)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
+    r"instead of|nor|lack|new to)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 
 
 def _negated(start: int, text: str) -> bool:
-    return bool(_NEGATION_BEFORE.search(text[max(0, start - 24) : start]))
+    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
@@ -255,6 +256,8 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
     for match in DEGREE_RE.finditer(text):
         raw = match.group("degree")
         start, end = match.start("degree"), match.end("degree")
+        if _negated(start, text):  # "I do not have a PhD"
+            continue
         level = degree_level(raw)
         if level in evidence.degree_levels:
             claims.append(

@@ -124,7 +124,9 @@ def _trace_in_profile(
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
         enough = shared and len(shared) >= needed
-        if enough or (shared and len(sentence_stems & own_stems) >= 3):
+        # or: a word next to the number is somewhere in the fact, and the sentence tells the
+        # fact's story (three of its words)
+        if enough or ((shared or stems & own_stems) and len(sentence_stems & own_stems) >= 3):
             return make_claim(
                 quantity.text,
                 quantity.kind,
@@ -170,6 +172,33 @@ def _listed(quantity: Quantity, text: str, evidence: Evidence) -> tuple[set[int]
     return None
 
 
+_PLAN_BEFORE = re.compile(r"\b(?:first|next|within|after)\s+$", re.IGNORECASE)
+
+
+def _claims_done(quantity: Quantity, text: str) -> bool:
+    clause = clause_around(text, quantity.start)
+    return bool(
+        re.search(
+            r"\b(?:i|we)\s+(?:\w+ed|earned|made|won)\b", text[clause.start : clause.end], re.I
+        )
+    )
+
+
+def _posting_subject(
+    quantity: Quantity, text: str, in_posting: list[Quantity], evidence: Evidence
+) -> bool:
+    """The posting's figure leads its clause and the candidate only appears after it, as an
+    object ("two conference visits caught my eye"), in the posting's own words."""
+    clause = clause_around(text, quantity.start)
+    person = r"\b(?:i|we|my|our|me|us)\b"
+    if re.search(person, text[clause.start : quantity.start], re.I):
+        return False
+    if not re.search(person, text[quantity.end : clause.end], re.I):
+        return False  # its voice came from another clause: "… which let it read millions …"
+    near = _near_number(quantity, text) | {lemma(quantity.unit)}
+    return any(len(near & _posting_words(found, evidence)) >= 2 for found in in_posting)
+
+
 def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
     sentence = sentence_around(evidence.posting_text, found.start)
     return lemma_set(evidence.posting_text[sentence.start : sentence.end])
@@ -199,6 +228,26 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         voice = "company" if in_posting else voice
     if in_posting and voice == "candidate" and forward_looking(text, quantity.start):
         voice = "company"  # "I would bring the same habits to your 12 models"
+    if (
+        in_posting
+        and voice == "candidate"
+        and _posting_subject(quantity, text, in_posting, evidence)
+    ):
+        voice = "company"  # "two conference visits caught my eye"
+    if (
+        quantity.kind == "money"
+        and quantity.value in evidence.pay
+        and not _claims_done(quantity, text)
+    ):
+        where = evidence.find_in_posting(quantity.text) or "posting:compensation"
+        return make_claim(
+            quantity.text, "money", quantity.start, quantity.end, where, "the posting's pay range"
+        )
+    if _PLAN_BEFORE.search(text[max(0, quantity.start - 20) : quantity.start]) and (
+        quantity.kind == "duration" and quantity.unit in {"day", "week", "month"}
+    ):
+        note = "a plan for the new job, not a claim"
+        return make_claim(quantity.text, "duration", quantity.start, quantity.end, "plan", note)
     if in_posting and voice == "company":
         found = in_posting[0]
         return make_claim(

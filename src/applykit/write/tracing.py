@@ -28,11 +28,19 @@ def voice_at(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
             return "company", inner
     clauses = clauses_before(text, position)
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
-    for span in clauses:
-        voice = voice_of(text[span.start : span.end], evidence.company_names)
+    for index, span in enumerate(clauses):
+        clause = text[span.start : span.end]
+        voice = voice_of(clause, evidence.company_names)
+        if index > 0 and voice == "company" and voice_of_candidate(clause):
+            return "neutral", own  # "You ask for a project I am proud of: …" passes nothing on
         if voice != "neutral":
             return voice, own
     return "neutral", own
+
+
+def voice_of_candidate(clause: str) -> bool:
+    """The clause has the candidate as a subject ("I", "we")."""
+    return bool(re.search(r"\b(?:i|we|i'm|i've|i'd)\b", clause, re.IGNORECASE))
 
 
 def make_claim(
