@@ -474,3 +474,30 @@ def test_list_items_do_not_lend_each_other_their_job(
 def test_the_postings_offer_as_the_subject(profile: Profile, kornblume: Posting) -> None:
     _ok("Your learning budget and two conference visits caught my eye.", profile, kornblume)
     assert _untraced("I have given talks at two conference visits.", profile, kornblume)
+
+
+def test_ratios_floors_and_one_day(profile: Profile, brightwater: Posting) -> None:
+    _ok(
+        "At Northwind Analytics I cut p95 latency by more than two thirds, a 3.4x speed-up.",
+        profile,
+        brightwater,
+    )
+    assert _untraced("At Northwind Analytics I made scoring 5x faster.", profile, brightwater)
+    assert _untraced(
+        "At Northwind Analytics feature lead time went from three weeks to one day.",
+        profile,
+        brightwater,
+    ) == ["one day"]
+
+
+def test_describing_words_before_a_title(profile: Profile, brightwater: Posting) -> None:
+    _ok(
+        "As a seasoned machine learning engineer at Northwind Analytics I lead.",
+        profile,
+        brightwater,
+    )
+    assert _untraced(
+        "As a seasoned Staff Machine Learning Engineer at Northwind Analytics I lead.",
+        profile,
+        brightwater,
+    )

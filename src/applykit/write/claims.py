@@ -107,7 +107,12 @@ _AFTER_SPELLED_RE = re.compile(
 _RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—|→|->|=>)\s*", re.IGNORECASE)
 _ELLIPTICAL_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
 """A past verb before a bare number counts something already named ("… and hired six")."""
-_NOT_SPELLED_UNITS = words("decade decades hundred hundreds percent per")
+_ONE_COUNTS = re.compile(
+    r"[\s-]+(?:day|week|month|year|hour|minute|second|millisecond)s?\b", re.IGNORECASE
+)
+_NOT_SPELLED_UNITS = words(
+    "decade decades hundred hundreds percent per third thirds quarter quarters half halves"
+)
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         mult = match.group("mult") or ""
         value *= _MULTIPLIERS.get(mult.lower(), 1.0)
         unit_word = match.group("unit") or ""
-        if unit_word.lower() in _NOT_UNITS:
+        attached_x = unit_word.lower() == "x" and match.start("unit") == match.end("num")
+        if unit_word.lower() in _NOT_UNITS and not attached_x:  # "3.4x" is a ratio, "3 x 4" not
             unit_word = ""
         end = match.end("plus") if match.group("plus") else match.end("num")
         if match.group("mult"):
@@ -207,8 +213,12 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), value, unit, "count", True, upper)
         )
-    for start, end, percent in find_fractions(text):
-        found.append(Quantity(text[start:end], start, end, percent, "%", "percent", tolerance=3.5))
+    for start, end, percent, floor in find_fractions(text):
+        span = text[start:end]
+        if floor:  # "by more than two thirds": anything from two thirds up
+            found.append(Quantity(span, start, end, percent, "%", "percent", True, 100.0))
+        else:
+            found.append(Quantity(span, start, end, percent, "%", "percent", tolerance=3.5))
     for start, end, times in find_times(text):
         found.append(Quantity(text[start:end], start, end, times, "time", "count"))
     for match in _MULTIPLE_RE.finditer(text):
@@ -240,8 +250,8 @@ def _spelled_quantities(text: str) -> list[Quantity]:
     """Numbers in words followed by what they count ("twelve languages", "six years")."""
     found: list[Quantity] = []
     for spelled in find_spelled_numbers(text):
-        if spelled.bare_one:
-            continue
+        if spelled.bare_one and not _ONE_COUNTS.match(text, spelled.end):
+            continue  # "one of the largest", "one change"; but "to one day", "one year"
         after = _AFTER_SPELLED_RE.match(text, spelled.end)
         unit_word = after.group("unit") if after and after.group("unit") else ""
         end = spelled.end
@@ -293,6 +303,14 @@ def derived_readings(found: list[Quantity], text: str) -> list[Quantity]:
             )
         else:
             derived.append(replace(first, text=span, end=second.end, value=change))
+        low, high = sorted((first.value, second.value))
+        if low > 0 and first.kind != "percent":  # "120ms to 35ms" is also 3.4x faster
+            ratio = high / low
+            derived.append(
+                Quantity(
+                    span, first.start, second.end, ratio, "x", "number", tolerance=0.05 * ratio
+                )
+            )
         if first.value > 0:
             percent = 100 * change / first.value
             derived.append(

@@ -118,7 +118,7 @@ _FRACTIONS = {
 }
 FRACTION_RE = re.compile(
     r"\b(?P<cue>by|than|nearly|almost|about|around|roughly|over|cut|cutting|reduced|reducing|"
-    r"saved|saving|lifted|raised|improved|halved)\s+(?:(?:more|less)\s+than\s+)?"
+    r"saved|saving|lifted|raised|improved|halved)\s+(?:(?P<more>more\s+than|over|at\s+least)\s+|less\s+than\s+)?"
     r"(?P<fraction>half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters)"
     r"\b",
     re.IGNORECASE,
@@ -126,12 +126,14 @@ FRACTION_RE = re.compile(
 TIMES_RE = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
 
 
-def find_fractions(text: str) -> list[tuple[int, int, float]]:
-    """Fractions used as amounts of change ("cut cost by a third" → 33.3 %)."""
+def find_fractions(text: str) -> list[tuple[int, int, float, bool]]:
+    """Fractions used as amounts of change ("cut cost by a third" → 33.3 %), and whether
+    they are a floor ("by more than two thirds")."""
     found = []
     for match in FRACTION_RE.finditer(text):
         fraction = re.sub(r"[\s-]+", " ", match.group("fraction").lower())
-        found.append((match.start("fraction"), match.end("fraction"), _FRACTIONS[fraction]))
+        floor = match.group("more") is not None
+        found.append((match.start("fraction"), match.end("fraction"), _FRACTIONS[fraction], floor))
     return found
 
 

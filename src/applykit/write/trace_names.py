@@ -209,11 +209,22 @@ _ING_IN_TITLES = words(
 )
 
 
+_DESCRIPTIVE = re.compile(
+    r"(?:(?:seasoned|experienced|passionate|dedicated|skilled|motivated|versatile|pragmatic|"
+    r"curious|driven|results-driven|detail-oriented|hands-on|proven|accomplished|successful|"
+    r"self-taught|certified|full-time|former|current|practising|practicing)\s+)+",
+    re.IGNORECASE,
+)
+
+
 def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
     claims: list[Claim] = []
     positions = [_normalise_title(position) for position in evidence.positions]
     for match in TITLE_CLAIM_RE.finditer(text):
         title = match.group("title")
+        lead = _DESCRIPTIVE.match(title)
+        if lead:  # "a seasoned machine learning engineer": the title is what follows
+            title = title[lead.end() :]
         words = title.lower().split()
         if any(
             word in CONTENT_STOPWORDS or (word.endswith("ing") and word not in _ING_IN_TITLES)
@@ -221,7 +232,7 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
         ):
             continue
         normal = _normalise_title(title)
-        start, end = match.start("title"), match.end("title")
+        start, end = match.end("title") - len(title), match.end("title")
         employer = employer_near(start, end, text, evidence)
         if employer is not None and not re.search(
             rf"\b{re.escape(normal)}\b", _normalise_title(employer.text)
