@@ -124,6 +124,9 @@ def test_rerun_reuses_the_tracker_record(tmp_path: Path, examples: Path) -> None
         posting, examples / "profile.yaml", out_dir=tmp_path / "b", today=TODAY, settings=settings
     )
     assert first.application.id == second.application.id
+    # the same bytes are not stored twice, nor the same banked answer recorded twice
+    assert len(second.application.documents) == len(first.application.documents)
+    assert len(second.application.answers) == len(first.application.answers)
     assert len(open_repository(settings).list_applications()) == 1
     assert json.loads((tmp_path / "b/fit-report.json").read_text())["score"] == first.fit.score
 

@@ -8,6 +8,7 @@ and write the dossier folder.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -133,10 +134,14 @@ def build_dossier(
         application = _record_application(repository, posting)
         answered, unanswered = _answers_for(repository, posting)
         assert application.id is not None
+        given = {(a.question, a.answer) for a in application.answers}
         for answer in answered:
-            repository.record_answer(application.id, answer.question, answer.answer, "bank")
+            if (answer.question, answer.answer) not in given:
+                repository.record_answer(application.id, answer.question, answer.answer, "bank")
+        stored = {(d.filename, d.sha256) for d in application.documents}
         for name, content in [*resume_files.items(), ("cover-letter.md", _utf8(letter.markdown))]:
-            repository.add_document(application.id, name.rsplit(".", 1)[0], name, content)
+            if (name, hashlib.sha256(content).hexdigest()) not in stored:
+                repository.add_document(application.id, name.rsplit(".", 1)[0], name, content)
         application = repository.get_application(application.id)
     with clock.step("dossier"):
         folder = out_dir or Path.cwd() / "dossiers" / dossier_folder_name(posting, today)
