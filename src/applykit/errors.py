@@ -69,8 +69,3 @@ class BackendUnavailable(UserError):
 
     kind = "backend unavailable"
 
-
-class NotBuilt(UserError):
-    """A feature that is planned but not built yet; says so plainly."""
-
-    kind = "not built yet"
