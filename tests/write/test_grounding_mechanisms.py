@@ -501,3 +501,31 @@ def test_describing_words_before_a_title(profile: Profile, brightwater: Posting)
         profile,
         brightwater,
     )
+
+
+def test_numbers_that_name_rather_than_count(profile: Profile) -> None:
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    plan = (
+        "Here is my plan:\n\n1. Inventory the 12 highest-traffic models you run.\n"
+        "2. Migrate one low-risk model first.\n3. Move the rest in small batches.\n\n"
+        "For question 3 of your form: I saw your posting on 28 October.\n"
+    )
+    _ok(plan, profile, kestrel)
+    assert _untraced(plan + "I led 3 migrations at Lumen Media.\n", profile, kestrel)
+
+
+def test_subject_lines_postscripts_and_abbreviations(
+    profile: Profile, brightwater: Posting
+) -> None:
+    letter = (
+        "Re: Senior Machine Learning Engineer (Requisition ID R-20931)\n\nDear team,\n\n"
+        "The LoRA fine-tune I did at Northwind Analytics cut case handling time by c. 22 per "
+        "cent.\n\nP.S. Thank you for reading.\n"
+    )
+    _ok(letter, profile, brightwater)
+    assert _untraced(letter.replace("c. 22", "c. 32"), profile, brightwater) == ["32 per cent"]
+
+
+def test_a_decimal_needs_only_one_shared_word(profile: Profile, brightwater: Posting) -> None:
+    _ok("On Skald I only shipped once recall@10 reached 0.81.", profile, brightwater)
+    assert _untraced("On Skald I only shipped once recall@10 reached 0.91.", profile, brightwater)

@@ -126,8 +126,8 @@ def company_aliases(company: str) -> list[str]:
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(part) for part in re.split(r"[\s\-–/]+", phrase.strip()) if part]
-    body = r"[\s\-–/]+".join(words)
+    words = [re.escape(part) for part in re.split(r"[\s\-–/:]+", phrase.strip()) if part]
+    body = r"[\s\-–/:]+".join(words)  # "Requisition ID R-20931" ← "Requisition ID: R-20931"
     return re.compile(r"(?<![\w])" + body + r"(?:'s|’s|s|es)?(?![\w])", re.IGNORECASE)
 
 

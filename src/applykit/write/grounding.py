@@ -24,6 +24,7 @@ from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
     in_question,
+    is_label,
     is_plain_starter,
     lower_case_words,
     own_list_count,
@@ -54,7 +55,11 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     text = text[:MAX_TEXT_CHARS]
     masked = _mask_contacts(text)
     claims: list[Claim] = []
-    quantities = [q for q in find_quantities(masked) if not in_question(masked, q.start)]
+    quantities = [
+        q
+        for q in find_quantities(masked)
+        if not in_question(masked, q.start) and not is_label(q.start, q.unit, masked)
+    ]
     for quantity in quantities:
         claims.append(trace_quantity(quantity, masked, evidence, quantities))
     courtesy = courtesy_spans(masked)

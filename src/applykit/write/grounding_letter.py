@@ -34,12 +34,13 @@ _GREETING = re.compile(
     r"sehr geehrte[rs]?|hej|hola|bonjour|cher|chère|ciao|salut)\b",
     re.IGNORECASE,
 )
+_SUBJECT_LINE = re.compile(r"^(?:re|subject|betreff|ref|application for)\s*:", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S")
 
 
 def courtesy_spans(text: str) -> list[tuple[int, int]]:
-    """The salutation (a first line that greets) and sign-off lines (short lines ending in a
-    comma or an exclamation mark, such as "Best regards," or "Viele Grüße,")."""
+    """The salutation (a first line that greets), a subject line ("Re: …") and sign-off lines
+    (short lines ending in a comma or an exclamation mark, such as "Viele Grüße,")."""
     spans: list[tuple[int, int]] = []
     position = 0
     first = True
@@ -51,6 +52,7 @@ def courtesy_spans(text: str) -> list[tuple[int, int]]:
             continue
         words = stripped.split()
         greets = first and _GREETING.match(stripped) and len(words) <= 12
+        greets = greets or bool(_SUBJECT_LINE.match(stripped))  # "Re: <the posting's title>"
         signs_off = not first and len(words) <= 5 and stripped.endswith((",", "!"))
         if greets or signs_off:
             spans.append((start, start + len(stripped)))
@@ -73,7 +75,10 @@ def is_plain_starter(
         return False
     starts = {span.start for span in sentence_spans(text)}
     line_start = start == 0 or bool(re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]))
-    if start not in starts and not line_start:
+    list_item = bool(re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+$", text[:start]))
+    if name.rstrip(".").upper() in {"P.S", "PS", "P.P.S", "N.B", "NB"}:
+        return True  # a postscript marker
+    if start not in starts and not line_start and not list_item:
         return False
     if SPELLED_RE.fullmatch(name):
         return True
@@ -82,6 +87,8 @@ def is_plain_starter(
         return False
     if lowered in lower or lowered in _STARTERS:
         return True
+    if list_item and lowered in _vocabulary():
+        return True  # "1. Inventory the models …": a list item starts with a plain verb
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
 
 
@@ -209,3 +216,26 @@ def acronym_source(name: str, evidence: Evidence) -> str | None:
             if not CONTENT_STOPWORDS & set(re.split(r"[\s-]+", found.group(0).lower())):
                 return source.id
     return None
+
+
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
+    r"version|v|level|tier|grade)|#)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_UNITS = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+
+
+def is_label(start: int, unit: str, text: str) -> bool:
+    """A number that names rather than counts: a list marker ("1. Inventory …"), a label
+    ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
+    if unit.lower() in _MONTH_UNITS:
+        return True
+    if re.search(r"(?:^|\n)[ \t]*$", text[:start]) and re.match(r"\d+[.)]\s", text[start:]):
+        return True
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

@@ -27,7 +27,11 @@ _SECOND_PERSON = re.compile(
     re.I,
 )
 _CLAUSE_SPLIT = re.compile(r"[;:—–]|,\s|\s-\s|\s(?:and|but|while|which|where|so)\s|\(|\)")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[.!?])(?<!\bc\.)(?<!\bca\.)(?<!approx\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bno\.)"
+    r"\s+|\n+"
+)
+"""Sentence ends; "c. 22 per cent", "e.g. Kafka", "vs. baseline" do not end a sentence."""
 
 
 @dataclass(frozen=True)

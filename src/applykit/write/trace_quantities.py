@@ -123,7 +123,8 @@ def _trace_in_profile(
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
-        enough = shared and len(shared) >= needed
+        distinctive = found.value != int(found.value) and found.kind != "date"
+        enough = shared and (len(shared) >= needed or distinctive)  # 0.81, 4.1: not by chance
         # or: a word next to the number is somewhere in the fact, and the sentence tells the
         # fact's story (three of its words)
         if enough or ((shared or stems & own_stems) and len(sentence_stems & own_stems) >= 3):
