@@ -19,6 +19,9 @@ _ZERO_WIDTH = re.compile(
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _UNICODE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD = re.compile(
+    "[" + _ZERO_WIDTH.pattern[1:-1] + _CONTROL.pattern[1:-1] + _UNICODE_SPACE.pattern[1:-1] + "]"
+)
 _RUN = re.compile("  +")  # a literal prefix: the regex engine skips ahead fast
 
 
@@ -148,14 +151,17 @@ def clean_text(raw: str) -> CleanText:
         raw = raw[:MAX_CHARS]
     if raw.startswith("\ufeff"):
         raw = raw[1:]
-    controls = len(_CONTROL.findall(raw))
+    # One scan for all three kinds of odd character; most postings have none. (NFC below maps
+    # no character outside _UNICODE_SPACE into it, so the answer holds after normalising.)
+    odd = _ODD.search(raw) is not None
+    controls = len(_CONTROL.findall(raw)) if odd else 0
     if controls and controls > max(8, len(raw) // 50):
         warnings.append(
             f"the input looks binary or garbled ({controls:,} control characters were removed)"
         )
     if controls:
         raw = _CONTROL.sub("", raw)
-    zero_width = _ZERO_WIDTH.findall(raw)
+    zero_width = _ZERO_WIDTH.findall(raw) if odd else []
     if zero_width:
         warnings.append(
             f"{len(zero_width)} invisible zero-width character(s) were removed; "
@@ -165,7 +171,8 @@ def clean_text(raw: str) -> CleanText:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _UNICODE_SPACE.sub(" ", text)
+    if odd:
+        text = _UNICODE_SPACE.sub(" ", text)
     if "  " in text:
         text = _RUN.sub(_collapse_run, text)
     if " \n" in text:
