@@ -8,7 +8,7 @@ planted fabrication each must be flagged at the planted span (recall). Sets:
   (rules were fixed after their first runs, so they are no longer untouched);
 * `heldout3`: `heldout3/` has its own honest letters and plants, written before the rules
   were tuned on it; its untouched first-run figures are in docs/letters.md;
-* `heldout4` … `heldout10`: written after later rounds of tuning, each committed before its
+* `heldout4` … `heldout11`: written after later rounds of tuning, each committed before its
   first run; the untouched first-run figures are in docs/letters.md;
 * `grounded`: the letters the default grounded backend writes for every example posting
   (honest by construction; false alarms only).
@@ -41,6 +41,7 @@ _PLANT_SETS = (
     ("heldout8", DATA / "heldout8" / "cases.json", DATA / "heldout8" / "planted.json"),
     ("heldout9", DATA / "heldout9" / "cases.json", DATA / "heldout9" / "planted.json"),
     ("heldout10", DATA / "heldout10" / "cases.json", DATA / "heldout10" / "planted.json"),
+    ("heldout11", DATA / "heldout11" / "cases.json", DATA / "heldout11" / "planted.json"),
 )
 
 
