@@ -529,3 +529,43 @@ def test_subject_lines_postscripts_and_abbreviations(
 def test_a_decimal_needs_only_one_shared_word(profile: Profile, brightwater: Posting) -> None:
     _ok("On Skald I only shipped once recall@10 reached 0.81.", profile, brightwater)
     assert _untraced("On Skald I only shipped once recall@10 reached 0.91.", profile, brightwater)
+
+
+def test_admitted_gaps_are_not_claims(profile: Profile) -> None:
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    honest = (
+        "Tools I have used in production: Kubernetes, Docker and Prometheus. Tools from your "
+        "list I have not used: Kubeflow, Argo CD, Terraform and Helm."
+    )
+    _ok(honest, profile, kestrel)
+    assert _untraced("Tools I have used in production: Kubernetes and Helm.", profile, kestrel) == [
+        "Helm"
+    ]
+    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+    _ok("I have less experience with Java than I would like.", profile, maplestone)
+
+
+def test_only_the_nearest_subject_decides_what_is_a_plan(profile: Profile) -> None:
+    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+    mixed = "I would like more Java, but I have written Python, C# and SQL in production."
+    assert _untraced(mixed, profile, maplestone) == ["C#"]
+    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+    assert (
+        _untraced(
+            "What I can show is results: a 25% cut in GPU spend at Northwind Analytics.",
+            profile,
+            kestrel,
+        )[0]
+        == "25%"
+    )
+
+
+def test_time_at_an_employer_named_in_another_clause(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "I have written Python in production for more than six years, and I packaged models "
+        "as Docker services at Parcelly.",
+        profile,
+        brightwater,
+    )

@@ -21,6 +21,7 @@ from applykit.models.documents import Claim
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence
+from applykit.write.grounding_words import lemma
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
     clauses_before,
@@ -85,8 +86,8 @@ def is_plain_starter(
     lowered = name.lower()
     if lowered in {skill.lower() for skill in evidence.posting_skills}:
         return False
-    if lowered in lower or lowered in _STARTERS:
-        return True
+    if lowered in lower or lowered in _STARTERS or lemma(lowered) in _lemmas_of(lower):
+        return True  # "Tools I have used …" ← "tool" in the posting
     if list_item and lowered in _vocabulary():
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
@@ -115,6 +116,11 @@ _ENGLISH_SUFFIXES = (
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _lemmas_of(lower: frozenset[str]) -> frozenset[str]:
+    return frozenset(lemma(word) for word in lower)
+
+
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
     """Whole words of the bundled (uncased English) tokenizer: ordinary words such as
@@ -128,7 +134,7 @@ def _vocabulary() -> frozenset[str]:
 
 
 _FORWARD = re.compile(
-    r"\b(?:i|we)\s*(?:would|will|can|could|'d|’d|'ll|’ll|want to|hope to|plan to|intend to|"
+    r"\b(?:i|we)\s*(?:would|will|could|'d|’d|'ll|’ll|want to|hope to|plan to|intend to|"
     r"look forward|am eager|am keen|am available)\b|\bavailable\s+(?:from|in|for|to)\b",
     re.IGNORECASE,
 )
@@ -151,7 +157,11 @@ def forward_looking(text: str, position: int, *, possession: bool = False) -> bo
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
     if _DONE.search(own) or _DONE_RELATIVE.search(own):
         return False  # "… the approach that cut spend by 25% at Northwind": a past result
-    spans = [text[c.start : c.end] for c in clauses]
+    spans: list[str] = []
+    for clause in clauses:  # the nearest clause with a subject decides
+        spans.append(text[clause.start : clause.end])
+        if _SUBJECT_IN.search(spans[-1]):
+            break
     if clauses and not _SUBJECT_IN.search(own):  # "React and TypeScript I would learn"
         sentence_end = sentence_around(text, position).end
         spans.append(text[clauses[0].end : sentence_end].split(",")[0])

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity
 from applykit.write.grounding_dates import Entry, merged_work_years
+from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
@@ -58,18 +59,6 @@ def _consistent(claimed: float, actual: float, qualifier: str, plus: bool) -> bo
     return actual >= claimed - 0.25
 
 
-def _window(quantity: Quantity, text: str, others: list[Quantity]) -> tuple[int, int]:
-    """From the previous number to the next one, inside the sentence."""
-    sentence = sentence_around(text, quantity.start)
-    start, end = sentence.start, sentence.end
-    for other in others:
-        if other.end <= quantity.start and other.end > start and other.start >= sentence.start:
-            start = other.end
-        if other.start >= quantity.end and other.start < end:
-            end = other.start
-    return start, end
-
-
 def _tenure_cue(quantity: Quantity, text: str) -> tuple[float, str, bool] | None:
     """Claimed years, qualifier and '+' when the number reads as time spent somewhere."""
     if quantity.kind != "duration" or quantity.unit not in {"year", "month"}:
@@ -88,18 +77,14 @@ def _tenure_cue(quantity: Quantity, text: str) -> tuple[float, str, bool] | None
 def trace_employer_tenure(
     quantity: Quantity, text: str, evidence: Evidence, others: list[Quantity]
 ) -> Claim | None:
-    """ "three years at Northwind": checked against that employer's dates; None when no
-    employer is named between this number and its neighbours."""
+    """ "three years at Northwind": checked against the dates of the employer the number's
+    clause names (see `owner_named`); None when it names none."""
     cue = _tenure_cue(quantity, text)
     if cue is None:
         return None
     claimed, qualifier, plus = cue
-    start, end = _window(quantity, text, others)
-    window = text[start:end]
-    for entry in evidence.entries:
-        if entry.kind not in {"work", "volunteer"} or not entry.name or not entry.months:
-            continue
-        if not re.search(r"(?<!\w)" + re.escape(entry.name) + r"(?!\w)", window, re.IGNORECASE):
+    for entry in owner_named(quantity, text, others, evidence)[:1]:
+        if entry.kind not in {"work", "volunteer"} or not entry.months:
             continue
         actual = (entry.months[1] - entry.months[0] + 1) / 12
         if _consistent(claimed, actual, qualifier, plus):

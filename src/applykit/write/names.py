@@ -86,8 +86,8 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         gap = text[previous_end : token.start()] if previous_end >= 0 else " "
         contiguous = previous_end >= 0 and gap.strip() == "" and "\n" not in gap
         if is_name(token):
-            if run and not contiguous:
-                flush()
+            if run and (not contiguous or token.start() in starts):
+                flush()  # "… and Prometheus. Tools I have …": two sentences, two names
             run.append(token)
             if word.endswith(("'s", "’s")):
                 flush()

@@ -67,13 +67,17 @@ def _claims_their_work(start: int, end: int, text: str) -> bool:
 
 _NEGATION_BEFORE = re.compile(
     r"\b(?:(?:not|never)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
-    r"instead of|nor|lack|new to)\s+(?:an?\s+|the\s+)?$",
+    r"instead of|nor|lack|new to|(?:less|little|limited|no)\s+experience\s+(?:with|in))\s+"
+    r"(?:an?\s+|the\s+)?$",
     re.I,
 )
+_NEGATED_LIST = re.compile(r"\b(?:not|never|haven't|have not)\b[^:.;]{0,60}:[^.;:]*$", re.I)
+"""… "Tools I have not used: Kubeflow, Argo CD and Helm"."""
 
 
 def _negated(start: int, text: str) -> bool:
-    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 120) : start]
+    return bool(_NEGATION_BEFORE.search(before[-40:]) or _NEGATED_LIST.search(before))
 
 
 def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
