@@ -68,4 +68,3 @@ class BackendUnavailable(UserError):
     """A language-model backend cannot be used right now (server down, timeout, no key)."""
 
     kind = "backend unavailable"
-
