@@ -29,19 +29,23 @@ from bench.common import EXAMPLES, REPO, Row
 
 DATA = REPO / "bench" / "data" / "fabrication"
 
+
+def _set_order(folder: Path) -> tuple[str, int]:
+    digits = "".join(ch for ch in folder.name if ch.isdigit())
+    return (folder.name.rstrip("0123456789"), int(digits or 0))
+
+
+# Every folder of DATA with a cases.json and planted.json is a set of its own (heldout3 …,
+# blind14 …), found by name so a new set needs no code change.
 _PLANT_SETS = (
     ("tuning", DATA / "cases.json", DATA / "planted.json"),
     ("heldout", DATA / "cases.json", DATA / "planted_heldout.json"),
     ("heldout2", DATA / "cases.json", DATA / "planted_heldout2.json"),
-    ("heldout3", DATA / "heldout3" / "cases.json", DATA / "heldout3" / "planted.json"),
-    ("heldout4", DATA / "heldout4" / "cases.json", DATA / "heldout4" / "planted.json"),
-    ("heldout5", DATA / "heldout5" / "cases.json", DATA / "heldout5" / "planted.json"),
-    ("heldout6", DATA / "heldout6" / "cases.json", DATA / "heldout6" / "planted.json"),
-    ("heldout7", DATA / "heldout7" / "cases.json", DATA / "heldout7" / "planted.json"),
-    ("heldout8", DATA / "heldout8" / "cases.json", DATA / "heldout8" / "planted.json"),
-    ("heldout9", DATA / "heldout9" / "cases.json", DATA / "heldout9" / "planted.json"),
-    ("heldout10", DATA / "heldout10" / "cases.json", DATA / "heldout10" / "planted.json"),
-    ("heldout11", DATA / "heldout11" / "cases.json", DATA / "heldout11" / "planted.json"),
+    *tuple(
+        (folder.name, folder / "cases.json", folder / "planted.json")
+        for folder in sorted(DATA.iterdir(), key=_set_order)
+        if (folder / "cases.json").is_file() and (folder / "planted.json").is_file()
+    ),
 )
 
 
