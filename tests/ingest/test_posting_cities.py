@@ -1,0 +1,64 @@
+"""Cities written without a region, recognised only where a posting talks about places."""
+
+from __future__ import annotations
+
+from applykit.ingest.posting_cities import cities_after_cues, cities_in_place_lines
+
+
+def _cities(found: list) -> list[tuple[str | None, str | None, str | None]]:
+    return [(loc.city, loc.region, loc.country) for loc in found]
+
+
+def test_a_location_label_with_a_bare_city() -> None:
+    assert _cities(cities_after_cues("Team: Data\nLocation: Berlin\nType: Full-time")) == [
+        ("Berlin", None, "Germany")
+    ]
+
+
+def test_a_label_alone_on_its_line_takes_the_next_line_with_text() -> None:
+    assert _cities(cities_after_cues("Location\n\nToronto\n\nAbout the job")) == [
+        ("Toronto", "ON", "Canada")
+    ]
+
+
+def test_several_hubs_in_one_sentence_keep_their_order() -> None:
+    text = "We are growing in our hub locations of Austin, Salt Lake City and Boston, and more."
+    assert [c for c, _, _ in _cities(cities_after_cues(text))] == [
+        "Austin",
+        "Salt Lake City",
+        "Boston",
+    ]
+
+
+def test_remote_with_a_city() -> None:
+    assert _cities(cities_after_cues("Location: Remote - Denver")) == [
+        ("Denver", "CO", "United States")
+    ]
+
+
+def test_cities_away_from_any_place_cue_are_not_locations() -> None:
+    text = "Our customers include hospitals in Chicago and a bakery in Paris.\nWe value ownership."
+    assert cities_after_cues(text) == []
+
+
+def test_a_city_inside_a_longer_word_is_not_a_city() -> None:
+    assert cities_after_cues("Location: NewBerlin Industrial Park") == []
+
+
+def test_an_ambiguous_name_gets_a_region_only_when_the_posting_supports_one() -> None:
+    assert _cities(cities_after_cues("Location: Portland")) == [("Portland", None, None)]
+    assert _cities(cities_after_cues("Location: Portland", context="Portland, OR office")) == [
+        ("Portland", "OR", "United States")
+    ]
+    assert _cities(cities_after_cues("Location: London", context="Salary £60,000")) == [
+        ("London", None, "United Kingdom")
+    ]
+
+
+def test_place_lines_are_read_whole() -> None:
+    header = "Senior Data Engineer · Amsterdam · Hybrid"
+    assert _cities(cities_in_place_lines(header)) == [("Amsterdam", None, "Netherlands")]
+
+
+def test_long_text_without_cues_costs_nothing_and_finds_nothing() -> None:
+    assert cities_after_cues("Seattle " * 50_000) == []
