@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
 from applykit.ingest import posting_location as location
 from applykit.ingest import posting_terms as terms
+from applykit.ingest.posting_keywords import Scan
 from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_sections import Section
 from applykit.models.posting import Posting
@@ -31,11 +33,42 @@ def _header_lines(sections: list[Section]) -> list[str]:
     return [o for o in out if o]
 
 
+@dataclass
+class _Parse:
+    """What every field reads, built once per posting: header lines, body and its keyword scan."""
+
+    sections: list[Section]
+    header_lines: list[str]
+    usable: list[Section]
+    body: Scan
+    derived: dict[str, Scan] = field(default_factory=dict)
+
+    @property
+    def header(self) -> str:
+        return "\n".join(self.header_lines)
+
+
+_LAST: list[_Parse] = []  # fill_identity's parse, reused by fill_conditions on the same sections
+
+
+def _parse(sections: list[Section]) -> _Parse:
+    if _LAST and _LAST[0].sections is sections:
+        return _LAST[0]
+    usable = [s for s in sections if s.kind not in SKIP_BODY]
+    parse = _Parse(
+        sections, _header_lines(sections), usable, Scan("\n".join(s.text for s in usable))
+    )
+    _LAST[:] = [parse]
+    return parse
+
+
 def fill_identity(posting: Posting, sections: list[Section]) -> None:
-    header = _header_lines(sections)
+    _LAST.clear()
+    parse = _parse(sections)
+    header = parse.header_lines
     headings = [s for s in sections if s.level and s.level <= 2 and s.kind != "record_position"]
     record = {s.kind: s.text.strip() for s in sections if s.kind.startswith("record_")}
-    body = "\n".join(s.text for s in sections if s.kind not in SKIP_BODY)
+    body = parse.body.text
 
     title = fields.clean_title(record["record_position"]) if record.get("record_position") else None
     if title is None:
@@ -60,7 +93,7 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
                 if title:
                     break
     title = title or fields.title_from_label([ln.text for s in sections for ln in s.lines[:3]])
-    title = title or fields.title_from_phrases(body)
+    title = title or fields.title_from_phrases(parse.body)
     posting.title = title
 
     company = record.get("record_company", "").split("\n")[0].strip() or None
@@ -69,7 +102,7 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
             company = fields.company_from_line(line)
             if company:
                 break
-    candidates = fields.company_candidates(body)
+    candidates = fields.company_candidates(parse.body)
     about = [
         re.sub(r"(?i)^about\s+", "", s.heading).strip(" :")
         for s in sections
@@ -94,9 +127,8 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
             ):
                 company = line
     posting.company = company
-    posting.team = fields.find_team(
-        [s.text for s in sections if s.kind == "team"] + [" ".join(header), body]
-    )
+    team_texts: list[str | Scan] = [s.text for s in sections if s.kind == "team"]
+    posting.team = fields.find_team([*team_texts, " ".join(header), parse.body])
     if not posting.team:
         posting.team = next(
             (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
@@ -108,27 +140,30 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
 def fill_conditions(
     posting: Posting, sections: list[Section], today: dt.date, warnings: list[str]
 ) -> None:
-    header = "\n".join(_header_lines(sections))
-    usable = [s for s in sections if s.kind not in SKIP_BODY]
-    body = "\n".join(s.text for s in usable)
+    parse = _parse(sections)
+    _LAST.clear()
+    header = parse.header
+    usable = parse.usable
+    scan = parse.body
+    body = scan.text
     required_lines = [ln.text for s in sections if s.kind == "requirements" for ln in s.lines]
 
     location_text = "\n".join(
         [header] + [s.text for s in sections if s.kind in {"record_location", "logistics"}]
     )
-    header_and_body = header + "\n" + body  # one string: several extractors lower it
+    header_and_body = scan.derive(header + "\n")
     locations = location.find_locations(location_text) or location.find_locations(body)
     if not locations:
-        remote = location.remote_location(header_and_body)
+        remote = location.remote_location(header_and_body.text)
         locations = [remote] if remote else []
     posting.locations = locations
-    posting.employment_type = terms.employment_type(posting.title, header, body)
-    posting.work_mode = terms.work_mode(posting.title, header, body)
-    posting.years_experience = facts.find_years(required_lines, body)
+    posting.employment_type = terms.employment_type(posting.title, header, scan)
+    posting.work_mode = terms.work_mode(posting.title, header, scan)
+    posting.years_experience = facts.find_years(required_lines, scan)
     years_min = posting.years_experience.min if posting.years_experience else None
-    posting.seniority, posting.level = terms.seniority(posting.title, header, body, years_min)
+    posting.seniority, posting.level = terms.seniority(posting.title, header, scan, years_min)
     dollar = "CAD" if locations and all(loc.country == "Canada" for loc in locations) else "USD"
-    posting.compensation, pay_warnings = find_compensation(body, dollar=dollar)
+    posting.compensation, pay_warnings = find_compensation(scan, dollar=dollar)
     warnings.extend(pay_warnings)
     if posting.compensation is None and not pay_warnings:
         vague = _VAGUE_PAY.search(body)
@@ -139,5 +174,5 @@ def fill_conditions(
     )
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)
-    posting.start_date = facts.find_start_date(body)
-    posting.duration = facts.find_duration(f"{posting.title or ''}\n{header}\n{body}")
+    posting.start_date = facts.find_start_date(scan)
+    posting.duration = facts.find_duration(scan.derive(f"{posting.title or ''}\n{header}\n"))

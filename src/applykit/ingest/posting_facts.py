@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from applykit.ingest.posting_text import find_in_spans, has_any, lowered, spans
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_text import find_in_spans, has_any
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
@@ -143,9 +144,17 @@ _YEARS = re.compile(
 )
 
 
-def find_years(required: list[str], text: str) -> YearsExperience | None:
-    for source, need_context in (("\n".join(required), False), (text, True)):
-        windows = spans(lowered(source[:30000]), ("year", "yr", "jahr", " ans", "años"), 70, 70)
+_YEARS_NEEDLES = needles("year", "yr", "jahr", " ans", "años")
+
+
+def _scan(text: str | Scan) -> Scan:
+    return text if isinstance(text, Scan) else Scan(text)
+
+
+def find_years(required: list[str], text: str | Scan) -> YearsExperience | None:
+    for whole, need_context in ((Scan("\n".join(required)), False), (_scan(text), True)):
+        source = whole.text
+        windows = whole.derive("", 30000).spans(_YEARS_NEEDLES, 70, 70)
         for match in find_in_spans(_YEARS, source, windows):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
@@ -189,8 +198,13 @@ _REQ_ID = re.compile(
 )
 
 
-def find_requisition_id(text: str) -> str | None:
-    windows = spans(lowered(text[:30000]), ("req", "job", "ref", "posting", "vacancy"), 1, 60)
+_REQ_NEEDLES = needles("req", "job", "ref", "posting", "vacancy")
+
+
+def find_requisition_id(text: str | Scan) -> str | None:
+    scan = _scan(text)
+    text = scan.text
+    windows = scan.derive("", 30000).spans(_REQ_NEEDLES, 1, 60)
     for match in find_in_spans(_REQ_ID, text, windows):
         value = match.group("id").rstrip(".,;:/-")
         if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
@@ -241,8 +255,13 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def find_posted_on(text: str, today: dt.date) -> dt.date | None:
-    windows = spans(lowered(text[:30000]), ("posted", "published", "veröffentlicht"), 12, 60)
+_POSTED_NEEDLES = needles("posted", "published", "veröffentlicht")
+
+
+def find_posted_on(text: str | Scan, today: dt.date) -> dt.date | None:
+    scan = _scan(text)
+    text = scan.text
+    windows = scan.derive("", 30000).spans(_POSTED_NEEDLES, 12, 60)
     for match in find_in_spans(_POSTED, text, windows):
         value = match.group("value").strip()
         absolute = parse_date(value)
@@ -270,8 +289,13 @@ _START = re.compile(
 )
 
 
-def find_start_date(text: str) -> str | None:
-    windows = spans(lowered(text[:30000]), ("start", "beginning"), 30, 80)
+_START_NEEDLES = needles("start", "beginning")
+
+
+def find_start_date(text: str | Scan) -> str | None:
+    scan = _scan(text)
+    text = scan.text
+    windows = scan.derive("", 30000).spans(_START_NEEDLES, 30, 80)
     found = find_in_spans(_START, text, windows)
     if not found:
         return None
@@ -293,8 +317,13 @@ _DURATION_CONTEXT = re.compile(
 )
 
 
-def find_duration(text: str) -> str | None:
-    windows = spans(lowered(text[:30000]), ("week", "month", "year"), 40, 40)
+_DURATION_NEEDLES = needles("week", "month", "year")
+
+
+def find_duration(text: str | Scan) -> str | None:
+    scan = _scan(text)
+    text = scan.text
+    windows = scan.derive("", 30000).spans(_DURATION_NEEDLES, 40, 40)
     for match in find_in_spans(_DURATION, text, windows):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (

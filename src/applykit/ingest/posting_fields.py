@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from applykit.ingest.posting_text import find_in_spans, lowered, spans
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_text import find_in_spans
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"
@@ -49,11 +51,11 @@ _TITLE_PHRASES = [
 ]
 # Per pattern above: the words that must occur for it to match (cheap windows first).
 _TITLE_NEEDLES: list[tuple[str, ...]] = [
-    ("hiring", "looking for", "seeking", "searching for", "recruiting"),
-    ("opportunity for", "opening for", "vacancy for", "role for", "position for"),
-    ("\nas a", ". as a", "! as a"),
-    ("\nthe ", ". the ", "! the ", ": the ", ", the "),
-    ("join",),
+    needles("hiring", "looking for", "seeking", "searching for", "recruiting"),
+    needles("opportunity for", "opening for", "vacancy for", "role for", "position for"),
+    needles("\nas a", ". as a", "! as a"),
+    needles("\nthe ", ". the ", "! the ", ": the ", ", the "),
+    needles("join"),
 ]
 _NOT_TITLE = re.compile(r"^(?:we|our|the|this|you|your|it|they|an?|as|in|if|all)\b", re.I)
 _LABELS = re.compile(
@@ -73,8 +75,8 @@ _COMPANY_PHRASES = [
 ]
 _NEEDS_REPEAT = {1, 5}
 _COMPANY_NEEDLES: list[tuple[str, ...]] = [
-    ("\nat ", ". at ", "! at "),
-    (
+    needles("\nat ", ". at ", "! at "),
+    needles(
         " is one of",
         " is a",
         " is an",
@@ -93,10 +95,10 @@ _COMPANY_NEEDLES: list[tuple[str, ...]] = [
         " helps",
         " delivers",
     ),
-    (" is hiring", " is looking", " is seeking", " is growing"),
-    ("join ",),
-    ("as a ", "as an "),
-    ("for you at ",),
+    needles(" is hiring", " is looking", " is seeking", " is growing"),
+    needles("join "),
+    needles("as a ", "as an "),
+    needles("for you at "),
 ]
 _NOT_COMPANY = re.compile(
     r"^(?:we|our|the|this|you|your|it|they|job|position|role|team|company|client|our client"
@@ -148,11 +150,11 @@ def title_from_label(lines: list[str]) -> str | None:
     return None
 
 
-def title_from_phrases(text: str) -> str | None:
-    head = "\n" + text[:6000]
-    low = head.lower()
-    for pattern, needles in zip(_TITLE_PHRASES, _TITLE_NEEDLES, strict=True):
-        for match in find_in_spans(pattern, head, spans(low, needles, 4, 160)):
+def title_from_phrases(text: str | Scan) -> str | None:
+    scan = (text if isinstance(text, Scan) else Scan(text)).derive("\n", 6000)
+    head = scan.text
+    for pattern, words in zip(_TITLE_PHRASES, _TITLE_NEEDLES, strict=True):
+        for match in find_in_spans(pattern, head, scan.spans(words, 4, 160)):
             candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
             if (
@@ -181,13 +183,15 @@ def company_from_line(line: str) -> str | None:
     return None
 
 
-def company_candidates(text: str) -> list[str]:
+def company_candidates(text: str | Scan) -> list[str]:
     """Company names from phrases ("At X, we", "X is one of"), most frequent first."""
     found: list[str] = []
-    head = "\n" + text[:8000]
-    low = head.lower()
+    whole = text if isinstance(text, Scan) else Scan(text)
+    text = whole.text
+    scan = whole.derive("\n", 8000)
+    head = scan.text
     for index, pattern in enumerate(_COMPANY_PHRASES):
-        windows = spans(low, _COMPANY_NEEDLES[index], 80, 90)
+        windows = scan.spans(_COMPANY_NEEDLES[index], 80, 90)
         for match in find_in_spans(pattern, head, windows):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
@@ -222,10 +226,14 @@ _TEAM = re.compile(
 )
 
 
-def find_team(texts: list[str]) -> str | None:
+_TEAM_NEEDLES = needles(" team")
+
+
+def find_team(texts: Sequence[str | Scan]) -> str | None:
     for text in texts:
-        head = text[:20000]
-        for match in find_in_spans(_TEAM, head, spans(lowered(head), (" team",), 70, 6)):
+        scan = (text if isinstance(text, Scan) else Scan(text)).derive("", 20000)
+        head = scan.text
+        for match in find_in_spans(_TEAM, head, scan.spans(_TEAM_NEEDLES, 70, 6)):
             team = match.group(1).strip()
             if team and not _NOT_COMPANY.match(team) and len(team) <= 50:
                 return team

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from applykit.ingest.posting_text import lowered, spans
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.models.posting import Compensation, PayPeriod
 
-_NEEDLES = (
+_NEEDLES = needles(
     "$",
     "€",
     "£",
@@ -155,11 +155,14 @@ class _Candidate:
     compensation: Compensation
 
 
-def find_compensation(text: str, *, dollar: str = "USD") -> tuple[Compensation | None, list[str]]:
+def find_compensation(
+    text: str | Scan, *, dollar: str = "USD"
+) -> tuple[Compensation | None, list[str]]:
     """The posting's pay (or None) and warnings when pay is mentioned but unclear."""
     candidates: list[_Candidate] = []
-    low = lowered(text)
-    windows = spans(low, _NEEDLES, 30, 110)  # 30 back: "62,000 - 70,000 EUR"
+    scan = text if isinstance(text, Scan) else Scan(text)
+    text = scan.text
+    windows = scan.spans(_NEEDLES, 30, 110)  # 30 back: "62,000 - 70,000 EUR"
     for match in _amounts(text, windows):
         candidate = _candidate(text, match, dollar)
         if candidate is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_text import find_in_spans, lowered, spans
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_text import find_in_spans
 from applykit.models.posting import EmploymentType, WorkMode
 
 _TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
@@ -60,7 +61,7 @@ _BODY_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
 ]
 
 
-def employment_type(title: str | None, header: str, body: str) -> EmploymentType | None:
+def employment_type(title: str | None, header: str, body: str | Scan) -> EmploymentType | None:
     """The title and the header lines speak first; the body only through clear phrases."""
     if title:
         for kind, pattern in _TYPES[:2]:
@@ -71,8 +72,9 @@ def employment_type(title: str | None, header: str, body: str) -> EmploymentType
             if not _in_type_list(header, match):
                 return kind
     best: tuple[int, EmploymentType] | None = None
-    low = lowered(body)
-    windows = spans(low, _TYPE_NEEDLES, 40, 40)
+    scan = body if isinstance(body, Scan) else Scan(body)
+    body = scan.text
+    windows = scan.spans(_TYPE_NEEDLES, 40, 40)
     if not windows:
         return None
     for kind, pattern in _BODY_TYPES:
@@ -100,7 +102,7 @@ def _in_type_list(text: str, match: re.Match[str]) -> bool:
     return bool(_TYPE_WORD.search(before) or _TYPE_WORD.search(after))
 
 
-_TYPE_NEEDLES = (
+_TYPE_NEEDLES = needles(
     "intern",
     "contract",
     "temporary",
@@ -149,20 +151,23 @@ _ONSITE = re.compile(
 )
 
 
-def work_mode(title: str | None, header: str, body: str) -> WorkMode | None:
-    for source in (f"{title or ''}\n{header}", body):
-        low = lowered(source)
-        windows = spans(low, ("hybrid", "day", "office"), 60, 60)
+_HYBRID_NEEDLES = needles("hybrid", "day", "office")
+_REMOTE_NEEDLES = needles("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework")
+_ONSITE_NEEDLES = needles("site", "office", "person", "vor ort", "präsenz")
+
+
+def work_mode(title: str | None, header: str, body: str | Scan) -> WorkMode | None:
+    for scan in (Scan(f"{title or ''}\n{header}"), body if isinstance(body, Scan) else Scan(body)):
+        source = scan.text
+        windows = scan.spans(_HYBRID_NEEDLES, 60, 60)
         if find_in_spans(_HYBRID, source, windows):
             return "hybrid"
-        windows = spans(
-            low, ("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework"), 20, 30
-        )
+        windows = scan.spans(_REMOTE_NEEDLES, 20, 30)
         if find_in_spans(_REMOTE, source, windows) and not find_in_spans(
             _NOT_REMOTE, source, windows
         ):
             return "remote"
-        windows = spans(low, ("site", "office", "person", "vor ort", "präsenz"), 10, 10)
+        windows = scan.spans(_ONSITE_NEEDLES, 10, 10)
         if find_in_spans(_ONSITE, source, windows):
             return "onsite"
     return None
@@ -210,8 +215,11 @@ _SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SENIORITY_NEEDLES = needles("entry", "new grad", "recent grad", "junior", "mid", "senior")
+
+
 def seniority(
-    title: str | None, header: str, body: str, years_min: float | None
+    title: str | None, header: str, body: str | Scan, years_min: float | None
 ) -> tuple[str | None, str | None]:
     """(seniority, explicit level code such as "L6") from the title, then the text."""
     level_match = _LEVEL.search(title or "") or _LEVEL.search(header)
@@ -222,10 +230,9 @@ def seniority(
                 return name, level
     if level_match and level_match.group(0)[0] in "LI":
         return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level
-    text = f"{header}\n{body[:8000]}"
-    windows = spans(
-        text.lower(), ("entry", "new grad", "recent grad", "junior", "mid", "senior"), 5, 20
-    )
+    scan = (body if isinstance(body, Scan) else Scan(body)).derive(f"{header}\n", 8000)
+    text = scan.text
+    windows = scan.spans(_SENIORITY_NEEDLES, 5, 20)
     for name, pattern in _SENIORITY_BODY:
         if find_in_spans(pattern, text, windows):
             return name, level

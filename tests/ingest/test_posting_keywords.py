@@ -1,0 +1,49 @@
+"""The shared keyword scan answers exactly what a `str.find` loop per word answers."""
+
+from __future__ import annotations
+
+import random
+
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_text import spans
+
+_WORDS = ["salary", "pay", "c2c", "aa", "aba", " is a", "\nthe ", "the ", "€", "präsenz", "yr"]
+_PIECES = ["a", "b", "c2", "c", "2", " ", "\n", "the", "pay", "salary", "İ", "€", "Präsenz"]
+_PIECES += ["PAY", "Σ", "ı", "aba", "yr", "YEAR"]
+needles(*_WORDS)
+
+
+def _random_text(rng: random.Random, most: int) -> str:
+    return "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, most)))
+
+
+def test_spans_match_a_find_loop_on_derived_texts() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = _random_text(rng, 40)
+        prefix = _random_text(rng, 5)
+        stop = rng.choice([None, 0, 3, 10, 30])
+        base = Scan(text)
+        derived = base.derive(prefix, stop)
+        twice = derived.derive(_random_text(rng, 3), rng.choice([None, 5, 20]))
+        for scan in (base, derived, twice):
+            words = tuple(rng.sample([*_WORDS, "zz", "never registered"], 4))
+            before, after = rng.randint(0, 5), rng.randint(0, 5)
+            limit = rng.choice([400, 2, 1])
+            expected = spans(scan.text.lower(), words, before, after, limit)
+            assert scan.spans(words, before, after, limit) == expected
+
+
+def test_self_overlapping_words_step_past_each_hit() -> None:
+    scan = Scan("c2c2c and aaaa")
+    assert scan.positions("c2c") == [0]
+    assert scan.positions("aa") == [10, 12]
+    assert scan.has_any(("zz", "aba")) is False
+    assert scan.has("pay") is False
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_on_its_own() -> None:
+    scan = Scan("İstanbul pay").derive("Salary: ", 20)
+    assert scan.text == "Salary: İstanbul pay"
+    assert scan.positions("salary") == [0]
+    assert scan.positions("pay") == [len(scan.text.lower()) - 3]
