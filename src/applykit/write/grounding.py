@@ -34,10 +34,10 @@ from applykit.write.text_units import words
 from applykit.write.trace_names import (
     trace_degrees,
     trace_name,
-    trace_posting_skills,
     trace_titles,
 )
 from applykit.write.trace_quantities import trace_quantity
+from applykit.write.trace_skills import trace_posting_skills
 from applykit.write.tracing import QUOTE_RE
 
 __all__ = ["check_grounding", "describe_untraced"]
@@ -71,6 +71,11 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
         if is_plain_starter(name, start, masked, evidence, lower):
             continue
+        if _REFERENCE.fullmatch(name) and evidence.find_in_posting(name):
+            continue  # "(ref. QF-APS-0142)": the posting's own reference number
+        compound = _COMPOUND.fullmatch(name)
+        if compound:  # "Eastern-time overlap", "Kafka-based": the name is the head
+            name, end = compound.group(1), start + len(compound.group(1))
         claim = trace_name(name, start, end, masked, evidence)
         expanded = acronym_source(name, evidence) if claim and not claim.traced else None
         if claim is not None and expanded is not None:
@@ -114,6 +119,9 @@ _CALENDAR = words(
     """
 )
 
+
+_REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")
+_COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 
 _HELD_NOTES = ("claims work at", "a title the candidate has not held")
 

@@ -18,6 +18,7 @@ import re
 from importlib.resources import files
 
 from applykit.models.documents import Claim
+from applykit.write.claim_scope import closing_line
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence
@@ -55,6 +56,7 @@ def courtesy_spans(text: str) -> list[tuple[int, int]]:
         greets = first and _GREETING.match(stripped) and len(words) <= 12
         greets = greets or bool(_SUBJECT_LINE.match(stripped))  # "Re: <the posting's title>"
         signs_off = not first and len(words) <= 5 and stripped.endswith((",", "!"))
+        signs_off = signs_off or (not first and closing_line(stripped))
         if greets or signs_off:
             spans.append((start, start + len(stripped)))
         first = False
@@ -246,6 +248,8 @@ def is_label(start: int, unit: str, text: str) -> bool:
     ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
     if unit.lower() in _MONTH_UNITS:
         return True
+    if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
+        return True  # a time of day ("10:00–15:00 Eastern")
     if re.search(r"(?:^|\n)[ \t]*$", text[:start]) and re.match(r"\d+[.)]\s", text[start:]):
         return True
     return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

@@ -20,7 +20,10 @@ MAX_TEXT_CHARS = 200_000
 """Longer texts are cut before scanning, so a huge input cannot hang the guard."""
 
 
-_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|me|mine|myself|we|our|ours|us)\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(?!US\b)(?i:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|our|ours|us)\b"
+)
+"""First person; "US" (the country) is not "us"."""
 _SECOND_PERSON = re.compile(
     r"\b(you|your|yours|you're|you've|posting|this role|the role|this position|the position|"
     r"job description|advert|listing)\b",

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from applykit.models.documents import Claim, ClaimKind
-from applykit.write.evidence import Evidence, Source
+from applykit.write.claim_scope import (
+    continues_previous,
+    negated_item,
+    skill_like,
+    unclaimed_reason,
+)
+from applykit.write.evidence import Evidence
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.grounding_words import lemma_match
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.text_units import CONTENT_STOPWORDS, words
+from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, words
 from applykit.write.tracing import make_claim, voice_at
 
 _EMPLOYMENT_BEFORE = re.compile(r"\b(?:at|for|with|joined|joining|left|from)\s+$", re.I)
@@ -77,17 +82,52 @@ _NEGATED_LIST = re.compile(r"\b(?:not|never|haven't|have not)\b[^:.;]{0,60}:[^.;
 
 def _negated(start: int, text: str) -> bool:
     before = text[max(0, start - 120) : start]
-    return bool(_NEGATION_BEFORE.search(before[-40:]) or _NEGATED_LIST.search(before))
+    return bool(
+        _NEGATION_BEFORE.search(before[-40:])
+        or _NEGATED_LIST.search(before)
+        or negated_item(start, text)
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b(?<!\bUS)")
+
+
+_APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
+_MENTIONED = "a place, organisation or label of the posting: mentioned, not claimed"
+
+
+def _mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
+    """A posting name that is not a skill (a place, an organisation, a benefit, a reference
+    number) is only mentioned unless a clause about the candidate's own record holds it
+    ("my publications at ACL"); "I am applying for the role in London" is no such clause."""
+    if skill_like(name, evidence):
+        return False
+    clause = _first_person_clause(start, text)
+    return clause is None or bool(_APPLYING.search(clause))
+
+
+def _first_person_clause(start: int, text: str) -> str | None:
+    """The clause that speaks of the candidate and holds the name: its own ("my
+    publications at ACL"), or one it continues ("My publications include a paper, …,
+    presented at NeurIPS")."""
+    for clause in clauses_before(text, start):
+        body = text[clause.start : clause.end].strip()
+        if _FIRST_PERSON.search(body):
+            return body
+        if not continues_previous(body):
+            return None
+    return None
 
 
 def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
     if name.lower() in LETTER_CONVENTIONS:
         return None
     kind = _name_kind(name, evidence)
-    if _negated(start, text) and evidence.find_in_profile(name) is None:
-        negated = evidence.find_in_posting(name) or "negated"
-        note = "negated: the text says the candidate does not have it"
-        return make_claim(name, kind, start, end, negated, note)
+    unclaimed = "negated" if _negated(start, text) else unclaimed_reason(start, end, text)
+    if unclaimed and evidence.find_in_profile(name) is None:
+        where = evidence.find_in_posting(name) or unclaimed
+        note = f"{unclaimed}: the text does not claim the candidate has it"
+        return make_claim(name, kind, start, end, where, note)
     source = evidence.find_in_profile(name)
     if source is not None:
         if (
@@ -123,6 +163,8 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         )
         if voice == "company" or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
+        if _mentioned_only(name, start, text, evidence):
+            return make_claim(name, kind, start, end, in_posting, _MENTIONED)
         if forward_looking(text, start, possession=True):
             note = "named in the posting, in what the candidate would do (not a claim of past work)"
             return make_claim(name, kind, start, end, in_posting, note)
@@ -160,6 +202,9 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
             f"not in the profile or the posting ({', '.join(missing)})",
         )
     voice, _ = voice_at(text, start, evidence)
+    in_posting = evidence.find_in_posting(name.split()[0])
+    if in_posting and _mentioned_only(name, start, text, evidence):
+        return make_claim(name, kind, start, start + len(name), in_posting, _MENTIONED)
     profile_sources = [evidence.find_in_profile(word) for word in name.split()]
     found = [source.id for source in profile_sources if source is not None]
     if found and all(source is not None for source in profile_sources):
@@ -296,73 +341,4 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
         claims.append(
             make_claim(raw, "degree", start, end, None, "a degree the profile does not list")
         )
-    return claims
-
-
-def _all_words_in_profile(phrase: str, evidence: Evidence) -> Source | None:
-    """A multi-word skill whose content words all appear in the profile."""
-    found: list[Source] = []
-    for word in re.findall(r"[\w+#]+", phrase):
-        if word.lower() in CONTENT_STOPWORDS:
-            continue
-        source = evidence.find_in_profile(word)
-        if source is None:
-            return None
-        found.append(source)
-    return found[0] if len(found) > 1 else None
-
-
-def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
-    """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
-    claims: list[Claim] = []
-    taken = [(claim.start, claim.end) for claim in seen]
-    for skill in evidence.posting_skills:
-        if len(skill) < 3:
-            continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(skill) + r"(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            source = (
-                evidence.find_in_profile(skill)
-                or _all_words_in_profile(skill, evidence)
-                or lemma_match(skill, evidence.lemmas)
-            )
-            if source is not None:
-                claims.append(
-                    make_claim(
-                        match.group(0),
-                        "skill",
-                        match.start(),
-                        match.end(),
-                        source.id,
-                        "a skill in the profile",
-                    )
-                )
-                continue
-            voice, _ = voice_at(text, match.start(), evidence)
-            in_posting = evidence.find_in_posting(skill)
-            if voice == "company" or forward_looking(text, match.start(), possession=True):
-                claims.append(
-                    make_claim(
-                        match.group(0),
-                        "skill",
-                        match.start(),
-                        match.end(),
-                        in_posting or "posting:skills",
-                        "the posting asks for it",
-                    )
-                )
-            else:
-                claims.append(
-                    make_claim(
-                        match.group(0),
-                        "skill",
-                        match.start(),
-                        match.end(),
-                        None,
-                        "a skill from the posting that the profile does not show",
-                    )
-                )
     return claims

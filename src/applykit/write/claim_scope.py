@@ -1,0 +1,197 @@
+"""Whether a mention is a claim at all: what a negation covers, which posting names are
+skills (a candidate can claim them) and which are places, organisations or benefits (a
+candidate can only mention them).
+
+* "I have not used Kubeflow, Argo CD or Helm": the negation covers every item of the list;
+* "the hybrid schedule in South Lake Union", "a Skilled Worker visa", "900,000 Canadians":
+  names of the posting that no skills taxonomy knows are the company's world, and naming them
+  claims nothing about the candidate (working *at* them still does, see `trace_names`);
+* "Kafka", "Helm", "Evidently" (a tool the posting lists beside known tools): a skill, so the
+  candidate's sentence claims it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from applykit.skills.taxonomy import Taxonomy
+    from applykit.write.evidence import Evidence
+
+_ITEM = r"[A-Z0-9][\w.+#/-]*(?:[ \t][A-Z0-9][\w.+#/-]*){0,2}"
+_LIST_SEP = r"(?:\s*,\s*(?:or\s+|and\s+|nor\s+)?|\s+(?:or|and|nor)\s+)"
+_NEGATED_ITEMS = re.compile(
+    r"\b(?:not|never|no|without|nor|haven't|hasn't|hadn't|didn't|don't|doesn't)\s+"
+    r"(?!only\b|just\b|merely\b|simply\b)(?:[a-z]+\s+){0,2}(?:(?:an?|the|any)\s+)?"
+    rf"(?:{_ITEM}{_LIST_SEP})+$"
+)
+"""… "not used Kubeflow, Argo CD or " before "Helm": a later item of a negated list."""
+
+
+def negated_item(start: int, text: str) -> bool:
+    """The name at `start` is a later item of a list that a negation opened ("I have not
+    shipped React or TypeScript", "no Kubeflow, Argo CD or Helm")."""
+    return bool(_NEGATED_ITEMS.search(text[max(0, start - 160) : start]))
+
+
+@functools.lru_cache(maxsize=1)
+def _taxonomy() -> Taxonomy:
+    from applykit.skills.taxonomy import load_taxonomy  # the taxonomy ships with the package
+
+    return load_taxonomy()
+
+
+def known_skill(name: str) -> bool:
+    """The skills taxonomy knows the name, or one of its capitalised words ("Kubeflow
+    Pipelines" ← "Kubeflow")."""
+    taxonomy = _taxonomy()
+    if taxonomy.lookup(name) is not None:
+        return True
+    parts = re.findall(r"[A-Za-z][\w+#.-]*", name)
+    return len(parts) > 1 and any(
+        len(part) >= 2 and part[0].isupper() and taxonomy.lookup(part) is not None for part in parts
+    )
+
+
+_NEIGHBOURS = re.compile(rf"({_ITEM})(?={_LIST_SEP}|\s*\)|\s*$)")
+
+
+def skill_like(name: str, evidence: Evidence) -> bool:
+    """A name the candidate could claim as experience: a skill of the posting, a skill the
+    taxonomy knows, or a name the posting lists beside such skills ("Prometheus, Grafana,
+    Evidently or similar")."""
+    lowered = name.lower()
+    if any(lowered == skill.lower() for skill in evidence.posting_skills):
+        return True
+    if known_skill(name):
+        return True
+    skills = frozenset(skill.lower() for skill in evidence.posting_skills)
+    return _listed_with_skills(name, evidence.posting_text, skills)
+
+
+@functools.lru_cache(maxsize=256)
+def _listed_with_skills(name: str, posting: str, skills: frozenset[str]) -> bool:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    for match in pattern.finditer(posting):
+        left = max(posting.rfind("(", 0, match.start()), posting.rfind(":", 0, match.start()))
+        window_start = max(left + 1, match.start() - 80, posting.rfind("\n", 0, match.start()))
+        window_end = min(
+            [i for i in (posting.find(")", match.end()), posting.find("\n", match.end())) if i >= 0]
+            + [match.end() + 80]
+        )
+        window = posting[window_start:window_end]
+        if left == window_start - 1 and posting[left] == "(":
+            head = " ".join(posting[max(0, left - 40) : left].split()[-3:]).lower()
+            if any(re.search(rf"\b{re.escape(skill)}\b", head) for skill in skills):
+                return True  # "feature stores (Feast, Tecton)": examples of a skill
+        if not re.search(r",|\bor\b|\band\b", window):
+            continue
+        items = [item.strip() for item in re.split(r",|\bor\b|\band\b|;", window)]
+        if any(
+            item and item != name and (known_skill(item) or item.lower() in skills)
+            for item in items
+        ):
+            return True
+    return False
+
+
+_CLOSINGS = re.compile(
+    r"\b(?:regards|wishes|sincerely|faithfully|cordially|respectfully|cheers|thanks|"
+    r"thank you|best|yours|warmly|gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)en|gruß|hälsningar|"
+    r"hilsen|groeten|saludos|saluti|cordialement|salutations|mvh)\b",
+    re.IGNORECASE,
+)
+
+
+def closing_line(line: str) -> bool:
+    """A sign-off line ("Mit freundlichen Grüßen", "Warm regards"): short, no digits, with a
+    word of leave-taking."""
+    stripped = line.strip()
+    return (
+        0 < len(stripped.split()) <= 5
+        and not re.search(r"\d", stripped)
+        and bool(_CLOSINGS.search(stripped))
+        and not stripped.endswith((".", "?", ":"))
+    )
+
+
+# --- mentions that claim nothing: negated, wished for, heard about -----------------------------
+
+_NEGATION_CUE = re.compile(
+    r"\b(?:not|never|no|neither|nor|without|haven't|hasn't|hadn't|didn't|don't|doesn't|"
+    r"can't|cannot|lack|lacking)\b(?!\s+(?:only|just|merely|simply|long|least)\b)",
+    re.IGNORECASE,
+)
+_WISH_CUE = re.compile(
+    r"\b(?:to\s+learn|learning|to\s+pick\s+up|picking\s+up|ramp(?:ing)?\s+up\s+on|"
+    r"get(?:ting)?\s+up\s+to\s+speed\s+(?:on|with)|to\s+study|to\s+explore|to\s+try|"
+    r"(?:hear|hearing|heard|read|reading|talk|talking|talked)\s+(?:more\s+)?about)\b",
+    re.IGNORECASE,
+)
+_NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transfer)\s+$", re.I)
+_SCOPE_BREAK = re.compile(
+    r"[;:.!?—–()]|\b(?:but|however|though|although|while|whereas|yet\s+(?:i|we)|"
+    r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|"
+    r"(?:,|\band\b|\bor\b)\s+(?-i:[a-z]+(?:ed|ing)|built|ran|led|wrote|made|took|grew|won|"
+    r"drove|brought|kept|held|spent|sent|set|put|cut|got|saw)\b",
+    re.IGNORECASE,
+)
+_AFTER_NEGATED = re.compile(
+    r"^(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s+"
+    r"(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
+    r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b",
+    re.IGNORECASE,
+)
+
+
+def _scope_clear(segment: str) -> bool:
+    """Nothing between a cue and the name ends the cue's reach: no clause break, and any
+    commas only separate short list items ("not used Kubeflow, Argo CD or Helm")."""
+    if len(segment) > 100 or _SCOPE_BREAK.search(segment):
+        return False
+    parts = segment.split(",")
+    return all(len(part.split()) <= 4 for part in parts[1:])
+
+
+def unclaimed_reason(start: int, end: int, text: str) -> str | None:
+    """Why a mention at `start`-`end` claims nothing, or None: a negation reaches it ("I have
+    never run distributed training", "no paper at a venue such as NeurIPS or KDD"), it is
+    what the candidate wants to learn or heard about ("I'd like to learn Java", "hearing
+    about the move to Kubeflow Pipelines"), or it is called new to the candidate ("Argo CD
+    would be new to me")."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[max(sentence_start, start - 160) : start]
+    for cue, reason in ((_NEGATION_CUE, "negated"), (_WISH_CUE, "wished for or heard about")):
+        matches = list(cue.finditer(before))
+        if not matches:
+            continue
+        last = matches[-1]
+        if cue is _WISH_CUE and _NOT_A_WISH.search(before[: last.start()]):
+            continue
+        if _scope_clear(before[last.end() :]):
+            return reason
+    sentence_end = min(
+        [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
+    )
+    if _AFTER_NEGATED.match(text[end:sentence_end]):
+        return "new to the candidate"
+    return None
+
+
+_CONTINUES = re.compile(
+    r"^(?:which|that|who|whom|whose|where|at|in|on|for|with|from|to|by|of|into|including|"
+    r"such as|like|built|run|led|held|written|shown|given|known|used|won|made|"
+    r"[a-z]+(?:ed|en))\b"
+)
+
+
+def continues_previous(clause: str) -> bool:
+    """A clause that has no subject of its own and continues the one before it: a relative
+    or participial clause ("presented at NeurIPS", "which served …"), a prepositional
+    phrase, or a short apposition ("Two-Tower Retrieval at Streaming Scale")."""
+    words = clause.split()
+    if not words:
+        return True
+    return bool(_CONTINUES.match(clause)) or (len(words) <= 6 and clause[0].isupper())

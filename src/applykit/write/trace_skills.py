@@ -1,0 +1,89 @@
+"""Tracing the posting's skill phrases ("credit risk", "distributed training") where the
+letter names them: the candidate may claim only what the profile shows, in any form of the
+same words; the posting's own topics, negated skills and wishes to learn claim nothing."""
+
+from __future__ import annotations
+
+import re
+
+from applykit.models.documents import Claim
+from applykit.write.claim_scope import unclaimed_reason
+from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_letter import forward_looking
+from applykit.write.grounding_words import lemma_match
+from applykit.write.text_units import CONTENT_STOPWORDS
+from applykit.write.tracing import make_claim, voice_at
+
+
+def _all_words_in_profile(phrase: str, evidence: Evidence) -> Source | None:
+    """A multi-word skill whose content words all appear in the profile."""
+    found: list[Source] = []
+    for word in re.findall(r"[\w+#]+", phrase):
+        if word.lower() in CONTENT_STOPWORDS:
+            continue
+        source = evidence.find_in_profile(word)
+        if source is None:
+            return None
+        found.append(source)
+    return found[0] if len(found) > 1 else None
+
+
+def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
+    """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
+    claims: list[Claim] = []
+    taken = [(claim.start, claim.end) for claim in seen]
+    for skill in evidence.posting_skills:
+        if len(skill) < 3:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(skill) + r"(?![\w-])", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            source = (
+                evidence.find_in_profile(skill)
+                or _all_words_in_profile(skill, evidence)
+                or lemma_match(skill, evidence.lemmas)
+            )
+            if source is not None:
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        source.id,
+                        "a skill in the profile",
+                    )
+                )
+                continue
+            voice, _ = voice_at(text, match.start(), evidence)
+            in_posting = evidence.find_in_posting(skill)
+            unclaimed = unclaimed_reason(match.start(), match.end(), text)
+            if (
+                voice == "company"
+                or unclaimed
+                or forward_looking(text, match.start(), possession=True)
+            ):
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        in_posting or "posting:skills",
+                        "the posting asks for it",
+                    )
+                )
+            else:
+                claims.append(
+                    make_claim(
+                        match.group(0),
+                        "skill",
+                        match.start(),
+                        match.end(),
+                        None,
+                        "a skill from the posting that the profile does not show",
+                    )
+                )
+    return claims

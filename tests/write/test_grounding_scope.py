@@ -1,0 +1,165 @@
+"""Whose claim is it, and is it a claim at all: negated lists, wishes to learn, topics heard
+about, posting names that are not skills, sign-offs, reference numbers and times of day. Each
+principle is tested both ways: the honest sentence passes, the fabricated twin is caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from applykit.ingest.postings import parse_posting_file
+from applykit.ingest.profiles import load_profile
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.claim_scope import closing_line, continues_previous, unclaimed_reason
+from applykit.write.grounding import check_grounding, describe_untraced
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def profile() -> Profile:
+    return load_profile(EXAMPLES / "profile.yaml")
+
+
+@pytest.fixture(scope="module")
+def kestrel() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+
+
+@pytest.fixture(scope="module")
+def brightwater() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
+
+
+@pytest.fixture(scope="module")
+def meridian() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "intern-ml-bigtech.txt")
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:
+    return [claim.text for claim in check_grounding(text, profile, posting).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None) -> None:
+    report = check_grounding(text, profile, posting)
+    assert report.ok, describe_untraced(report)
+
+
+def _reason(sentence: str, name: str) -> str | None:
+    start = sentence.index(name)
+    return unclaimed_reason(start, start + len(name), sentence)
+
+
+# --- a negation reaches every item of its list --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("So far I have not touched Pulumi, Nomad or Consul at work.", "Consul"),
+        ("I have never operated Nomad clusters or Consul meshes.", "Consul"),
+        ("There is no Elixir or Haskell on my record.", "Haskell"),
+        ("Neither of my papers used Elixir or Haskell.", "Haskell"),
+        ("Nomad and Consul would be new to me.", "Nomad"),
+        ("Consul is still new to me.", "Consul"),
+    ],
+)
+def test_a_negation_covers_the_whole_list(sentence: str, name: str) -> None:
+    assert _reason(sentence, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("I did not stop at Pulumi and built Consul meshes.", "Consul"),
+        ("I shipped it without downtime, using Nomad and Consul.", "Nomad"),
+        ("I have not only used Pulumi but also Consul.", "Pulumi"),
+        ("Not long after, I ran Consul in production.", "Consul"),
+        ("I was not idle: I ran Consul daily.", "Consul"),
+        ("I have no doubt about it; I ran Consul daily.", "Consul"),
+    ],
+)
+def test_a_negation_stops_at_a_new_clause_or_verb(sentence: str, name: str) -> None:
+    assert _reason(sentence, name) is None
+
+
+def test_wishes_to_learn_and_topics_heard_about_are_not_claims() -> None:
+    assert _reason("In my first months I would like to learn Elixir properly.", "Elixir")
+    assert _reason("I liked hearing about your move from Nomad to Consul.", "Consul")
+    assert _reason("I learned Elixir at my last job.", "Elixir") is None
+    assert _reason("My deep learning Elixir services ran daily.", "Elixir") is None
+
+
+def test_negated_posting_tools_pass_and_claimed_ones_are_caught(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok("I have not used Kubeflow, Argo CD or Helm in production.", profile, kestrel)
+    _ok("Kubeflow Pipelines and Argo CD would be new to me.", profile, kestrel)
+    assert "Helm" in _untraced(
+        "I have not used Kubeflow, and I deployed every model with Helm.", profile, kestrel
+    )
+    assert "Argo CD" in _untraced(
+        "I have run Kubeflow, Argo CD and Helm in production.", profile, kestrel
+    )
+
+
+def test_a_lower_case_posting_skill_can_be_negated(profile: Profile, meridian: Posting) -> None:
+    _ok("I have never run distributed training across many GPUs.", profile, meridian)
+    assert "distributed training" in _untraced(
+        "At Lumen Media I ran distributed training across many GPUs.", profile, meridian
+    )
+
+
+# --- posting names that are not skills ----------------------------------------------------------
+
+
+def test_places_and_benefits_of_the_posting_are_mentioned_not_claimed(
+    profile: Profile, brightwater: Posting, kestrel: Posting
+) -> None:
+    _ok(
+        "I already live in Seattle, so getting to South Lake Union is a short ride.",
+        profile,
+        brightwater,
+    )
+    _ok("I am in Seattle, so working with US Eastern hours is easy.", profile, kestrel)
+    _ok("I am applying for the role (Requisition ID R-20931).", profile, brightwater)
+
+
+def test_a_venue_of_the_posting_in_the_candidates_record_is_a_claim(
+    profile: Profile, meridian: Posting
+) -> None:
+    assert "NeurIPS" in _untraced(
+        "My publications include a workshop paper, Two Towers, presented at NeurIPS.",
+        profile,
+        meridian,
+    )
+    assert "KDD" in _untraced("I have a first-author paper at KDD.", profile, meridian)
+    _ok("Neither of my papers is at a venue such as NeurIPS or KDD.", profile, meridian)
+
+
+def test_a_tool_the_posting_lists_beside_known_tools_is_a_skill(
+    profile: Profile, kestrel: Posting
+) -> None:
+    assert "Tecton" in _untraced("At Northwind I ran Feast, Tecton and Redis.", profile, kestrel)
+
+
+def test_a_clause_continues_the_one_before_only_without_a_subject() -> None:
+    assert continues_previous("presented at the workshop in 2023")
+    assert continues_previous("which served many users")
+    assert not continues_previous("so the hybrid schedule is easy")
+
+
+# --- letter conventions -------------------------------------------------------------------------
+
+
+def test_sign_offs_in_any_language_are_conventions(profile: Profile, brightwater: Posting) -> None:
+    assert closing_line("Mit freundlichen Grüßen")
+    assert closing_line("Warm regards")
+    assert not closing_line("Staff Engineer at Stripe")
+    _ok("I would welcome a conversation.\n\nMit freundlichen Grüßen\nMaya", profile, brightwater)
+
+
+def test_a_time_of_day_is_not_a_quantity(profile: Profile, kestrel: Posting) -> None:
+    _ok("I am in Seattle, so the 10:00–15:00 overlap falls in my morning.", profile, kestrel)
