@@ -89,7 +89,9 @@ def _negated(start: int, text: str) -> bool:
     )
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b(?<!\bUS)")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b(?<!\bUS)"
+)
 
 
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
