@@ -10,7 +10,7 @@ from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
 from applykit.ingest import posting_location as location
 from applykit.ingest import posting_terms as terms
-from applykit.ingest.posting_keywords import Scan
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_sections import Section
 from applykit.models.posting import Posting
@@ -21,6 +21,19 @@ _VAGUE_PAY = re.compile(
     r"|\b(?:salary|pay|compensation|rate)\b[^.\n]{0,30}\b(?:competitive|negotiable|doe"
     r"|depending on experience|commensurate with experience)\b"
 )
+
+
+_VAGUE_WORDS = needles(
+    "competitive", "attractive", "negotiable", "salary", "pay", "compensation", "rate"
+)
+
+
+def _vague_pay(scan: Scan) -> re.Match[str] | None:
+    """`_VAGUE_PAY.search(body)`, tried only where a match can begin (at one of its words)."""
+    starts = scan.starts(_VAGUE_WORDS)
+    if starts is None:
+        return _VAGUE_PAY.search(scan.text)
+    return next(filter(None, (_VAGUE_PAY.match(scan.text, at) for at in starts)), None)
 
 
 def _header_lines(sections: list[Section]) -> list[str]:
@@ -154,7 +167,7 @@ def fill_conditions(
     header_and_body = scan.derive(header + "\n")
     locations = location.find_locations(location_text) or location.find_locations(body)
     if not locations:
-        remote = location.remote_location(header_and_body.text)
+        remote = location.remote_location(header_and_body)
         locations = [remote] if remote else []
     posting.locations = locations
     posting.employment_type = terms.employment_type(posting.title, header, scan)
@@ -166,7 +179,7 @@ def fill_conditions(
     posting.compensation, pay_warnings = find_compensation(scan, dollar=dollar)
     warnings.extend(pay_warnings)
     if posting.compensation is None and not pay_warnings:
-        vague = _VAGUE_PAY.search(body)
+        vague = _vague_pay(scan)
         if vague:
             warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
     posting.degree = facts.find_degree(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 
 from applykit.ingest.posting_keywords import Scan, needles
@@ -40,9 +42,12 @@ _NOT_REQUIRED = re.compile(r"not required|helpful but|is a plus|nice to have|pre
 
 def find_degree(required: list[str], other: list[str]) -> Degree | None:
     """The lowest degree level the required lines ask for (else any line mentioning one)."""
+    mentions = _lines_with_degree_words([*required, *other])
     for lines in (required, other):
         best: tuple[int, Degree] | None = None
         for line in lines:
+            if line not in mentions:
+                continue
             for sentence in _degree_sentences(line):
                 found = _degree_in(sentence)
                 if found is not None and (best is None or found[0] < best[0]):
@@ -53,7 +58,7 @@ def find_degree(required: list[str], other: list[str]) -> Degree | None:
 
 
 # Lower-cased, padded with spaces (see _degree_sentences) so "ms" does not hit "systems".
-_DEGREE_NEEDLES = (
+_DEGREE_NEEDLES = needles(
     "degree",
     "bachelor",
     "master",
@@ -79,6 +84,29 @@ _DEGREE_NEEDLES = (
     " meng",
     "studium",
 )
+
+
+def _lines_with_degree_words(lines: list[str]) -> set[str]:
+    """The lines in which `_degree_sentences` finds a degree word: one scan of all lines.
+
+    The lines are joined padded as `_degree_sentences` pads each one (" line "), with line ends
+    between them; no key word holds a line end, so each hit lies inside one padded line.
+    """
+    if not lines:
+        return set()
+    joined = (" " + " \n ".join(lines) + " ").lower()
+    if len(joined) != sum(map(len, lines)) + 3 * len(lines) - 1:
+        return {line for line in lines if _degree_sentences(line)}  # "İ" lower-cases longer
+    joined = joined.replace(",", " ").replace("/", " ").replace("(", " ")
+    scan = Scan(joined, joined)
+    hits = sorted(at for word in _DEGREE_NEEDLES for at in scan.positions(word))
+    found: set[str] = set()
+    if not hits:
+        return found
+    starts = list(itertools.accumulate((len(line) + 3 for line in lines), initial=0))
+    for at in hits:
+        found.add(lines[bisect.bisect_right(starts, at) - 1])
+    return found
 
 
 def _degree_sentences(line: str) -> list[str]:

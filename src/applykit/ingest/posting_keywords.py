@@ -154,6 +154,37 @@ class Scan:
         self._positions[needle] = found
         return found
 
+    def starts(self, words: tuple[str, ...]) -> list[int] | None:
+        """Where any of `words` occurs in `text` as a case-insensitive regex sees it, in order.
+
+        A pattern whose every match begins with one of `words` (case-insensitively) can then be
+        tried with `match` at these positions only; the first success is what `search` finds.
+        None when the lower-cased text is not aligned with the text ("İ" lower-cases to two
+        characters) or holds a character that `re.IGNORECASE` folds to an ASCII letter while
+        `str.lower` does not (ı, ſ): then only the whole-text search is exact.
+        """
+        if not self.aligned():
+            return None
+        found = sorted({at for word in words for at in self._all(word)})
+        return found
+
+    def _all(self, word: str) -> list[int]:
+        """Every occurrence, overlapping ones too (for the words used with `starts`)."""
+        if any(word[:k] == word[-k:] for k in range(1, len(word))):
+            found: list[int] = []
+            at = self.low.find(word)
+            while at != -1:
+                found.append(at)
+                at = self.low.find(word, at + 1)
+            return found
+        return self.positions(word)
+
+    def aligned(self) -> bool:
+        text = self.text
+        if text.isascii():
+            return True
+        return len(self.low) == len(text) and "ı" not in text and "ſ" not in text
+
     def has(self, needle: str) -> bool:
         return bool(self.positions(needle))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_text import lowered
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.models.posting import Location
 
 US_STATES = {
@@ -203,11 +203,19 @@ _REMOTE_PLACE = re.compile(
 )
 
 
-def remote_location(text: str) -> Location | None:
-    head = text[:20000]
-    if "remote" not in lowered(head):  # no letter of "remote" case-folds oddly (İ, ı, ſ)
+_REMOTE_WORD = needles("remote")
+
+
+def remote_location(text: str | Scan) -> Location | None:
+    scan = (text if isinstance(text, Scan) else Scan(text)).derive("", 20000)
+    head = scan.text
+    if not scan.has("remote"):  # no letter of "remote" case-folds oddly (İ, ı, ſ)
         return None
-    match = _REMOTE_PLACE.search(head)
+    starts = scan.starts(_REMOTE_WORD)  # every match begins with "remote"
+    if starts is None:
+        match = _REMOTE_PLACE.search(head)
+    else:
+        match = next(filter(None, (_REMOTE_PLACE.match(head, at) for at in starts)), None)
     if match is None:
         return None
     where = (match.group(1) or match.group(2) or "").strip()

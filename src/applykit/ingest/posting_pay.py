@@ -239,6 +239,8 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         if found and not re.search(r"[\d$€£]", text[end_of_amounts : found.start()]):
             period = _period(found.group(1))
             raw_end = found.end()
+    if currency is None and period is None:
+        return None  # what the checks below would conclude, without reading the context
     before = text[max(0, match.start() - 60) : match.start()]
     before = re.split(r"\n|[.;!?]\s", before)[-1]  # the same sentence only
     after = re.split(r"[+,;(]|\b(?:with|plus|and)\b", text[raw_end : raw_end + 30], maxsplit=1)[0]
@@ -253,7 +255,8 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         score += 1
     if _NOT_PAY.search(before[-30:]) or _NOT_PAY.search(after):
         score -= 4
-    if text[end_of_amounts:].lstrip().startswith(("%", "percent", "+ years", "years", "members")):
+    spaces = _SPACES.match(text, end_of_amounts)
+    if spaces is not None and text.startswith(_NOT_AMOUNT_AFTER, spaces.end()):
         return None
     if currency is None and (period is None or not _PAY_BEFORE.search(before)):
         return None
@@ -275,9 +278,14 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
     return _Candidate(score, match.start(), comp)
 
 
+_SPACES = re.compile(r"\s*")  # what str.lstrip strips (both use str.isspace)
+_NOT_AMOUNT_AFTER = ("%", "percent", "+ years", "years", "members")
+
+
 def _joined_by_and(match: re.Match[str]) -> bool:
     """`$20 and $25` is a range only after "between"."""
-    gap = match.string[match.end("n1") if match.group("n1") else match.end("nn1") :]
+    end = match.end("n1") if match.group("n1") else match.end("nn1")
+    gap = match.string[end : end + 20]  # the pattern below reads at most 16 characters
     if re.match(r"[^\d]{0,12}?\band\b", gap, re.I) is None:
         return False
     lead = match.string[max(0, match.start() - 60) : match.start()]
