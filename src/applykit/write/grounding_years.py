@@ -20,6 +20,7 @@ from applykit.write.claims import Quantity
 from applykit.write.grounding_dates import Entry, merged_work_years
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
+from applykit.write.tenure_roles import referred_employer, role_months
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
 
@@ -31,11 +32,12 @@ if TYPE_CHECKING:
 
 _TENURE_BEFORE = re.compile(
     r"\b(?:for|during|spent|spend|spending|past|last|over|nearly|almost|about|around|roughly|"
-    r"than|after|least|some|with)\s+(?:the\s+)?$",
+    r"than|after|least|some|with|my|our|first|those|these|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TENURE_AFTER = re.compile(
-    r"^\s*(?:at|with|as|of\s+experience|in\s+(?:industry|production)|[a-z]+ing)\b"
+    r"^\s*(?:at|with|as|there|of\s+experience|of\s+[a-z]+ing|in\s+(?:industry|production)|"
+    r"[a-z]+ing)\b"
 )
 """… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
 _QUALIFIER = re.compile(
@@ -48,15 +50,17 @@ _QUALIFIER = re.compile(
 def _consistent(claimed: float, actual: float, qualifier: str, plus: bool) -> bool:
     if plus or qualifier in {"more than", "over", "at least"}:
         return actual >= claimed
+    # rounding up is bounded in years and, for short stretches, relative to the claim:
+    # "nearly seven years" for 6.9, never "six months" for three
     if qualifier in {"nearly", "almost", "close to"}:
-        return actual >= claimed - 1
+        return actual >= claimed - min(1.0, claimed / 3)
     if qualifier in {"about", "around", "roughly", "some"}:
-        return actual >= claimed - 0.5
+        return actual >= claimed - min(0.5, claimed / 4)
     if qualifier in {"under", "less than", "up to"}:
         return True
     if qualifier == "exact":
         return actual >= claimed  # a bare total is not rounded up
-    return actual >= claimed - 0.25
+    return actual >= claimed - min(0.25, claimed / 8)
 
 
 def _tenure_cue(quantity: Quantity, text: str) -> tuple[float, str, bool] | None:
@@ -83,7 +87,23 @@ def trace_employer_tenure(
     if cue is None:
         return None
     claimed, qualifier, plus = cue
-    for entry in owner_named(quantity, text, others, evidence)[:1]:
+    named = owner_named(quantity, text, others, evidence)[:1]
+    referred = referred_employer(quantity, text, evidence) if not named else None
+    if referred is not None:
+        named = [referred]
+    if not named:
+        role = role_months(quantity, text, evidence)
+        if role is None:
+            return None
+        actual, entry_id = role
+        if _consistent(claimed, actual, qualifier, plus):
+            note = f"within the dates of the role named ({actual:.1f} years)"
+            return make_claim(
+                quantity.text, "duration", quantity.start, quantity.end, entry_id, note
+            )
+        note = f"more time than the profile's dates give for that role ({actual:.1f} years)"
+        return make_claim(quantity.text, "duration", quantity.start, quantity.end, None, note)
+    for entry in named:
         if entry.kind not in {"work", "volunteer"} or not entry.months:
             continue
         actual = (entry.months[1] - entry.months[0] + 1) / 12
@@ -145,12 +165,74 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         near_shared = len(near & entry.lemmas)
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
     best = max((score for score, _, _ in scored), default=0)
+    month = _month_before(quantity, text)
     for score, near_shared, entry in scored:
         degree_end = entry.months[1] // 12 if entry.months else None
         if degree_date and entry.kind == "education" and year != degree_end:
             continue  # "a Bachelor of Science from KTH (2014)": a degree dates from its end
+        if month is not None and not _month_fits(
+            year * 12 + month, entry, text[clause.start : quantity.start], degree_date
+        ):
+            continue  # "since September 2022": the month must fit the entry too
         strong = near_shared >= 3  # the words right next to the year name this entry
         if year in entry.years and (strong or (score == best > 0 and (near_shared or score >= 2))):
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
     return None
+
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for name in names.split()
+}
+_MONTH_BEFORE = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+$")
+_STARTED = re.compile(
+    r"\b(?:since|started|starting|start|joined|joining|began|begun|from|founded|launched|"
+    r"created)\b",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\b(?:until|till|left|leaving|finished|graduated|graduating|completed|ended)\b",
+    re.IGNORECASE,
+)
+_RANGE_END = re.compile(r"(?:\b(?:to|until|till|through)|[-–])\s*[A-Za-z]{3,9}\.?\s+$")
+
+
+def _month_before(quantity: Quantity, text: str) -> int | None:
+    """The month named right before a year ("September 2023" → 8), or None."""
+    match = _MONTH_BEFORE.search(text[max(0, quantity.start - 12) : quantity.start])
+    return _MONTHS.get(match.group("month").lower()) if match else None
+
+
+def _month_fits(month: int, entry: Entry, lead: str, degree: bool) -> bool:
+    """A month and year claimed for an entry: its first month when the nearest cue before it
+    is "since / joined / started / from", its last after "until / left / finished / to" (a
+    degree: its last), else any month of its period."""
+    if entry.months is None:
+        return True  # the profile dates it by year only: the year decides
+    first, last = entry.months
+    if degree and entry.kind == "education":
+        return month == last
+    if _RANGE_END.search(lead):
+        return month == last
+    cues = [(m.start(), "start") for m in _STARTED.finditer(lead)]
+    cues += [(m.start(), "end") for m in _ENDED.finditer(lead)]
+    if cues:
+        return month == (first if max(cues)[1] == "start" else last)
+    return first <= month <= last

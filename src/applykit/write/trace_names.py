@@ -76,7 +76,9 @@ _NEGATION_BEFORE = re.compile(
     r"(?:an?\s+|the\s+)?$",
     re.I,
 )
-_NEGATED_LIST = re.compile(r"\b(?:not|never|haven't|have not)\b[^:.;]{0,60}:[^.;:]*$", re.I)
+_NEGATED_LIST = re.compile(
+    r"\b(?:not|never|haven't|have not)\b[^:.;]{0,60}:(?![^.;:]*\b(?:I|we)\b)[^.;:]*$", re.I
+)
 """… "Tools I have not used: Kubeflow, Argo CD and Helm"."""
 
 

@@ -18,6 +18,7 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
+from applykit.write.posting_figures import company_figure
 from applykit.write.text_units import clause_around, clauses_before, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
@@ -222,6 +223,8 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         for found in evidence.posting_quantities
         if _same_value(quantity, found) and _compatible(quantity, found)
     ]
+    if in_posting and voice != "company" and company_figure(quantity, text, in_posting, evidence):
+        voice = "company"  # "Reaching 60,000 makers with a 14-person team says a lot"
     if in_posting and voice == "neutral":
         # "A six-month engagement to finish a migration …": no one's voice, the posting's words
         near = _near_number(quantity, text)

@@ -1,0 +1,109 @@
+"""Which jobs a stretch of time is about when no employer is named beside it.
+
+* a role: "a year and a half as a data scientist", "a research intern for three months",
+  "for more than three years I have served as tech lead": the entries whose title (or whose
+  summary) holds that role, their periods merged;
+* a back-reference: "in my two years there": the employer the text named last before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from applykit.write.evidence import company_aliases
+from applykit.write.text_units import clause_around, sentence_around
+
+if TYPE_CHECKING:
+    from applykit.write.claims import Quantity
+    from applykit.write.evidence import Evidence
+    from applykit.write.grounding_dates import Entry
+
+_ROLE = r"(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3}"
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?as\s+(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
+)
+"""… "two years as a data scientist and machine learning engineer"."""
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:as|was|been|served as|worked as)\s+(?P<roles>{_ROLE})\s+(?:for|over)\s+"
+    r"(?:the\s+)?(?:(?:last|past|first|nearly|almost|about|around|over|more than)\s+)?$"
+)
+"""… "was research intern for three months"."""
+_ROLE_END = re.compile(
+    r"\s+(?:at|of|for|in|on|with|who|where|which|from|to|since|during|before|after|"
+    r"building|leading|working)\b.*$",
+    re.IGNORECASE,
+)
+_THERE = re.compile(r"\b(?:there|in\s+that\s+(?:job|role|position))\b", re.IGNORECASE)
+_WORK_KINDS = {"work", "volunteer"}
+
+
+def _roles(quantity: Quantity, text: str) -> list[str]:
+    """The roles named right after the number ("as a data scientist and …") or right
+    before it ("was research intern for")."""
+    sentence = sentence_around(text, quantity.start)
+    after = _ROLE_AFTER.match(text[quantity.end : sentence.end])
+    before = _ROLE_BEFORE.search(text[sentence.start : quantity.start])
+    found = after or before
+    if not found:
+        return []
+    roles = []
+    for part in re.split(r"\s+and\s+", found.group("roles")):
+        role = _ROLE_END.sub("", part)
+        role = re.sub(r"^(?:an?|the|our)\s+", "", role.strip(), flags=re.IGNORECASE).lower()
+        if len(role) >= 4:
+            roles.append(role)
+    return roles
+
+
+def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
+    """Years spent in the roles named beside the number ("as a data scientist"), their
+    periods merged, with the id of one entry that holds them; None when no role is named or
+    the profile holds none of them."""
+    held: list[Entry] = []
+    for role in _roles(quantity, text):
+        pattern = re.compile(r"\b" + re.escape(role) + r"s?\b", re.IGNORECASE)
+        held += [
+            entry
+            for entry in evidence.entries
+            if entry.kind in _WORK_KINDS
+            and entry.months
+            and entry not in held
+            and (pattern.search(entry.title) or pattern.search(entry.text[:200]))
+        ]
+    return (_merged_years(held), held[0].id) if held else None
+
+
+def _merged_years(entries: list[Entry]) -> float:
+    periods = sorted(entry.months for entry in entries if entry.months)
+    total, current = 0, None
+    for first, last in periods:
+        if current and first <= current[1] + 1:
+            current = (current[0], max(current[1], last))
+            continue
+        if current:
+            total += current[1] - current[0] + 1
+        current = (first, last)
+    if current:
+        total += current[1] - current[0] + 1
+    return total / 12
+
+
+def referred_employer(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "In my two years there": the job the text named last before the number (within the
+    sentence and the two before it)."""
+    clause = clause_around(text, quantity.start)
+    if not _THERE.search(text[clause.start : clause.end]):
+        return None
+    window_start = max(0, quantity.start - 400)
+    best: tuple[int, Entry] | None = None
+    for entry in evidence.entries:
+        if entry.kind not in _WORK_KINDS or not entry.name or not entry.months:
+            continue
+        for alias in company_aliases(entry.name):
+            pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
+            for found in re.finditer(pattern, text[window_start : quantity.start]):
+                position = window_start + found.start()
+                if best is None or position > best[0]:
+                    best = (position, entry)
+    return best[1] if best else None

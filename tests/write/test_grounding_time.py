@@ -1,0 +1,134 @@
+"""Time claims and company figures, each principle both ways: months must fit the entry
+(its start after "since", its end after "finished"), time in a role or "there" is checked
+against that role's dates, rounding up is bounded, and a posting figure restated as the
+company's fact passes while the same figure in the candidate's record is caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from applykit.ingest.postings import parse_posting_file
+from applykit.ingest.profiles import load_profile
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.claims import find_quantities
+from applykit.write.evidence import build_evidence
+from applykit.write.grounding import check_grounding, describe_untraced
+from applykit.write.tenure_roles import role_months
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def profile() -> Profile:
+    return load_profile(EXAMPLES / "profile.yaml")
+
+
+@pytest.fixture(scope="module")
+def maplestone() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+
+
+@pytest.fixture(scope="module")
+def loomcraft() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "record-product-engineer.md")
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
+    return [claim.text for claim in check_grounding(text, profile, posting).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
+    report = check_grounding(text, profile, posting)
+    assert report.ok, describe_untraced(report)
+
+
+# --- a month and a year must fit the entry ------------------------------------------------------
+
+
+def test_a_start_month_must_be_the_entrys_first_month(profile: Profile) -> None:
+    _ok("I joined Northwind Analytics in September 2023 as tech lead.", profile)
+    assert "2022" in _untraced("I joined Northwind Analytics in September 2022.", profile)
+    assert "2023" in _untraced("I joined Northwind Analytics in March 2023.", profile)
+
+
+def test_a_degree_month_is_its_last_month(profile: Profile) -> None:
+    _ok(
+        "I finished my Master of Science at the University of Washington in December 2019.",
+        profile,
+    )
+    assert "2019" in _untraced(
+        "I finished my Master of Science at the University of Washington in June 2019.",
+        profile,
+    )
+
+
+def test_the_end_of_a_range_is_the_entrys_last_month(profile: Profile) -> None:
+    _ok("From July 2021 to August 2023 I was at Lumen Media.", profile)
+    assert "2023" in _untraced("From July 2021 to October 2023 I was at Lumen Media.", profile)
+
+
+# --- time in a role, or "there" -----------------------------------------------------------------
+
+
+def test_time_in_a_role_is_checked_against_that_roles_dates(profile: Profile) -> None:
+    _ok("I spent a year and a half as a data scientist.", profile)
+    assert "three years" in _untraced("I spent three years as a data scientist.", profile)
+    _ok("I was a research intern for three months.", profile)
+    assert "six months" in _untraced("I was a research intern for six months.", profile)
+
+
+def test_roles_joined_by_and_add_up(profile: Profile) -> None:
+    _ok("That includes three years as a data scientist and machine learning engineer.", profile)
+
+
+def test_role_months_merges_the_periods(profile: Profile) -> None:
+    evidence = build_evidence(profile, None, today=dt.date(2026, 11, 23))
+    text = "two years as a data scientist"
+    (quantity,) = find_quantities(text)
+    assert role_months(quantity, text, evidence) == (1.5, "w-parcelly")
+
+
+def test_there_refers_to_the_employer_named_before(profile: Profile) -> None:
+    _ok("From 2021 I was at Lumen Media. In my two years there I built recommenders.", profile)
+    assert "four years" in _untraced(
+        "From 2021 I was at Lumen Media. In my four years there I built recommenders.", profile
+    )
+
+
+def test_rounding_up_is_bounded_relative_to_the_claim(profile: Profile) -> None:
+    _ok("In all, I have close to seven years of building production ML.", profile)
+    assert "two years" in _untraced(
+        "I was a research intern for nearly two years at the Halvorsen Institute.", profile
+    )
+
+
+# --- the company's figures ----------------------------------------------------------------------
+
+
+def test_a_posting_figure_restated_as_the_companys_passes(
+    profile: Profile, loomcraft: Posting, maplestone: Posting
+) -> None:
+    _ok(
+        "Reaching 60,000 monthly active makers with a 14-person team says a lot.",
+        profile,
+        loomcraft,
+    )
+    _ok("Paying 900,000 Canadians every two weeks leaves no room for error.", profile, maplestone)
+
+
+def test_a_posting_figure_in_the_candidates_record_is_caught(
+    profile: Profile, loomcraft: Posting, maplestone: Posting
+) -> None:
+    assert "14-person" in _untraced("I led a 14-person team of makers.", profile, loomcraft)
+    assert "900,000 Canadians" in _untraced(
+        "At Parcelly we paid 900,000 Canadians every two weeks.", profile, maplestone
+    )
+    assert "60,000 monthly" in _untraced(
+        "My side project Skald reached 60,000 monthly active makers.",
+        profile,
+        loomcraft,
+    )
