@@ -7,8 +7,14 @@ import datetime as dt
 import itertools
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles
-from applykit.ingest.posting_text import find_in_spans, has_any
+from applykit.ingest.posting_keywords import (
+    Scan,
+    first_in_spans,
+    iter_in_spans,
+    needles,
+    occurrences,
+)
+from applykit.ingest.posting_text import has_any
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
@@ -43,13 +49,17 @@ _NOT_REQUIRED = re.compile(r"not required|helpful but|is a plus|nice to have|pre
 def find_degree(required: list[str], other: list[str]) -> Degree | None:
     """The lowest degree level the required lines ask for (else any line mentioning one)."""
     mentions = _lines_with_degree_words([*required, *other])
+    seen: dict[str, tuple[int, Degree] | None] = {}  # required lines come again in `other`
     for lines in (required, other):
         best: tuple[int, Degree] | None = None
         for line in lines:
             if line not in mentions:
                 continue
             for sentence in _degree_sentences(line):
-                found = _degree_in(sentence)
+                if sentence in seen:
+                    found = seen[sentence]
+                else:
+                    found = seen[sentence] = _degree_in(sentence)
                 if found is not None and (best is None or found[0] < best[0]):
                     best = found
         if best is not None:
@@ -58,7 +68,7 @@ def find_degree(required: list[str], other: list[str]) -> Degree | None:
 
 
 # Lower-cased, padded with spaces (see _degree_sentences) so "ms" does not hit "systems".
-_DEGREE_NEEDLES = needles(
+_DEGREE_NEEDLES = (
     "degree",
     "bachelor",
     "master",
@@ -98,8 +108,7 @@ def _lines_with_degree_words(lines: list[str]) -> set[str]:
     if len(joined) != sum(map(len, lines)) + 3 * len(lines) - 1:
         return {line for line in lines if _degree_sentences(line)}  # "İ" lower-cases longer
     joined = joined.replace(",", " ").replace("/", " ").replace("(", " ")
-    scan = Scan(joined, joined)
-    hits = sorted(at for word in _DEGREE_NEEDLES for at in scan.positions(word))
+    hits = occurrences(joined, _DEGREE_NEEDLES)
     found: set[str] = set()
     if not hits:
         return found
@@ -183,7 +192,7 @@ def find_years(required: list[str], text: str | Scan) -> YearsExperience | None:
     for whole, need_context in ((Scan("\n".join(required)), False), (_scan(text), True)):
         source = whole.text
         windows = whole.derive("", 30000).spans(_YEARS_NEEDLES, 70, 70)
-        for match in find_in_spans(_YEARS, source, windows):
+        for match in iter_in_spans(_YEARS, source, windows):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
             if (
@@ -233,7 +242,7 @@ def find_requisition_id(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_REQ_NEEDLES, 1, 60)
-    for match in find_in_spans(_REQ_ID, text, windows):
+    for match in iter_in_spans(_REQ_ID, text, windows):
         value = match.group("id").rstrip(".,;:/-")
         if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
             return value
@@ -290,7 +299,7 @@ def find_posted_on(text: str | Scan, today: dt.date) -> dt.date | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_POSTED_NEEDLES, 12, 60)
-    for match in find_in_spans(_POSTED, text, windows):
+    for match in iter_in_spans(_POSTED, text, windows):
         value = match.group("value").strip()
         absolute = parse_date(value)
         if absolute is not None:
@@ -324,10 +333,9 @@ def find_start_date(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_START_NEEDLES, 30, 80)
-    found = find_in_spans(_START, text, windows)
-    if not found:
+    match = first_in_spans(_START, text, windows)
+    if match is None:
         return None
-    match = found[0]
     value = match.group("a") or match.group("b") or match.group("c") or ""
     return value.strip(" ,") or None
 
@@ -352,7 +360,7 @@ def find_duration(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_DURATION_NEEDLES, 40, 40)
-    for match in find_in_spans(_DURATION, text, windows):
+    for match in iter_in_spans(_DURATION, text, windows):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
             _DURATION_CONTEXT.search(match.group("ctx")[:20])

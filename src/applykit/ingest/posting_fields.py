@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from applykit.ingest.posting_keywords import Scan, needles
-from applykit.ingest.posting_text import find_in_spans
+from applykit.ingest.posting_keywords import Scan, iter_in_spans, needles
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"
@@ -154,7 +153,7 @@ def title_from_phrases(text: str | Scan) -> str | None:
     scan = (text if isinstance(text, Scan) else Scan(text)).derive("\n", 6000)
     head = scan.text
     for pattern, words in zip(_TITLE_PHRASES, _TITLE_NEEDLES, strict=True):
-        for match in find_in_spans(pattern, head, scan.spans(words, 4, 160)):
+        for match in iter_in_spans(pattern, head, scan.spans(words, 4, 160)):
             candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
             if (
@@ -192,7 +191,7 @@ def company_candidates(text: str | Scan) -> list[str]:
     head = scan.text
     for index, pattern in enumerate(_COMPANY_PHRASES):
         windows = scan.spans(_COMPANY_NEEDLES[index], 80, 90)
-        for match in find_in_spans(pattern, head, windows):
+        for match in iter_in_spans(pattern, head, windows):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
             if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
@@ -233,7 +232,7 @@ def find_team(texts: Sequence[str | Scan]) -> str | None:
     for text in texts:
         scan = (text if isinstance(text, Scan) else Scan(text)).derive("", 20000)
         head = scan.text
-        for match in find_in_spans(_TEAM, head, scan.spans(_TEAM_NEEDLES, 70, 6)):
+        for match in iter_in_spans(_TEAM, head, scan.spans(_TEAM_NEEDLES, 70, 6)):
             team = match.group(1).strip()
             if team and not _NOT_COMPANY.match(team) and len(team) <= 50:
                 return team

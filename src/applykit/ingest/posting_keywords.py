@@ -15,11 +15,15 @@ still answered, with `str.find`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import ahocorasick_rs
 
 _INDEX: dict[str, int] = {}
 _WORDS: list[str] = []
 _BORDERED: set[int] = set()  # words that can overlap themselves ("c2c"): filtered like find
+_BORDERED_WORDS: set[str] = set()
 _state: dict[str, object] = {}
 _NONE: list[int] = []
 
@@ -32,6 +36,7 @@ def needles(*words: str) -> tuple[str, ...]:
             _WORDS.append(word)
             if any(word[:k] == word[-k:] for k in range(1, len(word))):
                 _BORDERED.add(_INDEX[word])
+                _BORDERED_WORDS.add(word)
     return words
 
 
@@ -55,15 +60,61 @@ def _longest() -> int:
     return longest
 
 
+def _occurrences(low: str, below: int | None = None) -> dict[str, list[int]]:
+    """Every occurrence (overlapping ones too) of each registered word present in `low`."""
+    table: dict[str, list[int]] = {}
+    if not low:
+        return table
+    words = _WORDS
+    for index, start, _ in _automaton().find_matches_as_indexes(low, overlapping=True):
+        if below is not None and start >= below:
+            continue
+        word = words[index]
+        found = table.get(word)
+        if found is None:
+            table[word] = [start]
+        else:
+            found.append(start)
+    return table
+
+
+def _step_past(found: list[int], length: int) -> list[int]:
+    """The occurrences a `str.find` loop that resumes after each hit sees."""
+    kept: list[int] = []
+    next_free = -1
+    for at in found:
+        if at >= next_free:
+            kept.append(at)
+            next_free = at + length
+    return kept
+
+
+_SMALL: dict[tuple[str, ...], ahocorasick_rs.AhoCorasick] = {}
+
+
+def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` starts in `low` (overlapping hits too), from one automaton pass.
+
+    For a short list of words looked for in a text other than the posting body.
+    """
+    automaton = _SMALL.get(words)
+    if automaton is None:
+        automaton = ahocorasick_rs.AhoCorasick(
+            words, implementation=ahocorasick_rs.Implementation.DFA
+        )
+        _SMALL[words] = automaton
+    return [start for _, start, _ in automaton.find_matches_as_indexes(low, overlapping=True)]
+
+
 class Scan:
     """A text, its lower-cased form, and where each registered word occurs in the latter."""
 
-    __slots__ = ("_cut", "_known", "_occ", "_parent", "_positions", "_prefix_len", "low", "text")
+    __slots__ = ("_cut", "_known", "_parent", "_positions", "_prefix_len", "_raw", "low", "text")
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = text.lower() if low is None else low
-        self._occ: dict[int, list[int]] | None = None
+        self._raw: dict[str, list[int]] | None = None
         self._positions: dict[str, list[int]] = {}
         self._parent: Scan | None = None
         self._prefix_len = 0
@@ -91,66 +142,47 @@ class Scan:
         derived._cut = len(body)
         return derived
 
-    def _occurrences(self) -> dict[int, list[int]]:
+    def _table(self) -> dict[str, list[int]]:
         """Every occurrence (overlapping too) of each registered word: one automaton pass."""
-        occ = self._occ
-        if occ is None:
-            occ = {}
-            text = self.low
-            if self._parent is not None:  # only the words that start in the prefix
-                text = text[: self._prefix_len + _longest() - 1] if self._prefix_len else ""
-            self._known = len(_WORDS)
-            matches = _automaton().find_matches_as_indexes(text, overlapping=True) if text else []
-            for index, start, _ in matches:
-                found = occ.get(index)
-                if found is None:
-                    occ[index] = [start]
-                else:
-                    found.append(start)
-            if self._parent is not None:
-                size = self._prefix_len
-                occ = {i: [s for s in starts if s < size] for i, starts in occ.items()}
-                self._known = min(self._known, self._parent._known_words())
-            self._occ = occ
-        return occ
-
-    def _known_words(self) -> int:
-        self._occurrences()
-        return self._known
-
-    def _occurrences_of(self, index: int) -> list[int]:
-        own = self._occurrences().get(index, _NONE)
+        table = self._raw
+        if table is not None:
+            return table
         parent = self._parent
         if parent is None:
-            return own
-        inherited = parent._occurrences_of(index)
-        if inherited:
-            size, last = self._prefix_len, self._cut - len(_WORDS[index])
-            inherited = [s + size for s in inherited if s <= last]
-        return own + inherited if own else inherited
+            table = _occurrences(self.low)
+            self._known = len(_WORDS)
+        else:
+            size = self._prefix_len
+            # Words that start in the prefix (they may run on into the body), then the body's.
+            table = _occurrences(self.low[: size + _longest() - 1], size) if size else {}
+            cut = self._cut
+            for word, starts in parent._table().items():
+                last = cut - len(word)
+                shifted = [at + size for at in starts if at <= last]
+                if shifted:
+                    own = table.get(word)
+                    table[word] = own + shifted if own else shifted
+            self._known = min(len(_WORDS), parent._known)
+        self._raw = table
+        return table
 
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
         known = self._positions.get(needle)
         if known is not None:
             return known
+        table = self._table()
         index = _INDEX.get(needle)
-        if index is None or index >= self._known_words():  # registered after the scan
+        if index is None or index >= self._known:  # never registered, or after the scan
             found: list[int] = []
             at = self.low.find(needle)
             while at != -1:
                 found.append(at)
                 at = self.low.find(needle, at + len(needle))
         else:
-            found = self._occurrences_of(index)
-            if index in _BORDERED and found:
-                kept: list[int] = []
-                next_free = -1
-                for at in found:
-                    if at >= next_free:
-                        kept.append(at)
-                        next_free = at + len(needle)
-                found = kept
+            found = table.get(needle, _NONE)
+            if found and index in _BORDERED:
+                found = _step_past(found, len(needle))
         self._positions[needle] = found
         return found
 
@@ -165,19 +197,18 @@ class Scan:
         """
         if not self.aligned():
             return None
-        found = sorted({at for word in words for at in self._all(word)})
-        return found
-
-    def _all(self, word: str) -> list[int]:
-        """Every occurrence, overlapping ones too (for the words used with `starts`)."""
-        if any(word[:k] == word[-k:] for k in range(1, len(word))):
-            found: list[int] = []
-            at = self.low.find(word)
-            while at != -1:
-                found.append(at)
-                at = self.low.find(word, at + 1)
-            return found
-        return self.positions(word)
+        table = self._table()
+        found: set[int] = set()
+        for word in words:
+            index = _INDEX.get(word)
+            if index is None or index >= self._known:
+                at = self.low.find(word)
+                while at != -1:
+                    found.add(at)
+                    at = self.low.find(word, at + 1)
+            else:
+                found.update(table.get(word, _NONE))
+        return sorted(found)
 
     def aligned(self) -> bool:
         text = self.text
@@ -195,10 +226,15 @@ class Scan:
         self, words: tuple[str, ...], before: int, after: int, limit: int = 400
     ) -> list[tuple[int, int]]:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
+        table = self._table()
+        exact = self._known == len(_WORDS)
         hits: list[tuple[int, int]] = []
         size = len(self.low)
         for word in words:
-            found = self.positions(word)
+            if exact and word in _INDEX and word not in _BORDERED_WORDS:
+                found = table.get(word, _NONE)
+            else:
+                found = self.positions(word)
             if not found:
                 continue
             length = len(word) + after
@@ -217,3 +253,25 @@ class Scan:
             else:
                 merged.append((start, end))
         return merged
+
+
+def iter_in_spans(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches `posting_text.find_in_spans` lists, one at a time (stop at the first used)."""
+    last_end = -1
+    for start, end in windows:
+        for match in pattern.finditer(text, start if start > last_end else last_end, end):
+            last_end = match.end()
+            yield match
+
+
+def first_in_spans(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match `posting_text.find_in_spans` would list, or None."""
+    for start, end in windows:
+        match = pattern.search(text, start, end)
+        if match is not None:
+            return match
+    return None

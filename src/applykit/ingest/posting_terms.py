@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles
-from applykit.ingest.posting_text import find_in_spans
+from applykit.ingest.posting_keywords import Scan, first_in_spans, iter_in_spans, needles
 from applykit.models.posting import EmploymentType, WorkMode
 
 _TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
@@ -78,13 +77,13 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
     if not windows:
         return None
     for kind, pattern in _BODY_TYPES:
-        found = find_in_spans(pattern, body, windows)
-        if found and (best is None or found[0].start() < best[0]):
-            best = (found[0].start(), kind)
+        found = first_in_spans(pattern, body, windows)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), kind)
     if best:
         return best[1]
     for kind, pattern in (_TYPES[4], _TYPES[3]):
-        for match in find_in_spans(pattern, body, windows):
+        for match in iter_in_spans(pattern, body, windows):
             if not _in_type_list(body, match):
                 return kind
     return None
@@ -160,15 +159,15 @@ def work_mode(title: str | None, header: str, body: str | Scan) -> WorkMode | No
     for scan in (Scan(f"{title or ''}\n{header}"), body if isinstance(body, Scan) else Scan(body)):
         source = scan.text
         windows = scan.spans(_HYBRID_NEEDLES, 60, 60)
-        if find_in_spans(_HYBRID, source, windows):
+        if first_in_spans(_HYBRID, source, windows):
             return "hybrid"
         windows = scan.spans(_REMOTE_NEEDLES, 20, 30)
-        if find_in_spans(_REMOTE, source, windows) and not find_in_spans(
+        if first_in_spans(_REMOTE, source, windows) and not first_in_spans(
             _NOT_REMOTE, source, windows
         ):
             return "remote"
         windows = scan.spans(_ONSITE_NEEDLES, 10, 10)
-        if find_in_spans(_ONSITE, source, windows):
+        if first_in_spans(_ONSITE, source, windows):
             return "onsite"
     return None
 
@@ -234,7 +233,7 @@ def seniority(
     text = scan.text
     windows = scan.spans(_SENIORITY_NEEDLES, 5, 20)
     for name, pattern in _SENIORITY_BODY:
-        if find_in_spans(pattern, text, windows):
+        if first_in_spans(pattern, text, windows):
             return name, level
     if years_min is not None:
         if years_min < 2:
