@@ -8,7 +8,10 @@
    introduces a tool ("experience with Go"); a stop word right after them rules them out
    ("Go to market", "R&D").
 
-Time is linear in the text: one regex pass and at most a few dictionary lookups per token.
+Time is linear in the text. Most texts take the sparse path (`sparse_scan.py`): a few C-level
+passes over the text's word skeleton find where an alias may start, and only there are tokens
+read; ambiguous matches get their context from the tokens around them (`context_regions.py`).
+Texts the skeleton cannot vouch for take the full pass: every token, one regex pass.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from applykit.skills.skeleton import BOUNDARY_TABLE, alias_index, ascii_bytes, needs_full_pass
+from applykit.skills.sparse_scan import (
+    LINE_STARTERS,
+    SENTENCE_ENDS,
+    case_allows,
+    sparse_matches,
+    spot_ranges,
+)
 from applykit.skills.taxonomy import (
     CASE_SENSITIVE,
     FLAG_BITS,
@@ -36,7 +47,6 @@ if TYPE_CHECKING:
 
 WINDOW = 4
 """How many tokens either side of an ambiguous alias count as its context."""
-SENTENCE_ENDS = frozenset({".", "!", "?", ";", "•"})
 TOOL_PREPOSITIONS = frozenset({"in", "with", "using", "of", "via", "like", "including", "use"})
 """Words right before an ambiguous alias that introduce a tool ("experience with Go")."""
 NEIGHBOUR_CATEGORIES = frozenset(
@@ -119,9 +129,44 @@ stays bounded; a mention never spans a line end in practice."""
 def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
     """Skill mentions in `text`: non-overlapping, sorted by start, longest match wins."""
     taxonomy = taxonomy or load_taxonomy()
+    sparse = alias_index(taxonomy).complete
     mentions: list[SkillMention] = []
     for start, end in _blocks(text):
-        mentions += _extract_block(text, start, end, taxonomy)
+        if sparse and not needs_full_pass(text[start:end]):
+            mentions += _extract_sparse(text, start, end, taxonomy)
+        else:
+            mentions += _extract_block(text, start, end, taxonomy)
+    return mentions
+
+
+def _extract_sparse(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
+    """The same mentions as `_extract_block`, reading tokens only where an alias may start."""
+    block = text[begin:end]
+    index = alias_index(taxonomy)
+    ascii_text = ascii_bytes(block)
+    boundaries = ascii_text.translate(BOUNDARY_TABLE)
+    ranges = spot_ranges(ascii_text, boundaries, block, index)
+    if not ranges:
+        return []
+    found = sparse_matches(block, ranges, boundaries, taxonomy, index)
+    if any(not match.accepted for match in found):
+        from applykit.skills.context_regions import resolve_in_regions
+
+        resolve_in_regions(block, boundaries, found, taxonomy, _resolve_context)
+    mentions = []
+    for match in found:
+        if match.accepted:
+            entry = taxonomy.entry_at(match.index)
+            mentions.append(
+                SkillMention(
+                    start=begin + match.start,
+                    end=begin + match.end,
+                    text=block[match.start : match.end],
+                    skill_id=entry.id,
+                    canonical=entry.canonical,
+                    category=entry.category,
+                )
+            )
     return mentions
 
 
@@ -232,7 +277,7 @@ def _scan(
                 continue
             if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
                 surface = text[starts[i] : ends[i + length - 1]]
-                if not _case_allows(surface, key, value, taxonomy):
+                if not case_allows(surface, key, value, taxonomy):
                     continue
                 if value & NEEDS_CAPITAL and _only_sentence_case(surface, i, text, starts, ends):
                     continue
@@ -246,19 +291,6 @@ def _scan(
             resume = i + length
             break
     return candidates
-
-
-def _case_allows(surface: str, key: str, value: int, taxonomy: Taxonomy) -> bool:
-    """Case-sensitive aliases match as written (or in capitals); names not in lower case."""
-    if value & NEEDS_CAPITAL and surface.islower():
-        return False
-    if value & CASE_SENSITIVE:
-        forms = taxonomy.cased.get(key, ())
-        return surface in forms or (surface.isupper() and surface in {f.upper() for f in forms})
-    return True
-
-
-LINE_STARTERS = SENTENCE_ENDS | {":", "*", "(", '"', "“", "|"}
 
 
 def _only_sentence_case(
