@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_keywords import Scan, needles, occurrences
 from applykit.models.posting import Location
 
 US_STATES = {
@@ -161,12 +162,62 @@ _NOT_CITY = re.compile(
 )
 
 
+# Where the part after a city can begin: "," or ", " then a code or name, or " " and a code
+# that is never an English word. Every match of _PLACE holds one such anchor right after its
+# city, and a city is 2 to 127 characters long (1 + 30 letters, then up to 3 words of 1 + 31).
+_AFTER_CITY = tuple(
+    sorted(
+        {
+            sep + name
+            for name in [
+                *US_STATES,
+                *CA_PROVINCES,
+                *(k.title() for k in COUNTRIES if len(k) > 3),
+                "USA",
+                "UK",
+                "U.S.",
+                *US_STATES.values(),
+                *CA_PROVINCES.values(),
+            ]
+            for sep in (",", ", ")
+        }
+        | {" " + code for code in _SAFE_CODES.split("|")}
+    )
+)
+_CITY_MAX, _MATCH_MAX = 127, 160  # longest city; longest match with the character after it
+
+
+def _places(head: str) -> Iterator[re.Match[str]]:
+    """`_PLACE.finditer(head)`, searched only in the reach of an anchor (same matches).
+
+    A match starting at s has an anchor at s + 2 … s + 127, so only those starts are tried; a
+    search limited to 160 characters past the last such start sees all a match there reads.
+    """
+    anchors = sorted(set(occurrences(head, _AFTER_CITY)))
+    position = 0
+    size = len(head)
+    index = 0
+    while index < len(anchors):
+        low, high = max(0, anchors[index] - _CITY_MAX), anchors[index] - 2
+        index += 1
+        while index < len(anchors) and anchors[index] - _CITY_MAX <= high + 1:
+            high = anchors[index] - 2
+            index += 1
+        start = max(low, position)
+        while start <= high:
+            match = _PLACE.search(head, start, min(size, high + _MATCH_MAX))
+            if match is None or match.start() > high:
+                break
+            yield match
+            position = start = match.end()
+
+
 def find_locations(text: str, *, limit: int = 8) -> list[Location]:
     """Places written as "City, ST" or "City, Country", in order, without repeats."""
     found: list[Location] = []
     seen: set[tuple[str, str | None]] = set()
     head = text[:20000]
-    for match in _PLACE.finditer(head):
+    for match in _places(head):
         if match.start() and (head[match.start() - 1].isalnum() or head[match.start() - 1] in "_-"):
             continue  # inside a word ("McDonald"): the scan starts at capitals only, for speed
         city = match.group(1)
