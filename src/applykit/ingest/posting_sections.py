@@ -82,21 +82,38 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _HEADING_SHAPE = re.compile(r"^[^.;!?]{2,70}$")
 
 
-def heading_kind(text: str) -> str:
-    """The purpose of a section named `text` (or "other")."""
+def heading_kind(text: str, known: dict[str, str] | None = None) -> str:
+    """The purpose of a section named `text` (or "other").
+
+    `known` remembers answers by key within one parse: a line is often asked twice (is it a
+    heading? then: which kind?), and each answer costs ~19 regex searches.
+    """
     key = text.lower().strip().rstrip(":").strip()
     key = key.replace("’", "'")
+    if known is not None:
+        kind = known.get(key)
+        if kind is None:
+            kind = known[key] = _kind_of(key)
+        return kind
+    return _kind_of(key)
+
+
+def _kind_of(key: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(key):
             return kind
     return "other"
 
 
-def _is_plain_heading(line: Line, next_line: Line | None) -> bool:
+def _is_plain_heading(
+    line: Line, next_line: Line | None, known: dict[str, str] | None = None
+) -> bool:
     if line.bullet is not None or line.heading is not None or next_line is None:
         return False
     text = line.text
-    if not _HEADING_SHAPE.match(text) or len(text.split()) > 9 or text.endswith(","):
+    if not 2 <= len(text) <= 70 or not _HEADING_SHAPE.match(text):  # length first: cheap
+        return False
+    if len(text.split()) > 9 or text.endswith(","):
         return False
     if ":" in text[:-1] or any(c.isdigit() or c in "$€£" for c in text):
         return False  # "Salary: $140,000 …" is content, not a heading
@@ -108,7 +125,7 @@ def _is_plain_heading(line: Line, next_line: Line | None) -> bool:
         return True
     if text.endswith(":") and len(text.split()) <= 7:
         return True
-    if heading_kind(text) == "other":
+    if heading_kind(text, known) == "other":
         # An unknown Title Case line set apart by blank lines, above longer text.
         words = text.split()
         return (
@@ -153,21 +170,22 @@ class Section:
 def split_sections(lines: list[Line]) -> list[Section]:
     """Group lines under headings; lines before the first heading form the "header"."""
     sections = [Section("header", "")]
+    known: dict[str, str] = {}
     for index, line in enumerate(lines):
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         if line.heading is not None:
-            sections.append(Section(heading_kind(line.text), line.text, level=line.heading))
+            sections.append(Section(heading_kind(line.text, known), line.text, level=line.heading))
             continue
-        if _is_plain_heading(line, next_line):
+        if _is_plain_heading(line, next_line, known):
             text = line.text.rstrip(":").strip()
-            kind = heading_kind(text)
+            kind = heading_kind(text, known)
             if kind != "other" or not line.text.endswith(":") or text.isupper():
                 sections.append(Section(kind, text, level=7))
                 continue
-        inline = _inline_heading(line)
+        inline = _inline_heading(line, known)
         if inline is not None:
             heading, rest = inline
-            sections.append(Section(heading_kind(heading), heading, level=7))
+            sections.append(Section(heading_kind(heading, known), heading, level=7))
             sections[-1].lines.append(Line(rest, line.indent, None, None, True))
             continue
         sections[-1].lines.append(line)
@@ -177,14 +195,14 @@ def split_sections(lines: list[Line]) -> list[Section]:
 _INLINE = re.compile(r"^([A-Z][A-Za-z' /&]{2,40}):\s+(\S.{0,})$")
 
 
-def _inline_heading(line: Line) -> tuple[str, str] | None:
+def _inline_heading(line: Line, known: dict[str, str] | None = None) -> tuple[str, str] | None:
     """`Requirements: 5+ years of …` on one line: a section name, then its content."""
     if line.bullet is not None or ":" not in line.text[:42]:
         return None
     match = _INLINE.match(line.text)
     if not match:
         return None
-    kind = heading_kind(match.group(1))
+    kind = heading_kind(match.group(1), known)
     if kind not in {"requirements", "preferred", "responsibilities", "apply", "questions"}:
         return None
     return match.group(1), match.group(2)
