@@ -186,6 +186,29 @@ _START = re.compile(
 )
 
 
+_SIGN = re.compile(r"[$€£¥₹\d]")
+
+
+def _start(text: str, position: int, end: int) -> int:
+    """Where `_START.search(text, position, end)` matches, or -1, with a cheaper scan.
+
+    Every match is a sign or digit, or a code (case-sensitive, first letters `_CODE_FIRST`)
+    whose look-ahead reads a "$" or digit at most 4 characters on: so the first match is the
+    first sign or digit, unless a code match starts in the 4 characters before it.
+    """
+    sign = _SIGN.search(text, position, end)
+    if sign is None:
+        return -1  # a code's look-ahead needs a "$" or digit before `end` too
+    at = sign.start()
+    for before in range(max(position, at - 4), at):
+        if text[before] in _CODE_FIRST and _START.match(text, before, end):
+            return before
+    return at
+
+
+_CODE_FIRST = frozenset("UEGCAISNPDHR")
+
+
 def _amounts(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Range matches tried only where an amount can start (a currency sign, code or digit)."""
     found: list[re.Match[str]] = []
@@ -193,10 +216,9 @@ def _amounts(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     for start, end in windows:
         position = max(start, last_end)
         while True:
-            hit = _START.search(text, position, end)
-            if hit is None:
+            at = _start(text, position, end)
+            if at < 0:
                 break
-            at = hit.start()
             if text[at].isdigit() and at and (text[at - 1].isdigit() or text[at - 1] in ",.'"):
                 position = at + 1  # inside a number already seen
                 continue
