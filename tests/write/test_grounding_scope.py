@@ -163,3 +163,18 @@ def test_sign_offs_in_any_language_are_conventions(profile: Profile, brightwater
 
 def test_a_time_of_day_is_not_a_quantity(profile: Profile, kestrel: Posting) -> None:
     _ok("I am in Seattle, so the 10:00–15:00 overlap falls in my morning.", profile, kestrel)
+
+
+def test_a_counted_list_may_have_blank_lines_between_items(
+    profile: Profile, brightwater: Posting
+) -> None:
+    text = "Two things I would bring:\n\n1. Careful serving.\n\n2. Honest experiments.\n"
+    _ok(text, profile, brightwater)
+
+
+def test_words_after_markdown_emphasis_start_a_sentence(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok("**The rebuild.** My team moved the service to FastAPI.", profile, brightwater)
+    _ok("**Tell us about a project.**\n\nAlongside the rebuild, I mentored.", profile, brightwater)
+    assert "Stripe" in _untraced("**The rebuild.** Stripe hired me to lead it.", profile, None)

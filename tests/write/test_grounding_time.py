@@ -132,3 +132,46 @@ def test_a_posting_figure_in_the_candidates_record_is_caught(
         profile,
         loomcraft,
     )
+
+
+# --- honest rounding, bounded ------------------------------------------------------------------
+
+
+def test_approximate_numbers_round_within_a_bound(profile: Profile) -> None:
+    _ok("At Northwind I handled about 4,200 requests per second.", profile)
+    assert "5,000 requests" in _untraced(
+        "At Northwind I handled about 5,000 requests per second.", profile
+    )
+    _ok("At Parcelly I analysed more than a dozen A/B tests on checkout.", profile)
+    assert "twenty" in " ".join(
+        _untraced("At Parcelly I analysed more than twenty A/B tests on checkout.", profile)
+    )
+
+
+def test_approximate_percentages_round_by_points_not_by_a_tenth(profile: Profile) -> None:
+    _ok("I cut p95 latency from 120ms to 35ms, roughly a 70% drop.", profile)
+    assert "three quarters" in " ".join(
+        _untraced("I cut p95 latency from 120ms to 35ms, by roughly three quarters.", profile)
+    )
+
+
+# --- plans, applications and rough sizes --------------------------------------------------------
+
+
+def test_what_the_candidate_would_do_is_a_plan(profile: Profile) -> None:
+    _ok("I live in Seattle and would be happy to work from the office three days a week.", profile)
+
+
+def test_the_application_and_the_companys_plans_are_the_companys(
+    profile: Profile, loomcraft: Posting, maplestone: Posting
+) -> None:
+    _ok("I am applying to Loomcraft, a 14-person startup, with pleasure.", profile, loomcraft)
+    _ok(
+        "I was glad to hear about your plan to pay 900,000 Canadians every two weeks.",
+        profile,
+        maplestone,
+    )
+
+
+def test_one_or_two_is_a_rough_size(profile: Profile) -> None:
+    _ok("I think knowledge should not sit with one or two people.", profile)

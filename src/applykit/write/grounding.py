@@ -36,6 +36,7 @@ from applykit.write.trace_names import (
     trace_name,
     trace_titles,
 )
+from applykit.write.posting_figures import derived_from_letter
 from applykit.write.trace_quantities import trace_quantity
 from applykit.write.trace_skills import trace_posting_skills
 from applykit.write.tracing import QUOTE_RE
@@ -58,10 +59,12 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
     quantities = [
         q
         for q in find_quantities(masked)
-        if not in_question(masked, q.start) and not is_label(q.start, q.unit, masked)
+        if not in_question(masked, q.start)
+        and not is_label(q.start, q.unit, masked)
+        and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
     ]
-    for quantity in quantities:
-        claims.append(trace_quantity(quantity, masked, evidence, quantities))
+    traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
+    claims.extend(derived_from_letter(quantities, traced, masked))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
@@ -120,6 +123,8 @@ _CALENDAR = words(
 )
 
 
+_VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
+"""… "one or two people": a rough size, not a count."""
 _REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 

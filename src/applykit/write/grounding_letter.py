@@ -137,9 +137,13 @@ def _vocabulary() -> frozenset[str]:
 
 _FORWARD = re.compile(
     r"\b(?:i|we)\s*(?:would|will|could|'d|’d|'ll|’ll|want to|hope to|plan to|intend to|"
-    r"look forward|am eager|am keen|am available)\b|\bavailable\s+(?:from|in|for|to)\b",
+    r"look forward|am eager|am keen|am available)\b|\bavailable\s+(?:from|in|for|to)\b|"
+    r"^\s*(?:and\s+)?(?:would|will|could|can)\s+(?:be\s+)?(?:happy|glad|keen|eager|able|"
+    r"love|like|want|work|start|join|relocate|move|come)\b",
     re.IGNORECASE,
 )
+"""… "I live in Seattle and would be happy to work from the office three days a week": a
+clause that opens with a modal goes on with the subject before it."""
 _SUBJECT_IN = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
 _DONE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:\w+ed|cut|built|ran|led|grew|won|brought|made|took|saved)\b",
@@ -208,6 +212,8 @@ def own_list_count(claim: Claim, text: str) -> bool:
         return len([part for part in parts if part.strip()]) == counted[0].value
     items = 0
     for line in text[line_end:].lstrip("\n").splitlines():
+        if not line.strip():
+            continue  # items may stand apart, one paragraph each
         if not _BULLET.match(line):
             break
         items += 1

@@ -22,6 +22,9 @@ COMMON_CAPITALISED = words(
     sincerely yours respectfully cordially hello hi greetings dear hiring manager team
     recruiter recruiting sir madam looking given beyond across around along among
     between against toward towards like first second third finally lastly above below
+    alongside besides despite meanwhile instead outside inside throughout amid via unlike
+    except underneath whereas whilst afterwards beforehand tell describe share explain note
+    imagine consider
     most working having building leading what's that's it's i'm i've i'd i'll let's
     here's there's throughout whenever wherever meanwhile moreover furthermore
     nevertheless nonetheless otherwise instead rather therefore hence indeed still
@@ -57,7 +60,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         core = word.split("'")[0].split("’")[0]
         if not core or core == "I":  # "I'm", "I’ve"
             return False
-        line_start = token.start() == 0 or text[token.start() - 1] == "\n"
+        line_start = _line_start(text, token.start())
         initial = token.start() in starts or line_start or _after_bullet(text, token.start())
         if initial and _plain_word(core):
             return False
@@ -98,6 +101,17 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         previous_end = token.end()
     flush()
     return names
+
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$")
+
+
+def _line_start(text: str, position: int) -> bool:
+    """A word that starts a line, after Markdown emphasis or a heading mark ("**Tell us …")."""
+    before = text[max(0, position - 12) : position]
+    if position > 12 and "\n" not in before:
+        return False
+    return bool(_LINE_START.search(before))
 
 
 def _plain_word(word: str) -> bool:

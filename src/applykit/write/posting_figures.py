@@ -15,12 +15,14 @@ of the posting's sentence or its neighbours, the unit included).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
 
 if TYPE_CHECKING:
+    from applykit.models.documents import Claim
     from applykit.write.claims import Quantity
     from applykit.write.evidence import Evidence
 
@@ -34,6 +36,20 @@ _PAST = re.compile(
     r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote)(?![\w-])"
 )
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\s+(?:for|to)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"\b(?:because|since|after|where|which|as|and\s+(?:i|we))\b|[;:]", re.I)
+_PLAN = re.compile(
+    r"\b(?:the|your|its|their)\s+(?:plan|goal|aim|target|roadmap|ambition)\s+(?:to|of|for|is)\b",
+    re.IGNORECASE,
+)
+_APPROXIMATE = re.compile(
+    r"(?:\b(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|circa|"
+    r"just\s+(?:under|over))|~|\bc\.)\s*(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|upwards\s+of|north\s+of)\s+(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def company_figure(
@@ -43,9 +59,12 @@ def company_figure(
     module docstring)."""
     clause = clause_around(text, quantity.start)
     own = text[clause.start : clause.end]
-    if _APPLYING.search(own):
-        return True  # "I am applying for the … role for 2027"
     sentence = sentence_around(text, quantity.start)
+    before = text[sentence.start : quantity.start]
+    if _APPLYING.search(before) and not _NEW_CLAUSE.search(before):
+        return True  # "I am applying for the … role for 2027"
+    if _PLAN.search(before):
+        return True  # "… about the plan to move the 12 highest-traffic models"
     lead = text[sentence.start : max(clause.end, quantity.end)]
     if _OWNED.search(lead) or _PAST.search(lead):
         return False
@@ -69,3 +88,57 @@ def applying_clause(text: str, position: int) -> bool:
     """The clause at `position` states the application itself ("I am applying for …")."""
     clause = clause_around(text, position)
     return bool(_APPLYING.search(text[clause.start : clause.end]))
+
+
+def as_rounded(quantity: Quantity, text: str) -> Quantity:
+    """The claim as honest rounding allows: "about / roughly / nearly / ~ N" matches a value
+    within 10% of N (a percentage within 2 points), "more than / over / at least N" a value from N up to half as much again
+    ("more than a dozen A/B tests" for 15+). A bare number is matched as written."""
+    if quantity.kind == "date" or quantity.vague:
+        return quantity
+    before = text[max(0, quantity.start - 24) : quantity.start]
+    if _APPROXIMATE.search(before):
+        bound = 2.0 if quantity.kind == "percent" else 0.1 * abs(quantity.value)
+        return replace(quantity, tolerance=max(quantity.tolerance, bound))
+    if _AT_LEAST.search(before) and quantity.value > 0:
+        return replace(quantity, vague=True, upper=1.5 * quantity.value + 1e-9)
+    return quantity
+
+
+def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: str) -> list[Claim]:
+    """A figure the letter works out from its own traced range in the same sentence ("from
+    120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster") traces to that range's
+    fact; `claims` are the quantities' claims, in the same order."""
+    from applykit.write.claims import derived_readings
+    from applykit.write.trace_quantities import compatible, same_value
+
+    traced_at = {(c.start, c.end): c for c in claims if c.traced}
+    derived = [
+        d
+        for d in derived_readings(quantities, text)
+        if any(s == d.start and (s, e) in traced_at for s, e in traced_at)
+    ]
+    result: list[Claim] = []
+    for quantity, claim in zip(quantities, claims, strict=True):
+        if claim.traced or not derived:
+            result.append(claim)
+            continue
+        sentence = sentence_around(text, quantity.start)
+        rounded = as_rounded(quantity, text)
+        match = next(
+            (
+                d
+                for d in derived
+                if sentence.start <= d.start < sentence.end
+                and same_value(rounded, d)
+                and compatible(rounded, d)
+            ),
+            None,
+        )
+        if match is None:
+            result.append(claim)
+            continue
+        source = next(c.source for (s, _), c in traced_at.items() if s == match.start)
+        note = "worked out from the range the letter states"
+        result.append(claim.model_copy(update={"traced": True, "source": source, "note": note}))
+    return result

@@ -20,9 +20,7 @@ MAX_TEXT_CHARS = 200_000
 """Longer texts are cut before scanning, so a huge input cannot hang the guard."""
 
 
-_FIRST_PERSON = re.compile(
-    r"\b(?!US\b)(?i:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|our|ours|us)\b"
-)
+_FIRST_PERSON = re.compile(r"\b(?!US\b)(?i:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|our|ours|us)\b")
 """First person; "US" (the country) is not "us"."""
 _SECOND_PERSON = re.compile(
     r"\b(you|your|yours|you're|you've|posting|this role|the role|this position|the position|"
@@ -32,9 +30,10 @@ _SECOND_PERSON = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[;:—–]|,\s|\s-\s|\s(?:and|but|while|which|where|so)\s|\(|\)")
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bc\.)(?<!\bca\.)(?<!approx\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bno\.)"
-    r"\s+|\n+"
+    r"[*_”’\"')\]]*\s+|\n+"
 )
-"""Sentence ends; "c. 22 per cent", "e.g. Kafka", "vs. baseline" do not end a sentence."""
+"""Sentence ends, closing emphasis or quotes included ("**The migration.** My team");
+"c. 22 per cent", "e.g. Kafka", "vs. baseline" do not end a sentence."""
 
 
 @dataclass(frozen=True)

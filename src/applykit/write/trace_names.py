@@ -114,9 +114,10 @@ def _first_person_clause(start: int, text: str) -> str | None:
     """The clause that speaks of the candidate and holds the name: its own ("my
     publications at ACL"), or one it continues ("My publications include a paper, …,
     presented at NeurIPS")."""
-    for clause in clauses_before(text, start):
+    for index, clause in enumerate(clauses_before(text, start)):
         body = text[clause.start : clause.end].strip()
-        if _FIRST_PERSON.search(body):
+        lead = text[clause.start : start] if index == 0 else body
+        if _FIRST_PERSON.search(lead):  # "… Eastern overlap falls in my morning": not before
             return body
         if not continues_previous(body):
             return None

@@ -18,7 +18,7 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
-from applykit.write.posting_figures import company_figure
+from applykit.write.posting_figures import as_rounded, company_figure
 from applykit.write.text_units import clause_around, clauses_before, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
@@ -26,7 +26,7 @@ _HYPHENATED_TERM = re.compile(r"[a-z]+-[a-z]+", re.IGNORECASE)
 _EMPLOYED_AT = re.compile(r"\b(?:at|across|for|with|in)\s+$", re.IGNORECASE)
 
 
-def _same_value(claimed: Quantity, found: Quantity) -> bool:
+def same_value(claimed: Quantity, found: Quantity) -> bool:
     if claimed.vague:
         return claimed.value <= found.value < claimed.upper
     margin = max(1e-6 * max(1.0, abs(found.value)), found.tolerance, claimed.tolerance)
@@ -55,7 +55,7 @@ def _clause_before(quantity: Quantity, text: str) -> frozenset[str]:
     return lemma_set(" ".join(text[clauses[1].start : clauses[1].end].split()[-6:]))
 
 
-def _compatible(claimed: Quantity, found: Quantity) -> bool:
+def compatible(claimed: Quantity, found: Quantity) -> bool:
     groups = {"count": "n", "number": "n"}
     if groups.get(claimed.kind, claimed.kind) != groups.get(found.kind, found.kind):
         return False
@@ -73,7 +73,7 @@ def trace_quantity(
     words read around this one)."""
     others = [q for q in (others or []) if q is not quantity]
     voice, _ = voice_at(text, quantity.start, evidence)
-    claim = _trace_in_profile(quantity, text, evidence, others)
+    claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company"):
         return claim
     return _trace_in_posting(quantity, text, evidence, voice)
@@ -110,7 +110,7 @@ def _trace_in_profile(
     named = owner_named(quantity, text, others, evidence)
     elsewhere: Entry | None = None
     for found, source in evidence.quantities:
-        if not (_same_value(quantity, found) and _compatible(quantity, found)):
+        if not (same_value(quantity, found) and compatible(quantity, found)):
             continue
         if claimed_unit_differs(quantity, found):
             continue
@@ -208,20 +208,20 @@ def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
 
 def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:
     return any(
-        other is source and _same_value(quantity, found) and _compatible(quantity, found)
+        other is source and same_value(quantity, found) and compatible(quantity, found)
         for found, other in evidence.quantities
     )
 
 
 def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: str) -> Claim:
-    same_value = any(
-        _same_value(quantity, found) and _compatible(quantity, found)
+    profile_value = any(
+        same_value(quantity, found) and compatible(quantity, found)
         for found, _ in evidence.quantities
     )
     in_posting = [
         found
         for found in evidence.posting_quantities
-        if _same_value(quantity, found) and _compatible(quantity, found)
+        if same_value(quantity, found) and compatible(quantity, found)
     ]
     if in_posting and voice != "company" and company_figure(quantity, text, in_posting, evidence):
         voice = "company"  # "Reaching 60,000 makers with a 14-person team says a lot"
@@ -252,6 +252,14 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
     ):
         note = "a plan for the new job, not a claim"
         return make_claim(quantity.text, "duration", quantity.start, quantity.end, "plan", note)
+    if (
+        quantity.kind == "duration"
+        and quantity.unit in {"hour", "day", "week", "month"}
+        and forward_looking(text, quantity.start, possession=True)
+        and not _claims_done(quantity, text)
+    ):
+        note = "what the candidate would do, not a claim"  # "work from the office three days"
+        return make_claim(quantity.text, "duration", quantity.start, quantity.end, "plan", note)
     if in_posting and voice == "company":
         found = in_posting[0]
         return make_claim(
@@ -264,7 +272,7 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         )
     if in_posting:
         note = "a figure from the posting (the company's), claimed as the candidate's"
-    elif same_value:
+    elif profile_value:
         note = "this number appears in the profile, but about something else"
     else:
         note = "not in the profile or the posting"
