@@ -30,13 +30,13 @@ from applykit.write.grounding_letter import (
     own_list_count,
 )
 from applykit.write.names import DEGREE_RE, find_names
+from applykit.write.posting_figures import derived_from_letter
 from applykit.write.text_units import words
 from applykit.write.trace_names import (
     trace_degrees,
     trace_name,
     trace_titles,
 )
-from applykit.write.posting_figures import derived_from_letter
 from applykit.write.trace_quantities import trace_quantity
 from applykit.write.trace_skills import trace_posting_skills
 from applykit.write.tracing import QUOTE_RE

@@ -92,8 +92,9 @@ def applying_clause(text: str, position: int) -> bool:
 
 def as_rounded(quantity: Quantity, text: str) -> Quantity:
     """The claim as honest rounding allows: "about / roughly / nearly / ~ N" matches a value
-    within 10% of N (a percentage within 2 points), "more than / over / at least N" a value from N up to half as much again
-    ("more than a dozen A/B tests" for 15+). A bare number is matched as written."""
+    within 10% of N (a percentage within 2 points), "more than / over / at least N" a value
+    from N up to half as much again ("more than a dozen A/B tests" for 15+). A bare number is
+    matched as written."""
     if quantity.kind == "date" or quantity.vague:
         return quantity
     before = text[max(0, quantity.start - 24) : quantity.start]
