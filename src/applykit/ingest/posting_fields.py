@@ -32,6 +32,9 @@ _TITLE_WORDS = (
     r"((?:[A-Z][\w/&+.'-]*)(?:(?:\s+|,\s+)(?:[A-Z][\w/&+.'-]*|of|and|&|-|–|\(\w+\))){0,7})"
 )
 _ADJECTIVES = r"(?:(?:[a-z][\w-]*,?\s+){0,4})"
+# The phrase patterns run on "\n" + text, so "^" (the real start, a line end there) never starts
+# a match and is left out; each pattern starts with a literal (or a branch of literals, or a
+# letter with a look-behind for the word boundary) so the regex engine skips ahead to it.
 _TITLE_PHRASES = [
     re.compile(
         r"\b(?:is|are|we're|we are) (?:currently )?(?:hiring|looking for|seeking|searching for"
@@ -40,13 +43,13 @@ _TITLE_PHRASES = [
     re.compile(
         r"\b(?:opportunity|opening|vacancy|role|position) for an? " + _ADJECTIVES + _TITLE_WORDS
     ),
-    re.compile(r"(?:^|[.!]\s+)As an? " + _TITLE_WORDS + r",? you\b"),
+    re.compile(r"(?:\.\s+|!\s+)As an? " + _TITLE_WORDS + r",? you\b"),
     re.compile(
-        r"(?:^|[.!:]\s+|\n|, )[Tt]he " + _TITLE_WORDS + r",? (?:is|will|maintains|reports"
+        r"(?:\.\s+|!\s+|:\s+|\n|, )[Tt]he " + _TITLE_WORDS + r",? (?:is|will|maintains|reports"
         r"|position|role|serves|works|leads|owns|provides|supports|manages|partners|plays"
         r"|oversees|drives|helps)\b"
     ),
-    re.compile(r"\b[Jj]oin (?:our|the) (?:\w+ ){0,2}team as an? " + _TITLE_WORDS),
+    re.compile(r"[Jj](?<!\w.)oin (?:our|the) (?:\w+ ){0,2}team as an? " + _TITLE_WORDS),
 ]
 # Per pattern above: the words that must occur for it to match (cheap windows first).
 _TITLE_NEEDLES: list[tuple[str, ...]] = [
@@ -62,15 +65,15 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_PHRASES = [
-    re.compile(r"(?:^|[.!]\s+|\n)At (" + _NAME + r")(?:, [^,\n]{1,60},)?,? (?:we|our|you)\b"),
+    re.compile(r"(?:\.\s+|!\s+|\n)At (" + _NAME + r")(?:, [^,\n]{1,60},)?,? (?:we|our|you)\b"),
     re.compile(
-        r"(?:^|[.!]\s+|\n)(" + _NAME + r") (?:is (?:one of|a|an|the)\b|are (?:one of|a|an|the)\b"
+        r"(?:\.\s+|!\s+|\n)(" + _NAME + r") (?:is (?:one of|a|an|the)\b|are (?:one of|a|an|the)\b"
         r"|has (?:a|an|been)\b|offers\b|values\b|provides\b|builds\b|helps\b|delivers\b)"
     ),
-    re.compile(r"(?:^|[.!]\s+|\n)(" + _NAME + r") is (?:hiring|looking|seeking|growing)\b"),
-    re.compile(r"\b[Jj]oin (" + _NAME + r")(?: as|,| and| in|!|\.)"),
-    re.compile(r"\b[Aa]s an? (" + _NAME + r") (?:employee|team member|associate)\b"),
-    re.compile(r"\bfor you at (" + _NAME + r")[.!,]"),
+    re.compile(r"(?:\.\s+|!\s+|\n)(" + _NAME + r") is (?:hiring|looking|seeking|growing)\b"),
+    re.compile(r"[Jj](?<!\w.)oin (" + _NAME + r")(?: as|,| and| in|!|\.)"),
+    re.compile(r"[Aa](?<!\w.)s an? (" + _NAME + r") (?:employee|team member|associate)\b"),
+    re.compile(r"f(?<!\w.)or you at (" + _NAME + r")[.!,]"),
 ]
 _NEEDS_REPEAT = {1, 5}
 _COMPANY_NEEDLES: list[tuple[str, ...]] = [
