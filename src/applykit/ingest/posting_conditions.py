@@ -132,7 +132,7 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
     if company is None:
         for line in header[:4]:
             if (
-                not fields.ROLE_NOUN.search(line)
+                not fields.has_role_noun(line)
                 and len(line.split()) <= 4
                 and line[:1].isupper()
                 and candidates

@@ -21,6 +21,32 @@ ROLE_NOUN = re.compile(
     r"|développeur|ingénieur|desarrollador|ingeniero|analista)s?\b",
     re.IGNORECASE,
 )
+
+
+def _role_words() -> frozenset[str]:
+    """Every word ROLE_NOUN matches whole: its alternatives, with "(?:in)?" and "s" expanded."""
+    body = ROLE_NOUN.pattern[len(r"\b(?:") : -len(r")s?\b")]
+    words: set[str] = set()
+    for alternative in body.split("|"):
+        stems = [alternative[: -len("(?:in)?")], alternative[: -len("(?:in)?")] + "in"]
+        for stem in stems if alternative.endswith("(?:in)?") else [alternative]:
+            words.update((stem, stem + "s"))
+    return frozenset(words)
+
+
+_ROLE_WORDS = _role_words()
+_WORD = re.compile(r"\w+")
+# Characters re.IGNORECASE matches to an ASCII letter while str.lower maps them elsewhere.
+_FOLD_TRAPS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def has_role_noun(text: str) -> bool:
+    """`ROLE_NOUN.search(text)`, by set look-ups: a match is always one whole word (\\b…\\b)."""
+    if not text.isascii():
+        text = text.translate(_FOLD_TRAPS)
+    return not _ROLE_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
 _GENDER = re.compile(r"\s*\((?:[mwfdx](?:\s*/\s*[mwfdx]){1,3}|all genders)\)", re.IGNORECASE)
 _GENERIC_HEADINGS = re.compile(
     r"^(?:application details|job description|job posting|posting|careers?|jobs?|details"
@@ -124,7 +150,7 @@ def title_from_line(line: str) -> str | None:
     """A header line that reads like a job title (a role noun, short, not a sentence)."""
     if len(line) > 120 or ">" in line or "›" in line or line.endswith("."):
         return None
-    if len(line.split()) > 14 or not ROLE_NOUN.search(line):
+    if len(line.split()) > 14 or not has_role_noun(line):
         return None
     if re.match(
         r"(?i)(?:apply|save|share|posted|similar|careers|salary|pay|rate|location)\b", line
@@ -147,7 +173,7 @@ def _title_case(line: str) -> bool:
 def title_from_label(lines: list[str]) -> str | None:
     for line in lines[:40]:
         match = _LABELS.match(line)
-        if match and ROLE_NOUN.search(match.group(1)):
+        if match and has_role_noun(match.group(1)):
             return clean_title(match.group(1))
     return None
 
@@ -160,7 +186,7 @@ def title_from_phrases(text: str | Scan) -> str | None:
             candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
             if (
-                ROLE_NOUN.search(candidate)
+                has_role_noun(candidate)
                 and len(candidate.split()) <= 8
                 and _title_case(candidate)
                 and not _NOT_TITLE.match(candidate)
@@ -176,7 +202,7 @@ def generic_heading(text: str) -> bool:
 def company_from_line(line: str) -> str | None:
     """A short header line that is a company name ("Kornblume Mobility GmbH")."""
     text = line.strip("* ")
-    if not text or len(text) > 60 or len(text.split()) > 6 or ROLE_NOUN.search(text):
+    if not text or len(text) > 60 or len(text.split()) > 6 or has_role_noun(text):
         return None
     if re.search(r"[>|›@:/]|\d{3}", text) or not text[0].isupper():
         return None
@@ -197,7 +223,7 @@ def company_candidates(text: str | Scan) -> list[str]:
         for match in iter_in_spans(pattern, head, windows):
             name = match.group(1).strip(" .,")
             name = re.sub(r"(?:'s|’s)$", "", name)
-            if _NOT_COMPANY.match(name) or ROLE_NOUN.search(name) or len(name) < 2:
+            if _NOT_COMPANY.match(name) or has_role_noun(name) or len(name) < 2:
                 continue
             if index in _NEEDS_REPEAT and text.count(name.split()[0], 0, 20000) < 2:
                 continue  # "Travel is a …" once: a sentence subject, not the employer
@@ -214,7 +240,7 @@ def extend_company(short: str, text: str) -> str:
         return short
     extended = short + match.group(1)
     tail = match.group(1).split()[-1]
-    if ROLE_NOUN.search(tail) or _NOT_COMPANY.match(tail) or tail in {"Careers", "Team"}:
+    if has_role_noun(tail) or _NOT_COMPANY.match(tail) or tail in {"Careers", "Team"}:
         return short
     if text.count(extended) >= 2 or _LEGAL_SUFFIX.search(extended):
         return extended
