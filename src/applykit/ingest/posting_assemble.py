@@ -18,17 +18,24 @@ from applykit.ingest.posting_requirements import (
 from applykit.ingest.posting_sections import Section, split_sections
 from applykit.ingest.posting_text import (
     INJECTION,
+    Line,
     clean_text,
     fold,
     has_any,
     looks_truncated,
-    lowered,
     sentences,
     split_lines,
 )
 from applykit.models.posting import Posting
 
-_ENGLISH = re.compile(r"\b(?:the|and|you|with|for|our|will|are|of|to)\b", re.IGNORECASE)
+# `(?i)\b(?:the|and|you|with|for|our|will|are|of|to)\b`, run on `fold`ed text: case-sensitive,
+# and each word starts with a letter from one character class, so the regex engine skips ahead
+# instead of trying ten case-insensitive branches at every character (~10x faster).
+_ENGLISH_WORD = re.compile(
+    r"[taywfo](?<!\w.)(?:(?<=t)(?:he|o)|(?<=a)(?:nd|re)|(?<=y)ou|(?<=w)i(?:th|ll)|(?<=f)or"
+    r"|(?<=o)(?:ur|f))\b"
+)
+_ENGLISH_FIRST_CUT = 1500  # most postings show enough English words long before this
 _INJECTION_NEEDLES = (
     "ignore",
     "disregard",
@@ -80,9 +87,7 @@ def assemble(parts: Parts) -> Posting:
     injected = [
         line
         for line in lines
-        if suspicious
-        and has_any(fold(line.text), _INJECTION_NEEDLES)
-        and INJECTION.search(line.text)
+        if suspicious and has_any(line.low, _INJECTION_NEEDLES) and INJECTION.search(line.text)
     ]
     if injected:
         warnings.append(
@@ -107,38 +112,33 @@ def assemble(parts: Parts) -> Posting:
     return posting
 
 
-def _apply_cue_lines(lines: list[str]) -> list[str]:
-    """The lines in which `_APPLY_CUE` occurs, from one scan of the joined lines.
+def _apply_cue_lines(lines: list[Line]) -> list[str]:
+    """The texts of the lines in which `_APPLY_CUE` occurs.
 
-    Every match holds "apply" or "plea" (letters that case-fold plainly), so most postings are
-    settled by two substring tests; a match never spans a line end, so the lines holding a
-    match start are exactly the lines a per-line search would find.
+    Every match holds "apply" or "plea" (letters that case-fold plainly), so two substring
+    tests on each line's lower-cased text (computed once per line) settle most lines; the
+    regex runs only on lines that hold one of them.
     """
-    text = "\n".join(lines)
-    if not has_any(lowered(text), ("apply", "plea")):
-        return []
-    starts = [match.start() for match in _APPLY_CUE.finditer(text)]
-    found: list[str] = []
-    index, offset = 0, 0
-    for line in lines:
-        end = offset + len(line)
-        if index < len(starts) and starts[index] < end:
-            found.append(line)
-            while index < len(starts) and starts[index] < end:
-                index += 1
-        offset = end + 1
-    return found
+    return [
+        line.text
+        for line in lines
+        if ("apply" in line.low or "plea" in line.low) and _APPLY_CUE.search(line.text)
+    ]
 
 
 def _english_enough(head: str) -> bool:
-    """At least one English function word per 400 characters; stops counting once there."""
+    """At least one English function word per 400 characters; stops counting once there.
+
+    Counts first in the text up to a space past `_ENGLISH_FIRST_CUT` (no word runs over a
+    space, so every word found there is one of the whole text's), lower-casing only that.
+    """
     need = len(head) / 400
-    count = 0
-    for _ in _ENGLISH.finditer(head):
-        count += 1
-        if count >= need:
-            return True
-    return count >= need
+    cut = head.find(" ", _ENGLISH_FIRST_CUT)
+    if cut != -1:
+        for count, _ in enumerate(_ENGLISH_WORD.finditer(fold(head[:cut])), 1):
+            if count >= need:
+                return True
+    return sum(1 for _ in _ENGLISH_WORD.finditer(fold(head))) >= need
 
 
 def _description(sections: list[Section]) -> str:
@@ -158,9 +158,9 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     posting.responsibilities = responsibilities_from(sections)
     posting.requirements = requirements_from(sections)
     prose = [s for s in sections if s.kind in {"header", "role", "other", "company", "team"}]
-    body_lines = [line.text for s in sections if s.kind not in SKIP_BODY for line in s.lines]
+    body_lines = [line for s in sections if s.kind not in SKIP_BODY for line in s.lines]
     if not posting.requirements:
-        body_sentences = [sentence for line in body_lines for sentence in sentences(line)]
+        body_sentences = [sentence for line in body_lines for sentence in sentences(line.text)]
         posting.requirements = fallback_requirements(body_sentences)
     else:  # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [s for line in _apply_cue_lines(body_lines) for s in sentences(line)]

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import re
 
+from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_sections import Item, Section, is_any_of
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Posting, Requirement, RequirementKind
 from applykit.models.skill import SkillRef
 
-_PREFERRED_ITEM = re.compile(
-    r"\(preferred\)|\bpreferred\b|\bis a plus\b|\ba plus\b|\bnice to have\b|\bbonus\b"
-    r"|\bhelpful but not required\b|\bis helpful\b|\bideally\b|\bdesirable\b",
-    re.IGNORECASE,
-)
 _PREFERRED_NEEDLES = ("prefer", "plus", "nice", "bonus", "helpful", "ideally", "desirable")
-_REQUIREMENT_SENTENCE = re.compile(
-    r"\b(?:we(?:'re| are) looking for|you have|you bring|you should have|must have|must be"
-    r"|required|requirements?|experience (?:with|in)|knowledge of|degree|proficien"
-    r"|familiar(?:ity)? with|ability to|\d\+? years)\b",
-    re.IGNORECASE,
-)
-_RESPONSIBILITY_SENTENCE = re.compile(
-    r"\byou(?:'ll| will)\b|\byour (?:role|job|responsibilities)\b|\bresponsible for\b",
-    re.IGNORECASE,
-)
 _MAX_ITEMS = 60
 # Prefilters: every match of the pattern above contains one of these (lower-cased) needles, so
 # a `fold`ed text without any of them cannot match and the regex is skipped.
@@ -109,13 +95,6 @@ _MONEY = re.compile(
     r"[$€£]\s?\d|\d\s?(?:€|EUR|USD)\b|(?i:\b(?:pay|salary|compensation) (?:range|offered|rate)\b"
     r"|^(?:final |base )?(?:pay|salary|compensation)\b)"
 )
-_BOILERPLATE = re.compile(
-    r"(?i)equal (?:employment )?opportunit|affirmative action|all applicants|applicants applying"
-    r"|reasonable accommodation|e-verify|drug[- ]free|until filled|all qualified"
-    r"|world[’']s (?:first|largest)|privacy (?:notice|policy)|^(?:full|part)[- ]time$"
-    r"|\boffers\b.{0,40}\b(?:benefits|incentives|401)"
-    r"|easy apply|apply now|\bclick (?:here|our|the|on)\b|follow (?:us|our)|learn more about"
-)
 _MONEY_SIGNS = ("$", "€", "£", "EUR", "USD")  # case-sensitive parts of _MONEY
 _MONEY_WORDS = ("pay", "salary", "compensation")  # its case-insensitive part
 _BOILERPLATE_NEEDLES = (
@@ -138,11 +117,6 @@ _BOILERPLATE_NEEDLES = (
 )
 _SPLIT = "§"  # an item made from one sentence of a long paragraph
 _ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
-_CUE = re.compile(
-    r"(?i)\bexperience|\byears?\b|\bdegree|\bknowledge|\babilit|\bable to\b|\bskills\b"
-    r"|proficien|familiar|\bmust\b|\brequired\b|certif|licen[cs]e|understanding|background in"
-    r"|\bstrong\b|\bexcellent\b|\bproven\b|\bfluent|\bdiploma|\bpreferred\b|\bplus\b"
-)
 _CUE_NEEDLES = (
     "experience",
     "year",
@@ -167,14 +141,10 @@ _CUE_NEEDLES = (
     "preferred",
     "plus",
 )
-_COMPANY_VOICE = re.compile(r"(?i)\b(?:we|our|us)\b")
 _LEAD_IN_SENTENCE = re.compile(
     r"(?i)\b(?:below|following|listed|representative of)\b|\bshould (?:have|possess)\s*$"
 )
 _LEAD_IN_NEEDLES = ("below", "following", "listed", "representative of", "should ")
-_NOT_REQUIREMENT_SENTENCE = re.compile(
-    r"(?i)\bsalary\b|\bbenefits?\b|equal opportunity|to apply|\bwe offer\b"
-)
 
 
 def _not_a_requirement(item: Item, listed: bool) -> bool:
@@ -186,7 +156,7 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
     if (has_any(text, _MONEY_SIGNS) or has_any(low, _MONEY_WORDS)) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
-        (has_any(low, _BOILERPLATE_NEEDLES) and _BOILERPLATE.search(text))
+        (has_any(low, _BOILERPLATE_NEEDLES) and cues.boilerplate(low))
         or len(text) < 3
         or text.startswith("#")
         or not any(c.isalpha() for c in text)
@@ -194,9 +164,9 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
         return True  # equal-opportunity text, "open until filled", "#LI", "AW"
     if _ID_LINE.match(text):
         return True
-    if item.bullet == _SPLIT or (item.bullet is None and _COMPANY_VOICE.search(text)):
+    if item.bullet == _SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
         # prose: keep the sentences that ask for something
-        return not (has_any(low, _CUE_NEEDLES) and _CUE.search(text))
+        return not (has_any(low, _CUE_NEEDLES) and cues.REQUIREMENT_CUE.search(low))
     if item.bullet is not None:
         return False
     words = text.split()
@@ -214,11 +184,11 @@ def _not_a_requirement(item: Item, listed: bool) -> bool:
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
     kind: RequirementKind = section_kind
-    low = item.text.lower()
+    low = item.text.lower()  # `lower`, not `fold`: "İdeally" does not pass this prefilter
     if (
         section_kind == "required"
-        and any(n in low for n in _PREFERRED_NEEDLES)
-        and _PREFERRED_ITEM.search(item.text)
+        and has_any(low, _PREFERRED_NEEDLES)
+        and cues.PREFERRED_ITEM.search(low if item.text.isascii() else fold(item.text))
     ):
         kind = "preferred"
     children = [
@@ -248,9 +218,9 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
         if len(sentence) < 25:
             continue
         low = fold(sentence)
-        if not has_any(low, _REQUIREMENT_NEEDLES) or not _REQUIREMENT_SENTENCE.search(sentence):
+        if not has_any(low, _REQUIREMENT_NEEDLES) or not cues.requirement_sentence(low):
             continue
-        if _NOT_REQUIREMENT_SENTENCE.search(sentence):
+        if cues.NOT_REQUIREMENT_SENTENCE.search(low):
             continue
         if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False):
             continue
@@ -262,7 +232,7 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
 
 def _preferred(text: str, low: str | None = None) -> bool:
     low = fold(text) if low is None else low
-    return has_any(low, _PREFERRED_ITEM_NEEDLES) and _PREFERRED_ITEM.search(text) is not None
+    return has_any(low, _PREFERRED_ITEM_NEEDLES) and cues.PREFERRED_ITEM.search(low) is not None
 
 
 def _clauses(sentence: str, low: str) -> list[str]:
@@ -282,13 +252,10 @@ def fallback_responsibilities(prose: list[str]) -> list[str]:
         s
         for s in prose
         if len(s) >= 25
-        and has_any(fold(s), ("you", "responsible for"))
-        and _RESPONSIBILITY_SENTENCE.search(s)
-        and not _COMPANY_LINE.search(s)
+        and has_any(low := fold(s), ("you", "responsible for"))
+        and cues.RESPONSIBILITY_SENTENCE.search(low)
+        and not cues.COMPANY_LINE.search(low)
     ][:20]
-
-
-_COMPANY_LINE = re.compile(r"\bis one of\b|\bfounded\b|\bwe are an?\b|\bis hiring\b", re.I)
 
 
 _JOIN = ".\n"

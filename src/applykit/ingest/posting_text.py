@@ -6,6 +6,7 @@ and the input is capped at `MAX_CHARS` before any pattern runs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -131,6 +132,11 @@ class Line:
     bullet: str | None = None
     heading: int | None = None
     blank_before: bool = False
+
+    @functools.cached_property
+    def low(self) -> str:
+        """`fold(self.text)`, computed once however many steps look for words in the line."""
+        return fold(self.text)
 
 
 @dataclass
