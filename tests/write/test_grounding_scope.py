@@ -178,3 +178,35 @@ def test_words_after_markdown_emphasis_start_a_sentence(
     _ok("**The rebuild.** My team moved the service to FastAPI.", profile, brightwater)
     _ok("**Tell us about a project.**\n\nAlongside the rebuild, I mentored.", profile, brightwater)
     assert "Stripe" in _untraced("**The rebuild.** Stripe hired me to lead it.", profile, None)
+
+
+def test_a_name_in_the_companys_clause_is_no_employment_claim(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok(
+        "I cut training cost by 35%, more than your team is targeting for GPU spend.",
+        profile,
+        kestrel,
+    )
+
+
+def test_skills_of_the_companys_system_and_wished_for_skills_are_not_claims(
+    profile: Profile, meridian: Posting
+) -> None:
+    assert _reason(
+        "I know it, so the Elixir and Nomad parts in your stack feel familiar.", "Elixir"
+    )
+    assert _reason("I built Elixir tools in your industry.", "Elixir") is None
+    assert _reason(
+        "A project on Elixir, next to people who use it daily, is the gap I would like to close.",
+        "Elixir",
+    )
+    assert (
+        _reason("My notes compare Elixir and Nomad, which is where I would start.", "Nomad") is None
+    )
+    _ok(
+        "A project on efficient inference, next to people who do it daily, is the gap I would "
+        "like to close.",
+        profile,
+        meridian,
+    )

@@ -175,3 +175,17 @@ def test_the_application_and_the_companys_plans_are_the_companys(
 
 def test_one_or_two_is_a_rough_size(profile: Profile) -> None:
     _ok("I think knowledge should not sit with one or two people.", profile)
+
+
+def test_a_clause_with_its_own_subject_does_not_inherit_the_candidate(
+    profile: Profile, maplestone: Posting
+) -> None:
+    _ok(
+        "I am applying because correctness matters to me, and paying 900,000 Canadians every "
+        "two weeks leaves no room for error.",
+        profile,
+        maplestone,
+    )
+    assert "900,000 Canadians" in _untraced(
+        "I rebuilt the service, and it paid 900,000 Canadians every two weeks.", profile, maplestone
+    )

@@ -16,6 +16,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from applykit.write.text_units import clause_around
+
 if TYPE_CHECKING:
     from applykit.skills.taxonomy import Taxonomy
     from applykit.write.evidence import Evidence
@@ -175,9 +177,33 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
     sentence_end = min(
         [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
     )
-    if _AFTER_NEGATED.match(text[end:sentence_end]):
+    after = text[end:sentence_end]
+    if _AFTER_NEGATED.match(after):
         return "new to the candidate"
+    wish = _AFTER_WISH.match(after)
+    if (
+        wish
+        and not _CANDIDATE.search(after[: wish.start("verb")])
+        and not re.search(r"\b(?:which|that|who|what)\s+$", after[: wish.start("verb")])
+    ):
+        return "wished for or heard about"  # "A project on X … is the gap I would like to close"
+    topic = _OF_THE_COMPANY.match(after)
+    lead = text[clause_around(text, start).start : start]
+    if topic and not _CANDIDATE.search(topic.group(0)) and not _CANDIDATE.search(lead):
+        return "the company's topic"  # "the prompting, retrieval … in your pattern pipeline"
     return None
+
+
+_CANDIDATE = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b")
+_AFTER_WISH = re.compile(
+    r"^[^;:]*?\b(?P<verb>is|are|would be|remains?)\s+(?:exactly\s+|precisely\s+|still\s+)?"
+    r"(?:the\s+|a\s+|an\s+|what\s+|where\s+)?(?:gap|area|thing|skill|part|what|where|something|"
+    r"one)\b[^.;]*?\b(?:I|we)\s*(?:would|'d|’d|want|hope|plan|need|am\s+eager|am\s+keen)\b"
+)
+_OF_THE_COMPANY = re.compile(
+    r"^(?:\s*,\s*[\w/+-]+(?:\s[\w/+-]+){0,3}|\s+(?:and|or)\s+[\w/+-]+(?:\s[\w/+-]+){0,3})*"
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:in|of|for|behind|at)\s+(?:your|the\s+company's)\b"
+)
 
 
 _CONTINUES = re.compile(

@@ -30,6 +30,11 @@ _OWNED = re.compile(
     r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us|it|its|them)\b"
     r"|^\s*(?i:which|that|who|whom|whose|where)\b"
 )
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s*(?:and|but|so)|;\s*(?:and|but|so)?|\s(?:and|but|so))\s+"
+    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)",
+)
+"""A clause that opens with a subject of its own (", and paying …", "; the team …")."""
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"(?<![\w-])(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|brought|drove|cut|shipped|"
@@ -65,10 +70,13 @@ def company_figure(
         return True  # "I am applying for the … role for 2027"
     if _PLAN.search(before):
         return True  # "… about the plan to move the 12 highest-traffic models"
-    lead = text[sentence.start : max(clause.end, quantity.end)]
+    opening = sentence.start
+    for boundary in _NEW_SUBJECT.finditer(text, sentence.start, quantity.start):
+        opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
+    lead = text[opening : max(clause.end, quantity.end)]
     if _OWNED.search(lead) or _PAST.search(lead):
         return False
-    if _RELATIVE.search(text[sentence.start : quantity.start]):
+    if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
     words = lemma_set(own) | {lemma(quantity.unit)} if quantity.unit else lemma_set(own)
     return any(len(words & _posting_context(found, evidence)) >= 2 for found in in_posting)

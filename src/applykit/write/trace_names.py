@@ -15,7 +15,7 @@ from applykit.write.evidence import Evidence
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, words
+from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
 
 _EMPLOYMENT_BEFORE = re.compile(r"\b(?:at|for|with|joined|joining|left|from)\s+$", re.I)
@@ -48,6 +48,9 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     before = text[max(0, name_start - 12) : name_start]
     if not _EMPLOYMENT_BEFORE.search(before):
         return False
+    clause = clauses_before(text, name_start)[:1]
+    if clause and voice_of(text[clause[0].start : name_start], []) == "company":
+        return False  # "… the 25% your team is targeting for GPU spend": the company's
     sentence_start = max(text.rfind(". ", 0, name_start), text.rfind("\n", 0, name_start), 0)
     sentence_end = min(
         (i for i in (text.find(". ", name_start), text.find("\n", name_start)) if i >= 0),
