@@ -15,6 +15,7 @@ still answered, with `str.find`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -275,3 +276,47 @@ def first_in_spans(
         if match is not None:
             return match
     return None
+
+
+def iter_anchored(
+    pattern: re.Pattern[str],
+    scan: Scan,
+    windows: list[tuple[int, int]],
+    starts: list[int] | None,
+) -> Iterator[re.Match[str]]:
+    """`iter_in_spans(pattern, scan.text, windows)` for a pattern whose every match begins at
+    one of `starts` (see `Scan.starts`): `match` is tried there only, not at every character.
+
+    With `starts` None (the text is not aligned with its lower-cased form) every character is
+    tried, as `iter_in_spans` does.
+    """
+    text = scan.text
+    if starts is None:
+        yield from iter_in_spans(pattern, text, windows)
+        return
+    last_end = -1
+    count = len(starts)
+    for start, end in windows:
+        position = start if start > last_end else last_end
+        index = bisect.bisect_left(starts, position)
+        while index < count:
+            at = starts[index]
+            index += 1
+            if at >= end:
+                break
+            if at < position:
+                continue
+            match = pattern.match(text, at, end)
+            if match is not None:
+                yield match
+                last_end = position = match.end()
+
+
+def first_anchored(
+    pattern: re.Pattern[str],
+    scan: Scan,
+    windows: list[tuple[int, int]],
+    starts: list[int] | None,
+) -> re.Match[str] | None:
+    """`first_in_spans` for a pattern whose every match begins at one of `starts`."""
+    return next(iter_anchored(pattern, scan, windows, starts), None)

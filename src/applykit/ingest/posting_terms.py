@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_keywords import Scan, first_in_spans, iter_in_spans, needles
+from applykit.ingest.posting_keywords import (
+    Scan,
+    first_anchored,
+    first_in_spans,
+    iter_anchored,
+    needles,
+)
 from applykit.models.posting import EmploymentType, WorkMode
 
 _TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
@@ -60,14 +66,40 @@ _BODY_TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
 ]
 
 
+# What every match of each pattern above begins with (case-insensitively): the patterns are
+# tried only there (`iter_anchored`), not at every character of the text.
+_TYPE_STARTS: dict[str, tuple[str, ...]] = {
+    "internship": needles("intern", "co-op", "coop", "praktikum", "werkstudent"),
+    "contract": needles(
+        "contract", "freelance", "1099", "corp-to-corp", "c2c", "w-2 contract", "w2 contract"
+    ),
+    "temporary": needles("temp", "seasonal", "fixed-term", "fixed term", "befristet"),
+    "part_time": needles("part", "teilzeit"),
+    "full_time": needles("full", "vollzeit", "permanent"),
+}
+_BODY_TYPE_STARTS: dict[str, tuple[str, ...] | None] = {
+    "internship": needles(
+        *(f"{w} internship" for w in ("this", "an", "our", "the", "summer", "fall", "spring"))
+    )
+    + needles("paid internship"),
+    "contract": None,  # may begin with any number ("6-month contract"): tried everywhere
+    "temporary": needles("temporary "),
+    "part_time": needles("part-time ", "part time "),
+    "full_time": needles("full-time ", "full time ", "job type", "employment type")
+    + needles("this is a full"),
+}
+
+
 def employment_type(title: str | None, header: str, body: str | Scan) -> EmploymentType | None:
     """The title and the header lines speak first; the body only through clear phrases."""
     if title:
         for kind, pattern in _TYPES[:2]:
             if pattern.search(title):
                 return kind
+    head = Scan(header)
+    whole = [(0, len(header))]
     for kind, pattern in _TYPES:
-        for match in pattern.finditer(header):
+        for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
             if not _in_type_list(header, match):
                 return kind
     best: tuple[int, EmploymentType] | None = None
@@ -77,13 +109,18 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
     if not windows:
         return None
     for kind, pattern in _BODY_TYPES:
-        found = first_in_spans(pattern, body, windows)
+        words = _BODY_TYPE_STARTS[kind]
+        if words is None:
+            found = first_in_spans(pattern, body, windows)
+        else:
+            found = first_anchored(pattern, scan, windows, scan.starts(words))
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), kind)
     if best:
         return best[1]
     for kind, pattern in (_TYPES[4], _TYPES[3]):
-        for match in iter_in_spans(pattern, body, windows):
+        starts = scan.starts(_TYPE_STARTS[kind])
+        for match in iter_anchored(pattern, scan, windows, starts):
             if not _in_type_list(body, match):
                 return kind
     return None
