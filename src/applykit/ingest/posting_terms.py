@@ -192,19 +192,44 @@ _REMOTE_NEEDLES = needles("remote", "home", "wfh", "virtual", "distributed", "an
 _ONSITE_NEEDLES = needles("site", "office", "person", "vor ort", "präsenz")
 
 
+# What every match of _HYBRID, _REMOTE, _NOT_REMOTE and _ONSITE begins with; _HYBRID's
+# "3 days…" begins one character before " day" (any digit).
+_HYBRID_STARTS = needles(
+    "hybrid", "one day", "two day", "three day", "four day", "office", "in the office"
+) + needles("our office", " day")
+_REMOTE_STARTS = needles(
+    "remote", "work from home", "work at home", "wfh", "home-based", "home based", "virtual "
+) + needles("fully distributed", "work from anywhere", "telework")
+_NOT_REMOTE_STARTS = needles(
+    *(f"{no} {a}remote" for no in ("not", "no", "isn't", "is not") for a in ("", "a "))
+) + needles("remote work is not", "non-remote")
+_ONSITE_STARTS = needles(
+    "on-site", "on site", "onsite", "in-office", "in office", "in-person", "in person", "vor ort"
+) + needles("präsenz")
+
+
+def _hybrid_starts(scan: Scan) -> list[int] | None:
+    starts = scan.starts(_HYBRID_STARTS[:-1])
+    days = scan.starts(_HYBRID_STARTS[-1:])
+    if starts is None or days is None:
+        return None
+    return sorted({*starts, *(at - 1 for at in days if at)})
+
+
 def work_mode(title: str | None, header: str, body: str | Scan) -> WorkMode | None:
     for scan in (Scan(f"{title or ''}\n{header}"), body if isinstance(body, Scan) else Scan(body)):
-        source = scan.text
         windows = scan.spans(_HYBRID_NEEDLES, 60, 60)
-        if first_in_spans(_HYBRID, source, windows):
+        if windows and first_anchored(_HYBRID, scan, windows, _hybrid_starts(scan)):
             return "hybrid"
         windows = scan.spans(_REMOTE_NEEDLES, 20, 30)
-        if first_in_spans(_REMOTE, source, windows) and not first_in_spans(
-            _NOT_REMOTE, source, windows
+        if (
+            windows
+            and first_anchored(_REMOTE, scan, windows, scan.starts(_REMOTE_STARTS))
+            and not first_anchored(_NOT_REMOTE, scan, windows, scan.starts(_NOT_REMOTE_STARTS))
         ):
             return "remote"
         windows = scan.spans(_ONSITE_NEEDLES, 10, 10)
-        if first_in_spans(_ONSITE, source, windows):
+        if windows and first_anchored(_ONSITE, scan, windows, scan.starts(_ONSITE_STARTS)):
             return "onsite"
     return None
 
@@ -251,6 +276,11 @@ _SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SENIORITY_STARTS = {
+    "junior": needles("entry", "new grad", "recent grad", "junior"),
+    "mid": needles("mid"),
+    "senior": needles("senior"),
+}
 _SENIORITY_NEEDLES = needles("entry", "new grad", "recent grad", "junior", "mid", "senior")
 
 
@@ -267,11 +297,11 @@ def seniority(
     if level_match and level_match.group(0)[0] in "LI":
         return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level
     scan = (body if isinstance(body, Scan) else Scan(body)).derive(f"{header}\n", 8000)
-    text = scan.text
     windows = scan.spans(_SENIORITY_NEEDLES, 5, 20)
-    for name, pattern in _SENIORITY_BODY:
-        if first_in_spans(pattern, text, windows):
-            return name, level
+    if windows:
+        for name, pattern in _SENIORITY_BODY:
+            if first_anchored(pattern, scan, windows, scan.starts(_SENIORITY_STARTS[name])):
+                return name, level
     if years_min is not None:
         if years_min < 2:
             return "junior", level
