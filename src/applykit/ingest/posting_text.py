@@ -316,24 +316,51 @@ def looks_truncated(text: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences (abbreviation-tolerant enough for postings)."""
+    """Split a paragraph into sentences (abbreviation-tolerant enough for postings).
+
+    A sentence ends at a run of white space that follows "x." (with a capital, "(" or a quote
+    after the run), follows '."' or '.”', or holds a line end. `_SENTENCE_CUTS` find those runs
+    from the punctuation or the line end, which are much rarer than spaces.
+    """
     if "." not in text and "!" not in text and "?" not in text and "\n" not in text:
         text = text.strip()  # nothing to split at (every split point follows .!? or is \n)
         return [text] if text else []
+    cuts: list[tuple[int, int]] = []
+    for mark, pattern in _SENTENCE_CUTS:
+        if mark in text:
+            for match in pattern.finditer(text):
+                group = match.lastindex
+                cuts.append(match.span(group) if group else match.span())
+    if len(cuts) > 1:
+        cuts.sort()
     out: list[str] = []
-    for part in _SENTENCE_END.split(text):
-        part = part.strip()
+    start = 0
+    for cut_start, cut_end in cuts:
+        part = text[start:cut_start].strip()
         if part:
             out.append(part)
+        start = max(start, cut_end)
+    part = text[start:].strip()
+    if part:
+        out.append(part)
     return out
 
 
-# A run of spaces after "x." before a capital, after ." or ”, or a run of line ends. Written to
-# start with `\s` (the lookbehinds then include that space) so the regex engine skips ahead to
-# the next space instead of trying three branches at every character: ~3.7x faster, the same
-# splits as `(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“])|(?<=[.!?][\"”])\s+|\n+`.
-_SENTENCE_END = re.compile(
-    r"\s(?:(?<=[a-z0-9)\]%][.!?]\s)\s*(?=[A-Z(\"“])|(?<=[.!?][\"”]\s)\s*|(?<=\n)\n*)"
+# The text between two cuts is stripped, so only which runs of white space hold a split point
+# matters, not where in the run it lies. These are the runs where the former splitter,
+# `\s(?:(?<=[a-z0-9)\]%][.!?]\s)\s*(?=[A-Z(\"“])|(?<=[.!?][\"”]\s)\s*|(?<=\n)\n*)`, matched:
+# the whole run after "x." when a capital, "(" or a quote follows it (group 1), the whole run
+# after '."' or '.”' (group 2), or any line end (no group; cut at it). One pattern for each
+# mark, each starting with that literal character: the regex engine then skips ahead with a
+# plain character search (~1 ns a character, against ~12 for a character class).
+_SENTENCE_CUTS = tuple(
+    (mark, re.compile(re.escape(mark) + rest))
+    for mark, rest in (
+        (".", r"(?:(?<=[a-z0-9)\]%]\.)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
+        ("!", r"(?:(?<=[a-z0-9)\]%]!)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
+        ("?", r"(?:(?<=[a-z0-9)\]%]\?)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
+        ("\n", ""),
+    )
 )
 
 
