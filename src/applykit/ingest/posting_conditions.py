@@ -75,6 +75,19 @@ def _parse(sections: list[Section]) -> _Parse:
     return parse
 
 
+def _body_lines(usable: list[Section]) -> list[tuple[int, str]]:
+    """(offset, text) of each line of the body ("\n".join of the sections' texts)."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for section in usable:
+        if not section.lines:
+            at += 1  # an empty section text, then its line end
+        for line in section.lines:
+            out.append((at, line.text))
+            at += len(line.text) + 1
+    return out
+
+
 def fill_identity(posting: Posting, sections: list[Section]) -> None:
     _LAST.clear()
     parse = _parse(sections)
@@ -183,7 +196,9 @@ def fill_conditions(
         if vague:
             warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
     posting.degree = facts.find_degree(
-        required_lines, [ln.text for s in usable if s.kind != "preferred" for ln in s.lines]
+        required_lines,
+        [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
+        facts.degree_lines(scan, _body_lines(usable)),
     )
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)

@@ -46,9 +46,15 @@ _FIELD = re.compile(
 _NOT_REQUIRED = re.compile(r"not required|helpful but|is a plus|nice to have|preferred", re.I)
 
 
-def find_degree(required: list[str], other: list[str]) -> Degree | None:
-    """The lowest degree level the required lines ask for (else any line mentioning one)."""
-    mentions = _lines_with_degree_words([*required, *other])
+def find_degree(
+    required: list[str], other: list[str], mentions: set[str] | None = None
+) -> Degree | None:
+    """The lowest degree level the required lines ask for (else any line mentioning one).
+
+    `mentions`: the lines with a degree word, when known (`degree_lines`), else found here.
+    """
+    if mentions is None:
+        mentions = _lines_with_degree_words([*required, *other])
     seen: dict[str, tuple[int, Degree] | None] = {}  # required lines come again in `other`
     for lines in (required, other):
         best: tuple[int, Degree] | None = None
@@ -115,6 +121,47 @@ def _lines_with_degree_words(lines: list[str]) -> set[str]:
     starts = list(itertools.accumulate((len(line) + 3 for line in lines), initial=0))
     for at in hits:
         found.add(lines[bisect.bisect_right(starts, at) - 1])
+    return found
+
+
+# `_degree_sentences` reads each line lower-cased, with ",", "/" and "(" as spaces, padded with
+# a space at each end. In the body (lines joined by line ends) a degree word's space is one of
+# those characters, or a line end where it stood for the padding.
+_AS_SPACE = (" ", ",", "/", "(")
+
+
+def _spellings(word: str) -> list[tuple[str, int]]:
+    options = [
+        (*_AS_SPACE, "\n") if c == " " and i in (0, len(word) - 1) else _AS_SPACE if c == " " else c
+        for i, c in enumerate(word)
+    ]
+    return [("".join(p), int(p[0] == "\n")) for p in itertools.product(*options)]
+
+
+_DEGREE_SPELLINGS = {s: lead for word in _DEGREE_NEEDLES for s, lead in _spellings(word)}
+needles(*_DEGREE_SPELLINGS)
+_SPELLINGS = tuple(_DEGREE_SPELLINGS)
+
+
+def degree_lines(body: Scan, lines: list[tuple[int, str]]) -> set[str] | None:
+    """The texts of the body lines in which `_degree_sentences` finds a degree word.
+
+    `lines`: (offset in the body, text) of every body line, in order. None when the body's
+    lower-cased form is not aligned with it (then `find_degree` looks for itself).
+    """
+    if len(body.low) != len(body.text):
+        return None
+    found: set[str] = set()
+    if not lines:
+        return found
+    starts = [at for at, _ in lines]
+    for spelling, hits in body.present(_SPELLINGS):
+        lead = _DEGREE_SPELLINGS[spelling]
+        for at in hits:
+            found.add(lines[bisect.bisect_right(starts, at + lead) - 1][1])
+    for _, line in (lines[0], lines[-1]):  # padding at the very start and end of the body
+        if line not in found and _degree_sentences(line):
+            found.add(line)
     return found
 
 

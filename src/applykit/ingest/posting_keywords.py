@@ -211,6 +211,24 @@ class Scan:
                 found.update(table.get(word, _NONE))
         return sorted(found)
 
+    def present(self, words: tuple[str, ...]) -> list[tuple[str, list[int]]]:
+        """The words that occur in `low`, each with every occurrence (overlapping ones too)."""
+        table = self._table()
+        out: list[tuple[str, list[int]]] = []
+        for word in words:
+            index = _INDEX.get(word)
+            if index is None or index >= self._known:
+                found: list[int] = []
+                at = self.low.find(word)
+                while at != -1:
+                    found.append(at)
+                    at = self.low.find(word, at + 1)
+            else:
+                found = table.get(word, _NONE)
+            if found:
+                out.append((word, found))
+        return out
+
     def aligned(self) -> bool:
         text = self.text
         if text.isascii():
