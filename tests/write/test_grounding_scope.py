@@ -210,3 +210,32 @@ def test_skills_of_the_companys_system_and_wished_for_skills_are_not_claims(
         profile,
         meridian,
     )
+
+
+def test_an_area_named_by_its_narrower_name_in_the_taxonomy_traces(
+    profile: Profile, meridian: Posting
+) -> None:
+    _ok("Representation learning is where my work has been.", profile, meridian)
+    assert "distributed training" in _untraced(
+        "Distributed training is where my work has been: at Lumen I ran distributed training.",
+        profile,
+        meridian,
+    )
+
+
+def test_a_spelled_out_acronym_of_the_profile_traces(profile: Profile) -> None:
+    _ok("tidewatch runs Kolmogorov–Smirnov drift tests.", profile, None)
+    assert "Anderson" in " ".join(
+        _untraced("tidewatch runs Anderson–Darling tests.", profile, None)
+    )
+
+
+def test_a_bounded_number_is_traced_as_a_number(profile: Profile, brightwater: Posting) -> None:
+    _ok(
+        "The rebuild reduced p95 latency to 35ms, inside a sub-50ms budget like yours.",
+        profile,
+        brightwater,
+    )
+    assert "20ms" in " ".join(
+        _untraced("At Northwind I kept every model inside a sub-20ms budget.", profile, brightwater)
+    )

@@ -189,3 +189,14 @@ def test_a_clause_with_its_own_subject_does_not_inherit_the_candidate(
     assert "900,000 Canadians" in _untraced(
         "I rebuilt the service, and it paid 900,000 Canadians every two weeks.", profile, maplestone
     )
+
+
+def test_a_number_from_another_job_in_a_clause_about_this_one_is_caught(
+    profile: Profile,
+) -> None:
+    _ok("At Lumen Media the candidate-generation service ran with 99.95% availability.", profile)
+    assert "99.95%" in _untraced(
+        "We rebuilt the real-time fraud scoring service in FastAPI, reducing p95 latency from "
+        "120ms to 35ms at 4,000 requests per second with 99.95% availability.",
+        profile,
+    )

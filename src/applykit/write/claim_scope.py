@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from applykit.write.text_units import clause_around
 
 if TYPE_CHECKING:
-    from applykit.skills.taxonomy import Taxonomy
+    from applykit.skills.taxonomy import SkillEntry, Taxonomy
     from applykit.write.evidence import Evidence
 
 _ITEM = r"[A-Z0-9][\w.+#/-]*(?:[ \t][A-Z0-9][\w.+#/-]*){0,2}"
@@ -38,11 +38,25 @@ def negated_item(start: int, text: str) -> bool:
     return bool(_NEGATED_ITEMS.search(text[max(0, start - 160) : start]))
 
 
+@functools.lru_cache(maxsize=4096)
+def word_pattern(phrase: str, *, plural: bool = False, hyphen: bool = True) -> re.Pattern[str]:
+    """A compiled, cached pattern for a phrase as whole words, any case (compiled once: the
+    guard looks up the same names in every letter); with `hyphen`, a hyphen also bounds."""
+    tail = r"s?" if plural else ""
+    edge = r"[\w-]" if hyphen else r"\w"
+    return re.compile(rf"(?<!{edge})" + re.escape(phrase) + tail + rf"(?!{edge})", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _taxonomy() -> Taxonomy:
     from applykit.skills.taxonomy import load_taxonomy  # the taxonomy ships with the package
 
     return load_taxonomy()
+
+
+def known_entry(name: str) -> SkillEntry | None:
+    """The taxonomy's entry for a skill name, or None."""
+    return _taxonomy().lookup(name)
 
 
 def known_skill(name: str) -> bool:

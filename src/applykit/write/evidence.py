@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ def company_aliases(company: str) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(part) for part in re.split(r"[\s\-–/:]+", phrase.strip()) if part]
     body = r"[\s\-–/:]+".join(words)  # "Requisition ID R-20931" ← "Requisition ID: R-20931"

@@ -13,6 +13,7 @@ skills), job titles and degrees, and traces each one:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from applykit.models.documents import Claim, GroundingReport
 from applykit.models.posting import Posting
@@ -23,6 +24,7 @@ from applykit.write.grounding_entities import trace_languages
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
+    expansion_source,
     in_question,
     is_label,
     is_plain_starter,
@@ -79,8 +81,23 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
         compound = _COMPOUND.fullmatch(name)
         if compound:  # "Eastern-time overlap", "Kafka-based": the name is the head
             name, end = compound.group(1), start + len(compound.group(1))
+        bounded = _BOUNDED_NUMBER.fullmatch(name)
+        if bounded:  # "a sub-50ms budget": a number with a bound, traced as one
+            offset = start + bounded.start(1)
+            claims.extend(
+                trace_quantity(
+                    replace(q, start=q.start + offset, end=q.end + offset),
+                    masked,
+                    evidence,
+                    quantities,
+                )
+                for q in find_quantities(bounded.group(1))
+            )
+            continue
         claim = trace_name(name, start, end, masked, evidence)
         expanded = acronym_source(name, evidence) if claim and not claim.traced else None
+        if claim and not claim.traced and expanded is None:
+            expanded = expansion_source(start, end, masked, evidence)
         if claim is not None and expanded is not None:
             note = "an acronym of words in the profile or the posting"
             claim = claim.model_copy(update={"traced": True, "source": expanded, "note": note})
@@ -126,6 +143,7 @@ _CALENDAR = words(
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""
 _REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")
+_BOUNDED_NUMBER = re.compile(r"(?:sub|under|over|near|above|below)-(\d[\w.,%]*)", re.IGNORECASE)
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 
 _HELD_NOTES = ("claims work at", "a title the candidate has not held")

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from applykit.models.documents import Claim
+from applykit.write.claim_scope import word_pattern
 from applykit.write.claims import Quantity
 from applykit.write.evidence import company_aliases
 from applykit.write.grounding_dates import Entry
@@ -31,9 +32,8 @@ _NOT_THIS_JOB = re.compile(
 def _mentions(entry: Entry, text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for alias in company_aliases(entry.name) if entry.kind != "project" else [entry.name]:
-        pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
-        for found in re.finditer(pattern, text[start:end], re.IGNORECASE):
-            spans.append((start + found.start(), start + found.end()))
+        for found in word_pattern(alias, hyphen=False).finditer(text, start, end):
+            spans.append((found.start(), found.end()))
     return spans
 
 

@@ -236,6 +236,23 @@ def acronym_source(name: str, evidence: Evidence) -> str | None:
     return None
 
 
+_JOINED_NAMES = re.compile(r"[A-Z][a-z]+(?:[-–—][A-Z][a-z]+)+")
+
+
+def expansion_source(start: int, end: int, text: str, evidence: Evidence) -> str | None:
+    """A name that spells out an acronym of the profile: "Kolmogorov–Smirnov tests" for the
+    profile's "KS drift tests" (the initials of the joined names, as a whole word)."""
+    for match in _JOINED_NAMES.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if not (match.start() <= start and end <= match.end()):
+            continue
+        initials = "".join(part[0] for part in re.split(r"[-–—]", match.group(0)))
+        pattern = re.compile(r"(?<![\w-])" + initials + r"(?![\w-])")
+        for source in evidence.sources:
+            if pattern.search(source.text):
+                return source.id
+    return None
+
+
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
     r"version|v|level|tier|grade)|#)\s*$",

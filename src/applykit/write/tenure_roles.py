@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from applykit.write.claim_scope import word_pattern
 from applykit.write.evidence import company_aliases
 from applykit.write.text_units import clause_around, sentence_around
 
@@ -62,7 +63,7 @@ def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[floa
     the profile holds none of them."""
     held: list[Entry] = []
     for role in _roles(quantity, text):
-        pattern = re.compile(r"\b" + re.escape(role) + r"s?\b", re.IGNORECASE)
+        pattern = word_pattern(role, plural=True, hyphen=False)
         held += [
             entry
             for entry in evidence.entries
@@ -101,9 +102,10 @@ def referred_employer(quantity: Quantity, text: str, evidence: Evidence) -> Entr
         if entry.kind not in _WORK_KINDS or not entry.name or not entry.months:
             continue
         for alias in company_aliases(entry.name):
-            pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
-            for found in re.finditer(pattern, text[window_start : quantity.start]):
-                position = window_start + found.start()
+            for found in word_pattern(alias, hyphen=False).finditer(
+                text, window_start, quantity.start
+            ):
+                position = found.start()
                 if best is None or position > best[0]:
                     best = (position, entry)
     return best[1] if best else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from applykit.models.documents import Claim
-from applykit.write.claim_scope import unclaimed_reason
+from applykit.write.claim_scope import known_entry, unclaimed_reason, word_pattern
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
@@ -28,6 +28,26 @@ def _all_words_in_profile(phrase: str, evidence: Evidence) -> Source | None:
     return found[0] if len(found) > 1 else None
 
 
+_AREA_CATEGORIES = frozenset({"ml_area"})
+
+
+def _named_by_synonym(skill: str, evidence: Evidence) -> Source | None:
+    """An area of machine learning the profile names by one of its narrower names in the
+    skills taxonomy ("representation learning" ← "embedding model"). Only areas: a tool's
+    taxonomy neighbours (Grafana ~ Prometheus) are different skills."""
+    if len(skill.split()) < 2:
+        return None
+    entry = known_entry(skill)
+    if entry is None or entry.category not in _AREA_CATEGORIES:
+        return None
+    for alias in entry.aliases:
+        if len(alias.split()) >= 2 and alias.islower():
+            source = evidence.find_in_profile(alias)
+            if source is not None:
+                return source
+    return None
+
+
 def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
     """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
     claims: list[Claim] = []
@@ -35,7 +55,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
     for skill in evidence.posting_skills:
         if len(skill) < 3:
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(skill) + r"(?![\w-])", re.IGNORECASE)
+        pattern = word_pattern(skill)
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -44,6 +64,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
                 evidence.find_in_profile(skill)
                 or _all_words_in_profile(skill, evidence)
                 or lemma_match(skill, evidence.lemmas)
+                or _named_by_synonym(skill, evidence)
             )
             if source is not None:
                 claims.append(
