@@ -20,8 +20,16 @@ _ZERO_WIDTH = re.compile(
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _UNICODE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# A lone surrogate (from a JSON "\\ud800" escape, say) cannot be encoded as UTF-8, which later
+# steps need; it becomes U+FFFD, which is then removed like a control character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ODD = re.compile(
-    "[" + _ZERO_WIDTH.pattern[1:-1] + _CONTROL.pattern[1:-1] + _UNICODE_SPACE.pattern[1:-1] + "]"
+    "["
+    + _ZERO_WIDTH.pattern[1:-1]
+    + _CONTROL.pattern[1:-1]
+    + _UNICODE_SPACE.pattern[1:-1]
+    + _SURROGATE.pattern[1:-1]
+    + "]"
 )
 _RUN = re.compile("  +")  # a literal prefix: the regex engine skips ahead fast
 
@@ -160,6 +168,8 @@ def clean_text(raw: str) -> CleanText:
     # One scan for all three kinds of odd character; most postings have none. (NFC below maps
     # no character outside _UNICODE_SPACE into it, so the answer holds after normalising.)
     odd = _ODD.search(raw) is not None
+    if odd and _SURROGATE.search(raw):
+        raw = _SURROGATE.sub("\ufffd", raw)
     controls = len(_CONTROL.findall(raw)) if odd else 0
     if controls and controls > max(8, len(raw) // 50):
         warnings.append(
