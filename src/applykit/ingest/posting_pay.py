@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Compensation, PayPeriod
 
 _NEEDLES = needles(
@@ -152,7 +153,16 @@ _CODES = {
 class _Candidate:
     score: float
     start: int
-    compensation: Compensation
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: PayPeriod | None
+    raw: str
+
+    def compensation(self) -> Compensation:
+        return Compensation(
+            min=self.min, max=self.max, currency=self.currency, period=self.period, raw=self.raw
+        )
 
 
 def find_compensation(
@@ -174,10 +184,10 @@ def find_compensation(
             warnings.append("pay is mentioned but unclear: no amount could be read as the salary")
         return None, warnings
     best = max(good, key=lambda c: (c.score, -c.start))
-    distinct = {(c.compensation.min, c.compensation.max) for c in good if c.score >= best.score - 1}
+    distinct = {(c.min, c.max) for c in good if c.score >= best.score - 1}
     if len(distinct) > 2:
         warnings.append("several pay ranges are given (by location or level); showing one")
-    return best.compensation, warnings
+    return best.compensation(), warnings
 
 
 _START = re.compile(
@@ -264,23 +274,24 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
     if currency is None and period is None:
         return None  # what the checks below would conclude, without reading the context
     before = text[max(0, match.start() - 60) : match.start()]
-    before = re.split(r"\n|[.;!?]\s", before)[-1]  # the same sentence only
-    after = re.split(r"[+,;(]|\b(?:with|plus|and)\b", text[raw_end : raw_end + 30], maxsplit=1)[0]
+    before = _SENTENCE_BREAK.split(before)[-1]  # the same sentence only
+    after = _AFTER_BREAK.split(text[raw_end : raw_end + 30], maxsplit=1)[0]
     score = 0.0
+    pay_before = _has(_PAY_BEFORE, _PAY_BEFORE_WORDS, before)
     if currency is not None:
         score += 2
-    if _PAY_BEFORE.search(before):
+    if pay_before:
         score += 2
     if period is not None:
         score += 1.5
     if len(values) >= 2:
         score += 1
-    if _NOT_PAY.search(before[-30:]) or _NOT_PAY.search(after):
+    if _has(_NOT_PAY, _NOT_PAY_WORDS, before[-30:]) or _has(_NOT_PAY, _NOT_PAY_WORDS, after):
         score -= 4
     spaces = _SPACES.match(text, end_of_amounts)
     if spaces is not None and text.startswith(_NOT_AMOUNT_AFTER, spaces.end()):
         return None
-    if currency is None and (period is None or not _PAY_BEFORE.search(before)):
+    if currency is None and (period is None or not pay_before):
         return None
     low, high = values[0], values[-1]
     if period is None:
@@ -288,20 +299,39 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
     if period is None or not _plausible(low, high, period):
         score -= 3
     raw = text[match.start() : raw_end].strip()
-    if (
-        re.search(r"(?:up to|max(?:imum)?\.?(?: of)?|bis zu)\s*$", before, re.I)
-        and len(values) == 1
-    ):
-        comp = Compensation(min=None, max=high, currency=currency, period=period, raw=raw)
-    elif re.search(r"(?:from|starting at|ab)\s*$", before, re.I) and len(values) == 1:
-        comp = Compensation(min=low, max=None, currency=currency, period=period, raw=raw)
-    else:
-        comp = Compensation(min=low, max=high, currency=currency, period=period, raw=raw)
-    return _Candidate(score, match.start(), comp)
+    if len(values) == 1 and _UP_TO.search(before):
+        return _Candidate(score, match.start(), None, high, currency, period, raw)
+    if len(values) == 1 and _FROM.search(before):
+        return _Candidate(score, match.start(), low, None, currency, period, raw)
+    return _Candidate(score, match.start(), low, high, currency, period, raw)
 
 
 _SPACES = re.compile(r"\s*")  # what str.lstrip strips (both use str.isspace)
 _NOT_AMOUNT_AFTER = ("%", "percent", "+ years", "years", "members")
+_SENTENCE_BREAK = re.compile(r"\n|[.;!?]\s")
+_AFTER_BREAK = re.compile(r"[+,;(]|\b(?:with|plus|and)\b")
+_UP_TO = re.compile(r"(?:up to|max(?:imum)?\.?(?: of)?|bis zu)\s*$", re.I)
+_FROM = re.compile(r"(?:from|starting at|ab)\s*$", re.I)
+# Every match of _PAY_BEFORE / _NOT_PAY holds one of these lower-case words: when `fold` of
+# the text holds none, the case-insensitive alternation (slow: ~40 branches a character) is
+# not run.
+_PAY_BEFORE_WORDS = (
+    "salary", "pay", "compensation", "rate", "wage", "base", "range", "earn", "ote", "gehalt",
+    "vergütung", "per annum", "hourly", "remuneration", "stipend of", "package", "brutto",
+    "between", "from", "up to", "starting at", "paying",
+)  # fmt: skip
+_NOT_PAY_WORDS = (
+    "budget", "bonus", "learning", "relocation", "401", "match", "equity", "raised", "revenue",
+    "funding", "referral", "sign", "allowance", "tuition", "valuation", "reimburs", "billion",
+    "million", "spend", "saving", "donat", "grant", "fee", "price", "cost", "sales of", "quota",
+    "portfolio", "assets", "loan", "deal", "capital", "worth", "stipend", "credit", "insurance",
+    "annual report", "per transaction", "customers", "merchants",
+)  # fmt: skip
+
+
+def _has(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> bool:
+    """`pattern.search(text)` is not None, where every match of `pattern` holds one of `words`."""
+    return has_any(fold(text), words) and pattern.search(text) is not None
 
 
 def _joined_by_and(match: re.Match[str]) -> bool:
