@@ -206,8 +206,17 @@ def strip_inline_markdown(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Turn text into typed lines: bullets, indentation, headings (Markdown or bold)."""
+    """Turn text into typed lines: bullets, indentation, headings (Markdown or bold).
+
+    Two questions are asked once of the whole text instead of for each line: does it hold any
+    Markdown mark (else a line's text is only stripped) and any glued-list candidate (else no
+    line is cut apart); most postings answer no to one or both.
+    """
     result: list[Line] = []
+    append = result.append
+    marked = "[" in text or "*" in text or "_" in text or "`" in text
+    clean = strip_inline_markdown if marked else str.strip
+    glue = len(text) >= 80 and _glue_candidates_anywhere(text)
     blank = True
     for raw in text.split("\n"):
         stripped = raw.lstrip(" ")
@@ -216,37 +225,29 @@ def split_lines(text: str) -> list[Line]:
             continue
         indent = len(raw) - len(stripped)
         first = stripped[0]
-        heading = _MD_HEADING.match(stripped) if first == "#" else None
-        if heading:
-            result.append(
-                Line(
-                    strip_inline_markdown(heading.group(2)),
-                    indent,
-                    None,
-                    len(heading.group(1)),
-                    blank,
-                )
-            )
-            blank = False
-            continue
-        bold = _BOLD_LINE.match(stripped) if first in "*_" else None
-        if bold and len(bold.group(1).split()) <= 8:
-            result.append(Line(bold.group(1).strip(), indent, None, 3, blank))
-            blank = False
-            continue
-        for piece_index, piece in enumerate(_unglue(stripped)):
+        if first == "#":
+            heading = _MD_HEADING.match(stripped)
+            if heading:
+                append(Line(clean(heading.group(2)), indent, None, len(heading.group(1)), blank))
+                blank = False
+                continue
+        elif first == "*" or first == "_":
+            bold = _BOLD_LINE.match(stripped)
+            if bold and len(bold.group(1).split()) <= 8:
+                append(Line(bold.group(1).strip(), indent, None, 3, blank))
+                blank = False
+                continue
+        pieces = _unglue(stripped) if glue else (stripped,)
+        for piece_index, piece in enumerate(pieces):
             match = _BULLET.match(piece) if piece[0] in _BULLET_FIRST else None
-            glued = piece_index > 0 or piece is not stripped
             if match and match.group("text"):
                 mark = match.group("mark")
                 mark = "1." if mark[-1] in ".)" and not mark.startswith("-") else mark
-                result.append(
-                    Line(strip_inline_markdown(match.group("text")), indent, mark, None, blank)
-                )
-            elif glued:
-                result.append(Line(strip_inline_markdown(piece), indent, "~", None, blank))
+                append(Line(clean(match.group("text")), indent, mark, None, blank))
+            elif piece_index > 0 or piece is not stripped:  # cut from a glued line
+                append(Line(clean(piece), indent, "~", None, blank))
             else:
-                result.append(Line(strip_inline_markdown(piece), indent, None, None, blank))
+                append(Line(clean(piece), indent, None, None, blank))
             blank = False
     return result
 
@@ -281,6 +282,12 @@ def _glue_candidates(line: str) -> list[int]:
             at = classes.find(shape, at + 1)
     found.sort()
     return found
+
+
+def _glue_candidates_anywhere(text: str) -> bool:
+    """Whether any line of `text` may hold a `_GLUE_CANDIDATE` (a line end is class " ")."""
+    classes = text.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
+    return b"lllUl" in classes or b"lllpUl" in classes
 
 
 def _unglue(line: str) -> list[str]:
