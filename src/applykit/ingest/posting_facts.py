@@ -140,7 +140,6 @@ def _spellings(word: str) -> list[tuple[str, int]]:
 
 _DEGREE_SPELLINGS = {s: lead for word in _DEGREE_NEEDLES for s, lead in _spellings(word)}
 needles(*_DEGREE_SPELLINGS)
-_SPELLINGS = tuple(_DEGREE_SPELLINGS)
 
 
 def degree_lines(body: Scan, lines: list[tuple[int, str]]) -> set[str] | None:
@@ -155,7 +154,7 @@ def degree_lines(body: Scan, lines: list[tuple[int, str]]) -> set[str] | None:
     if not lines:
         return found
     starts = [at for at, _ in lines]
-    for spelling, hits in body.present(_SPELLINGS):
+    for spelling, hits in body.present(_DEGREE_SPELLINGS):
         lead = _DEGREE_SPELLINGS[spelling]
         for at in hits:
             found.add(lines[bisect.bisect_right(starts, at + lead) - 1][1])

@@ -110,17 +110,28 @@ def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
 class Scan:
     """A text, its lower-cased form, and where each registered word occurs in the latter."""
 
-    __slots__ = ("_cut", "_known", "_parent", "_positions", "_prefix_len", "_raw", "low", "text")
+    __slots__ = (
+        "_cut",
+        "_head",
+        "_known",
+        "_parent",
+        "_positions",
+        "_prefix_len",
+        "_raw",
+        "low",
+        "text",
+    )
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = text.lower() if low is None else low
-        self._raw: dict[str, list[int]] | None = None
+        self._raw: dict[str, list[int]] | None = None  # word -> every occurrence
+        self._head: dict[str, list[int]] | None = None  # derived: words starting in the prefix
         self._positions: dict[str, list[int]] = {}
         self._parent: Scan | None = None
         self._prefix_len = 0
         self._cut = 0
-        self._known = 0  # how many registered words the occurrences cover
+        self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
         """The scan of `prefix + self.text[:stop]`, reusing this scan's occurrences.
@@ -141,51 +152,79 @@ class Scan:
         derived._parent = self
         derived._prefix_len = len(prefix)
         derived._cut = len(body)
+        derived._raw = {}
         return derived
 
-    def _table(self) -> dict[str, list[int]]:
-        """Every occurrence (overlapping too) of each registered word: one automaton pass."""
-        table = self._raw
-        if table is not None:
-            return table
+    def _known_words(self) -> int:
+        if self._known < 0:
+            parent = self._parent
+            if parent is None:
+                self._raw = _occurrences(self.low)
+                self._known = len(_WORDS)
+            else:
+                size = self._prefix_len
+                # Words that start in the prefix (they may run on into the body).
+                self._head = _occurrences(self.low[: size + _longest() - 1], size) if size else {}
+                self._known = min(len(_WORDS), parent._known_words())
+        return self._known
+
+    def _occurrences_of(self, word: str) -> list[int]:
+        """Every occurrence (overlapping ones too) of a registered, scanned word."""
+        raw = self._raw
+        if raw is None or self._known < 0:
+            self._known_words()
+            raw = self._raw
+            assert raw is not None
+        found = raw.get(word)
+        if found is not None:
+            return found
         parent = self._parent
         if parent is None:
-            table = _occurrences(self.low)
-            self._known = len(_WORDS)
-        else:
-            size = self._prefix_len
-            # Words that start in the prefix (they may run on into the body), then the body's.
-            table = _occurrences(self.low[: size + _longest() - 1], size) if size else {}
-            cut = self._cut
-            for word, starts in parent._table().items():
-                last = cut - len(word)
-                shifted = [at + size for at in starts if at <= last]
-                if shifted:
-                    own = table.get(word)
-                    table[word] = own + shifted if own else shifted
-            self._known = min(len(_WORDS), parent._known)
-        self._raw = table
-        return table
+            return _NONE
+        inherited = parent._occurrences_of(word)
+        size = self._prefix_len
+        if inherited:
+            last = self._cut - len(word)
+            if inherited[-1] <= last:
+                inherited = [at + size for at in inherited] if size else inherited
+            else:
+                inherited = [at + size for at in inherited if at <= last]
+        head = self._head
+        own = head.get(word) if head else None
+        found = own + inherited if own else inherited
+        raw[word] = found
+        return found
 
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
         known = self._positions.get(needle)
         if known is not None:
             return known
-        table = self._table()
         index = _INDEX.get(needle)
-        if index is None or index >= self._known:  # never registered, or after the scan
+        if index is None or index >= self._known_words():  # never registered, or after the scan
             found: list[int] = []
             at = self.low.find(needle)
             while at != -1:
                 found.append(at)
                 at = self.low.find(needle, at + len(needle))
         else:
-            found = table.get(needle, _NONE)
+            found = self._occurrences_of(needle)
             if found and index in _BORDERED:
                 found = _step_past(found, len(needle))
         self._positions[needle] = found
         return found
+
+    def every(self, word: str) -> list[int]:
+        """Every occurrence of `word` in `low`, overlapping ones too."""
+        index = _INDEX.get(word)
+        if index is None or index >= self._known_words():
+            found: list[int] = []
+            at = self.low.find(word)
+            while at != -1:
+                found.append(at)
+                at = self.low.find(word, at + 1)
+            return found
+        return self._occurrences_of(word)
 
     def starts(self, words: tuple[str, ...]) -> list[int] | None:
         """Where any of `words` occurs in `text` as a case-insensitive regex sees it, in order.
@@ -198,33 +237,21 @@ class Scan:
         """
         if not self.aligned():
             return None
-        table = self._table()
-        found: set[int] = set()
+        found: list[int] = []
         for word in words:
-            index = _INDEX.get(word)
-            if index is None or index >= self._known:
-                at = self.low.find(word)
-                while at != -1:
-                    found.add(at)
-                    at = self.low.find(word, at + 1)
-            else:
-                found.update(table.get(word, _NONE))
-        return sorted(found)
+            found.extend(self.every(word))
+        return sorted(set(found)) if len(words) > 1 else found
 
-    def present(self, words: tuple[str, ...]) -> list[tuple[str, list[int]]]:
-        """The words that occur in `low`, each with every occurrence (overlapping ones too)."""
-        table = self._table()
+    def present(self, words: dict[str, int]) -> list[tuple[str, list[int]]]:
+        """The `words` that occur in `low`, each with every occurrence (overlapping ones too)."""
+        if self._parent is None and self._known_words() == len(_WORDS):
+            raw = self._raw
+            assert raw is not None
+            if len(raw) < len(words):  # fewer words present than asked about: walk those
+                return [(word, found) for word, found in raw.items() if word in words]
         out: list[tuple[str, list[int]]] = []
         for word in words:
-            index = _INDEX.get(word)
-            if index is None or index >= self._known:
-                found: list[int] = []
-                at = self.low.find(word)
-                while at != -1:
-                    found.append(at)
-                    at = self.low.find(word, at + 1)
-            else:
-                found = table.get(word, _NONE)
+            found = self.every(word)
             if found:
                 out.append((word, found))
         return out
@@ -245,13 +272,13 @@ class Scan:
         self, words: tuple[str, ...], before: int, after: int, limit: int = 400
     ) -> list[tuple[int, int]]:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
-        table = self._table()
-        exact = self._known == len(_WORDS)
+        known = self._known_words()
+        exact = known == len(_WORDS)
         hits: list[tuple[int, int]] = []
         size = len(self.low)
         for word in words:
             if exact and word in _INDEX and word not in _BORDERED_WORDS:
-                found = table.get(word, _NONE)
+                found = self._occurrences_of(word)
             else:
                 found = self.positions(word)
             if not found:
