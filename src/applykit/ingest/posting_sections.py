@@ -113,21 +113,30 @@ def _is_plain_heading(
     text = line.text
     if not 2 <= len(text) <= 70 or not _HEADING_SHAPE.match(text):  # length first: cheap
         return False
-    if len(text.split()) > 9 or text.endswith(","):
+    words = text.split()
+    if len(words) > 9 or text.endswith(","):
         return False
-    if ":" in text[:-1] or any(c.isdigit() or c in "$€£" for c in text):
+    if ":" in text[:-1]:
         return False  # "Salary: $140,000 …" is content, not a heading
-    letters = [c for c in text if c.isalpha()]
+    if text.isascii():  # the same tests as below, without a Python step per character
+        if _ASCII_DIGIT_OR_DOLLAR.search(text):
+            return False
+        letters = len(text) - len(text.translate(_ASCII_LETTERS_GONE))
+        all_upper = text.upper() == text  # no a-z: every letter is upper case
+    else:
+        if any(c.isdigit() or c in "$€£" for c in text):
+            return False
+        alpha = [c for c in text if c.isalpha()]
+        letters = len(alpha)
+        all_upper = sum(1 for c in alpha if c.isupper()) == letters
     if not letters:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    if len(letters) >= 3 and upper == len(letters):
+    if letters >= 3 and all_upper:
         return True
-    if text.endswith(":") and len(text.split()) <= 7:
+    if text.endswith(":") and len(words) <= 7:
         return True
     if heading_kind(text, known) == "other":
         # An unknown Title Case line set apart by blank lines, above longer text.
-        words = text.split()
         return (
             2 <= len(words) <= 6
             and line.blank_before
@@ -137,10 +146,14 @@ def _is_plain_heading(
         )
     # A known section name on its own line, not a sentence that happens to contain one.
     return (
-        len(text.split()) <= 6
+        len(words) <= 6
         and text[0].isupper()
         and (next_line.blank_before or next_line.bullet is not None or line.blank_before)
     )
+
+
+_ASCII_DIGIT_OR_DOLLAR = re.compile(r"[0-9$]")  # `c.isdigit() or c in "$€£"` on ASCII text
+_ASCII_LETTERS_GONE = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass
