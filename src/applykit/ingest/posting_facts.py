@@ -10,7 +10,9 @@ import re
 from applykit.ingest.posting_keywords import (
     Scan,
     first_in_spans,
+    iter_anchored,
     iter_in_spans,
+    iter_reach,
     needles,
     occurrences,
 )
@@ -288,7 +290,8 @@ def find_requisition_id(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_REQ_NEEDLES, 1, 60)
-    for match in iter_in_spans(_REQ_ID, text, windows):
+    starts = scan.starts(_REQ_NEEDLES) if windows else []  # every match begins with one
+    for match in iter_anchored(_REQ_ID, scan, windows, starts):
         value = match.group("id").rstrip(".,;:/-")
         if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
             return value
@@ -339,13 +342,15 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _POSTED_NEEDLES = needles("posted", "published", "veröffentlicht")
+_POSTED_STARTS = needles("posted", "date posted", "posting date", "published", "veröffentlicht")
 
 
 def find_posted_on(text: str | Scan, today: dt.date) -> dt.date | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_POSTED_NEEDLES, 12, 60)
-    for match in iter_in_spans(_POSTED, text, windows):
+    starts = scan.starts(_POSTED_STARTS) if windows else []
+    for match in iter_anchored(_POSTED, scan, windows, starts):
         value = match.group("value").strip()
         absolute = parse_date(value)
         if absolute is not None:
@@ -406,7 +411,10 @@ def find_duration(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_DURATION_NEEDLES, 40, 40)
-    for match in iter_in_spans(_DURATION, text, windows):
+    # A match holds its unit word 2 to 31 characters in ("approximately 10 to 12-month")
+    # and reads at most ~70 characters.
+    anchors = scan.starts(_DURATION_NEEDLES) if windows else []
+    for match in iter_reach(_DURATION, text, windows, anchors, 31, 80):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
             _DURATION_CONTEXT.search(match.group("ctx")[:20])

@@ -365,3 +365,45 @@ def first_anchored(
 ) -> re.Match[str] | None:
     """`first_in_spans` for a pattern whose every match begins at one of `starts`."""
     return next(iter_anchored(pattern, scan, windows, starts), None)
+
+
+def iter_reach(
+    pattern: re.Pattern[str],
+    text: str,
+    windows: list[tuple[int, int]],
+    anchors: list[int] | None,
+    before: int,
+    reach: int,
+) -> Iterator[re.Match[str]]:
+    """`iter_in_spans(pattern, text, windows)` for a pattern whose every match starting at s
+    holds one of `anchors` (sorted) in s … s + `before`, and reads at most `reach` characters
+    from s (the look-aheads included): it is searched only near the anchors.
+
+    A search limited to `reach` characters past the last start it may return sees everything
+    an attempt there reads, so it finds what the search over the whole window finds. With
+    `anchors` None every character is tried, as `iter_in_spans` does.
+    """
+    if anchors is None:
+        yield from iter_in_spans(pattern, text, windows)
+        return
+    last_end = -1
+    count = len(anchors)
+    for start, end in windows:
+        position = start if start > last_end else last_end
+        index = bisect.bisect_left(anchors, position)
+        while index < count:
+            low = anchors[index] - before
+            if low >= end:
+                break
+            high = anchors[index]
+            index += 1
+            while index < count and anchors[index] - before <= high + 1:
+                high = anchors[index]
+                index += 1
+            at = low if low > position else position
+            while at <= high and at < end:
+                match = pattern.search(text, at, min(end, high + reach))
+                if match is None or match.start() > high:
+                    break
+                yield match
+                last_end = position = at = match.end()
