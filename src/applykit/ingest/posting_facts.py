@@ -11,7 +11,6 @@ from applykit.ingest.posting_keywords import (
     Scan,
     first_in_spans,
     iter_anchored,
-    iter_in_spans,
     iter_reach,
     needles,
     occurrences,
@@ -236,11 +235,29 @@ def _scan(text: str | Scan) -> Scan:
     return text if isinstance(text, Scan) else Scan(text)
 
 
+# Every _YEARS match begins with one of these words or with a digit.
+_YEARS_STARTS = needles(
+    "at least ", "min", "over ", "more than ", "one", "two", "three", "four", "five", "six"
+) + needles("seven", "eight", "nine", "ten", "twelve", "fifteen")
+_DIGIT = re.compile(r"\d")
+
+
+def _years_starts(scan: Scan, windows: list[tuple[int, int]]) -> list[int] | None:
+    if not windows:
+        return []
+    starts = scan.starts(_YEARS_STARTS)
+    if starts is None:
+        return None
+    text = scan.text
+    digits = [m.start() for start, end in windows for m in _DIGIT.finditer(text, start, end)]
+    return sorted({*starts, *digits}) if digits else starts
+
+
 def find_years(required: list[str], text: str | Scan) -> YearsExperience | None:
     for whole, need_context in ((Scan("\n".join(required)), False), (_scan(text), True)):
         source = whole.text
         windows = whole.derive("", 30000).spans(_YEARS_NEEDLES, 70, 70)
-        for match in iter_in_spans(_YEARS, source, windows):
+        for match in iter_anchored(_YEARS, whole, windows, _years_starts(whole, windows)):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
             if (
