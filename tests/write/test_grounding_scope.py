@@ -239,3 +239,34 @@ def test_a_bounded_number_is_traced_as_a_number(profile: Profile, brightwater: P
     assert "20ms" in " ".join(
         _untraced("At Northwind I kept every model inside a sub-20ms budget.", profile, brightwater)
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Argo CD I have never used.",
+        "Helm and Terraform I know only from reading.",
+        "Helm and Argo CD aren't things I've shipped.",
+    ],
+)
+def test_a_negation_after_the_list_covers_it(
+    sentence: str, profile: Profile, kestrel: Posting
+) -> None:
+    _ok(sentence, profile, kestrel)
+
+
+def test_a_negation_after_the_list_does_not_cover_a_positive_claim(
+    profile: Profile, kestrel: Posting
+) -> None:
+    assert "Helm" in _untraced("Helm and Terraform I used daily at Lumen Media.", profile, kestrel)
+
+
+def test_a_counted_point_of_the_letter_is_not_a_claim(profile: Profile, kestrel: Posting) -> None:
+    _ok("Most of my migration experience comes from two places.", profile, kestrel)
+    assert "4.9 points" in _untraced(
+        "At the institute my pipeline improved F1 by 4.9 points.", profile, kestrel
+    )
+
+
+def test_a_label_before_a_colon_is_not_a_name(profile: Profile, kestrel: Posting) -> None:
+    _ok("Quick note: I have used Airflow and MLflow.", profile, kestrel)

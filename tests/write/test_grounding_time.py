@@ -200,3 +200,24 @@ def test_a_number_from_another_job_in_a_clause_about_this_one_is_caught(
         "120ms to 35ms at 4,000 requests per second with 99.95% availability.",
         profile,
     )
+
+
+def test_a_working_arrangement_is_not_a_record(profile: Profile) -> None:
+    _ok("I am based in Seattle, so three days a week in the office works well.", profile)
+    assert "three years" in _untraced(
+        "I worked three years a week in Oslo at the Halvorsen Institute.", profile
+    )
+
+
+def test_what_the_company_has_in_a_that_clause_is_the_companys(
+    profile: Profile, loomcraft: Posting, maplestone: Posting
+) -> None:
+    _ok(
+        "I saw that Loomcraft now has 60,000 monthly active makers and only 14 people.",
+        profile,
+        loomcraft,
+    )
+    _ok("If 900,000 Canadians are paid every two weeks, a bug is never small.", profile, maplestone)
+    assert "900,000 Canadians" in _untraced(
+        "At Parcelly 900,000 Canadians were paid by my service.", profile, maplestone
+    )

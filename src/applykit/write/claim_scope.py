@@ -87,29 +87,34 @@ def skill_like(name: str, evidence: Evidence) -> bool:
     return _listed_with_skills(name, evidence.posting_text, skills)
 
 
+_BEFORE_ITEM = re.compile(r"([\w+#./ -]{1,30}?)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_AFTER_ITEM = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([\w+#./ -]{1,30})")
+
+
 @functools.lru_cache(maxsize=256)
 def _listed_with_skills(name: str, posting: str, skills: frozenset[str]) -> bool:
+    """The posting lists the name next to a skill ("Prometheus, Grafana, Evidently or
+    similar"), or as an example of one ("feature stores (Feast, Tecton)")."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
     for match in pattern.finditer(posting):
-        left = max(posting.rfind("(", 0, match.start()), posting.rfind(":", 0, match.start()))
-        window_start = max(left + 1, match.start() - 80, posting.rfind("\n", 0, match.start()))
-        window_end = min(
-            [i for i in (posting.find(")", match.end()), posting.find("\n", match.end())) if i >= 0]
-            + [match.end() + 80]
-        )
-        window = posting[window_start:window_end]
-        if left == window_start - 1 and posting[left] == "(":
+        left = posting.rfind("(", max(0, match.start() - 60), match.start())
+        if left >= 0 and ")" not in posting[left : match.start()]:
             head = " ".join(posting[max(0, left - 40) : left].split()[-3:]).lower()
             if any(re.search(rf"\b{re.escape(skill)}\b", head) for skill in skills):
                 return True  # "feature stores (Feast, Tecton)": examples of a skill
-        if not re.search(r",|\bor\b|\band\b", window):
-            continue
-        items = [item.strip() for item in re.split(r",|\bor\b|\band\b|;", window)]
-        if any(
-            item and item != name and (known_skill(item) or item.lower() in skills)
-            for item in items
-        ):
-            return True
+        neighbours = []
+        before = _BEFORE_ITEM.search(posting[max(0, match.start() - 40) : match.start()])
+        after = _AFTER_ITEM.match(posting[match.end() : match.end() + 40])
+        if before:
+            neighbours.append(before.group(1).split(",")[-1].strip())
+        if after:
+            neighbours.append(re.split(r"[,.;)]", after.group(1))[0].strip())
+        for item in neighbours:
+            words = item.split()
+            candidates = {item, " ".join(words[-2:]), words[-1] if words else ""}
+            candidates |= {" ".join(words[:2]), words[0] if words else ""}
+            if any(c and c != name and (known_skill(c) or c.lower() in skills) for c in candidates):
+                return True
     return False
 
 
@@ -143,7 +148,8 @@ _NEGATION_CUE = re.compile(
 _WISH_CUE = re.compile(
     r"\b(?:to\s+learn|learning|to\s+pick\s+up|picking\s+up|ramp(?:ing)?\s+up\s+on|"
     r"get(?:ting)?\s+up\s+to\s+speed\s+(?:on|with)|to\s+study|to\s+explore|to\s+try|"
-    r"(?:hear|hearing|heard|read|reading|talk|talking|talked)\s+(?:more\s+)?about)\b",
+    r"(?:hear|hearing|heard|read|reading|talk|talking|talked)\s+(?:more\s+)?about|"
+    r"working\s+towards?|aiming\s+(?:for|at)|studying\s+for|preparing\s+for)\b",
     re.IGNORECASE,
 )
 _NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transfer)\s+$", re.I)
@@ -156,10 +162,15 @@ _SCOPE_BREAK = re.compile(
 )
 _AFTER_NEGATED = re.compile(
     r"^(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s+"
-    r"(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
-    r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b",
+    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
+    r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
+    r"(?:is|are|was|were)(?:n't|\s+not)\b|"
+    r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
+    r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?only\b|(?:I|we)\s+only\s+know\b)",
     re.IGNORECASE,
 )
+"""… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm
+and Terraform I know only from reading": the list is negated after it."""
 
 
 def _scope_clear(segment: str) -> bool:

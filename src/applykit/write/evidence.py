@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
 from applykit.write.claims import Quantity, derived_readings, find_quantities, other_readings
+from applykit.write.claims_spelled import find_spelled_numbers
 from applykit.write.grounding_dates import Entry, build_entries, list_counts
 from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
@@ -330,6 +331,12 @@ def build_evidence(
                 evidence.quantities.append((reading, source))
     evidence.posting_quantities = [
         reading for q in find_quantities(text) for reading in [q, *other_readings(q)]
+    ]
+    counted = {q.start for q in evidence.posting_quantities}
+    evidence.posting_quantities += [  # "a team of four and …": a number the posting states
+        Quantity(text[n.start : n.end], n.start, n.end, n.value, "", "number")
+        for n in find_spelled_numbers(text)
+        if n.start not in counted and not n.bare_one
     ]
     evidence.lemmas = lemma_index(sources)
     evidence.posting_normal = normal_text(text)

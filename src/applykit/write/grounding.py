@@ -31,6 +31,7 @@ from applykit.write.grounding_letter import (
     lower_case_words,
     own_list_count,
 )
+from applykit.write.grounding_words import lemma
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.text_units import words
@@ -64,6 +65,7 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
         if not in_question(masked, q.start)
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
+        and not (q.value <= 5 and q.text[:1].isalpha() and lemma(q.unit) in _DISCOURSE_LEMMAS)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
     claims.extend(derived_from_letter(quantities, traced, masked))
@@ -140,6 +142,14 @@ _CALENDAR = words(
 )
 
 
+_DISCOURSE_NOUNS = words(
+    """
+    thing reason way place area example lesson question part piece word line sentence
+    paragraph side aspect idea story step note detail comment remark
+    """
+)
+_DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
+"""… "two places", "three reasons": the letter counting its own points, not a claim."""
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""
 _REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")

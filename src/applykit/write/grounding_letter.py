@@ -92,9 +92,12 @@ def is_plain_starter(
         return True  # "Tools I have used …" ← "tool" in the posting
     if list_item and lowered in _vocabulary():
         return True  # "1. Inventory the models …": a list item starts with a plain verb
+    if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
+        return True  # "Quick note: …", "Short version: …": a label, not a name
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
 
 
+_LABEL_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s*:")
 _STARTERS = words(
     """
     mine yours ours theirs half both either neither whichever hence thereafter did does do

@@ -35,11 +35,18 @@ _NEW_SUBJECT = re.compile(
     r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)",
 )
 """A clause that opens with a subject of its own (", and paying …", "; the team …")."""
+_ABOUT_THEM = re.compile(
+    r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
+)
+"""… "I saw that Loomcraft now has …": a clause whose subject is the company."""
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"(?<![\w-])(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|brought|drove|cut|shipped|"
+    r"(?<![\w-])(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|brought|drove|cut|shipped|"
     r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote)(?![\w-])"
 )
+"""A past-tense report ("after the rebuild it scored …"); a present passive ("are paid") is
+not one."""
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\s+(?:for|to)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\b(?:because|since|after|where|which|as|and\s+(?:i|we))\b|[;:]", re.I)
 _PLAN = re.compile(
@@ -63,7 +70,6 @@ def company_figure(
     """The posting figure `quantity` is named as the company's fact, not claimed (see the
     module docstring)."""
     clause = clause_around(text, quantity.start)
-    own = text[clause.start : clause.end]
     sentence = sentence_around(text, quantity.start)
     before = text[sentence.start : quantity.start]
     if _APPLYING.search(before) and not _NEW_CLAUSE.search(before):
@@ -71,14 +77,18 @@ def company_figure(
     if _PLAN.search(before):
         return True  # "… about the plan to move the 12 highest-traffic models"
     opening = sentence.start
-    for boundary in _NEW_SUBJECT.finditer(text, sentence.start, quantity.start):
+    for boundary in _ABOUT_THEM.finditer(text, sentence.start, quantity.start):
+        name = boundary.group("who").lower()
+        if name in {"you", "your"} or any(name == n.lower() for n in evidence.company_names):
+            opening = boundary.start("who")  # "I saw that Loomcraft now has … 14 people"
+    for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
     if _OWNED.search(lead) or _PAST.search(lead):
         return False
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
-    words = lemma_set(own) | {lemma(quantity.unit)} if quantity.unit else lemma_set(own)
+    words = lemma_set(lead) | ({lemma(quantity.unit)} if quantity.unit else set())
     return any(len(words & _posting_context(found, evidence)) >= 2 for found in in_posting)
 
 

@@ -207,6 +207,8 @@ def _listed(quantity: Quantity, text: str, evidence: Evidence) -> tuple[set[int]
     return None
 
 
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+"""… "three days a week": a working arrangement, not the candidate's record."""
 _PLAN_BEFORE = re.compile(r"\b(?:first|next|within|after)\s+$", re.IGNORECASE)
 
 
@@ -288,7 +290,10 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
     if (
         quantity.kind == "duration"
         and quantity.unit in {"hour", "day", "week", "month"}
-        and forward_looking(text, quantity.start, possession=True)
+        and (
+            forward_looking(text, quantity.start, possession=True)
+            or _RATE_AFTER.match(text, quantity.end)  # "three days a week in the office"
+        )
         and not _claims_done(quantity, text)
     ):
         note = "what the candidate would do, not a claim"  # "work from the office three days"
