@@ -181,6 +181,9 @@ class Scan:
         parent = self._parent
         if parent is None:
             return _NONE
+        if not self._may_hold(word):
+            return _NONE  # in neither the original text nor a prefix
+        head = self._head
         inherited = parent._occurrences_of(word)
         size = self._prefix_len
         if inherited:
@@ -189,11 +192,21 @@ class Scan:
                 inherited = [at + size for at in inherited] if size else inherited
             else:
                 inherited = [at + size for at in inherited if at <= last]
-        head = self._head
         own = head.get(word) if head else None
         found = own + inherited if own else inherited
         raw[word] = found
         return found
+
+    def _may_hold(self, word: str) -> bool:
+        """False when `word` occurs neither in the original text nor in any prefix added."""
+        scan = self
+        while scan._parent is not None:
+            scan._known_words()
+            if scan._head and word in scan._head:
+                return True
+            scan = scan._parent
+        scan._known_words()
+        return scan._raw is not None and word in scan._raw
 
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
