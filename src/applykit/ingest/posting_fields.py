@@ -218,18 +218,26 @@ def company_candidates(text: str | Scan) -> list[str]:
     text = whole.text
     scan = whole.derive("\n", 8000)
     head = scan.text
+    tally: dict[str, int] = {}  # text.count(word, 0, 20000), each word counted once
+
+    def times(word: str) -> int:
+        if word not in tally:
+            tally[word] = text.count(word, 0, 20000)
+        return tally[word]
+
     for index, pattern in enumerate(_COMPANY_PHRASES):
         windows = scan.spans(_COMPANY_NEEDLES[index], 80, 90)
         for match in iter_in_spans(pattern, head, windows):
             name = match.group(1).strip(" .,")
-            name = re.sub(r"(?:'s|’s)$", "", name)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
             if _NOT_COMPANY.match(name) or has_role_noun(name) or len(name) < 2:
                 continue
-            if index in _NEEDS_REPEAT and text.count(name.split()[0], 0, 20000) < 2:
+            if index in _NEEDS_REPEAT and times(name.split()[0]) < 2:
                 continue  # "Travel is a …" once: a sentence subject, not the employer
             found.append(name)
     # The employer is the name the text keeps coming back to.
-    counts = {name: text.count(name, 0, 20000) + found.count(name) for name in found}
+    counts = {name: times(name) + found.count(name) for name in found}
     return sorted(counts, key=lambda n: (-counts[n], found.index(n)))
 
 

@@ -113,6 +113,7 @@ class Scan:
     __slots__ = (
         "_cut",
         "_head",
+        "_held",
         "_known",
         "_parent",
         "_positions",
@@ -127,6 +128,7 @@ class Scan:
         self.low = text.lower() if low is None else low
         self._raw: dict[str, list[int]] | None = None  # word -> every occurrence
         self._head: dict[str, list[int]] | None = None  # derived: words starting in the prefix
+        self._held: list[dict[str, list[int]]] | None = None
         self._positions: dict[str, list[int]] = {}
         self._parent: Scan | None = None
         self._prefix_len = 0
@@ -197,16 +199,23 @@ class Scan:
         raw[word] = found
         return found
 
+    def _holders(self) -> list[dict[str, list[int]]]:
+        """The tables of the original text and of each prefix added: a word in none is absent."""
+        holders = self._held
+        if holders is None:
+            self._known_words()
+            parent = self._parent
+            if parent is None:
+                assert self._raw is not None
+                holders = [self._raw]
+            else:
+                holders = parent._holders() + ([self._head] if self._head else [])
+            self._held = holders
+        return holders
+
     def _may_hold(self, word: str) -> bool:
         """False when `word` occurs neither in the original text nor in any prefix added."""
-        scan = self
-        while scan._parent is not None:
-            scan._known_words()
-            if scan._head and word in scan._head:
-                return True
-            scan = scan._parent
-        scan._known_words()
-        return scan._raw is not None and word in scan._raw
+        return any(word in table for table in self._holders())
 
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
@@ -287,10 +296,16 @@ class Scan:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
         known = self._known_words()
         exact = known == len(_WORDS)
+        holders = self._holders()
         hits: list[tuple[int, int]] = []
         size = len(self.low)
         for word in words:
             if exact and word in _INDEX and word not in _BORDERED_WORDS:
+                for table in holders:
+                    if word in table:
+                        break
+                else:
+                    continue  # absent
                 found = self._occurrences_of(word)
             else:
                 found = self.positions(word)
