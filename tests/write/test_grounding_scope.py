@@ -270,3 +270,10 @@ def test_a_counted_point_of_the_letter_is_not_a_claim(profile: Profile, kestrel:
 
 def test_a_label_before_a_colon_is_not_a_name(profile: Profile, kestrel: Posting) -> None:
     _ok("Quick note: I have used Airflow and MLflow.", profile, kestrel)
+
+
+def test_a_paper_at_a_posting_venue_is_a_claim_in_any_voice(
+    profile: Profile, meridian: Posting
+) -> None:
+    assert "ICML" in _untraced("One was a first-author paper at ICML.", profile, meridian)
+    _ok("Neither is first-author work at a venue like ICML or CVPR.", profile, meridian)

@@ -221,3 +221,17 @@ def test_what_the_company_has_in_a_that_clause_is_the_companys(
     assert "900,000 Canadians" in _untraced(
         "At Parcelly 900,000 Canadians were paid by my service.", profile, maplestone
     )
+
+
+def test_a_spelled_fraction_after_a_qualifier_is_a_claim(profile: Profile) -> None:
+    _ok("At Northwind I cut model training cost by roughly a third.", profile)
+    assert "half" in " ".join(
+        _untraced("At Northwind I cut model training cost by roughly a half.", profile)
+    )
+
+
+def test_where_refers_to_the_employer_just_named(profile: Profile) -> None:
+    _ok("In July 2021 I joined Lumen Media, where I spent two years on recommenders.", profile)
+    assert "four years" in _untraced(
+        "In July 2021 I joined Lumen Media, where I spent four years on recommenders.", profile
+    )

@@ -109,6 +109,8 @@ def find_spelled_numbers(text: str) -> list[SpelledNumber]:
 
 _FRACTIONS = {
     "half": 50.0,
+    "third": 100 / 3,
+    "quarter": 25.0,
     "a third": 100 / 3,
     "one third": 100 / 3,
     "a quarter": 25.0,
@@ -118,8 +120,10 @@ _FRACTIONS = {
 }
 FRACTION_RE = re.compile(
     r"\b(?P<cue>by|than|nearly|almost|about|around|roughly|over|cut|cutting|reduced|reducing|"
-    r"saved|saving|lifted|raised|improved|halved)\s+(?:(?P<more>more\s+than|over|at\s+least)\s+|less\s+than\s+)?"
-    r"(?P<fraction>half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters)"
+    r"saved|saving|lifted|raised|improved|halved)\s+"
+    r"(?:(?:roughly|about|around|nearly|almost|some|approximately|close\s+to|just)\s+)?"
+    r"(?:(?P<more>more\s+than|over|at\s+least)\s+|less\s+than\s+|under\s+)?"
+    r"(?P<fraction>(?:(?:a|one)\s+)?(?:half|third|quarter)|two[- ]thirds|three[- ]quarters)"
     r"\b",
     re.IGNORECASE,
 )
@@ -132,6 +136,7 @@ def find_fractions(text: str) -> list[tuple[int, int, float, bool]]:
     found = []
     for match in FRACTION_RE.finditer(text):
         fraction = re.sub(r"[\s-]+", " ", match.group("fraction").lower())
+        fraction = re.sub(r"^(?:a|one) ", "", fraction)
         floor = match.group("more") is not None
         found.append((match.start("fraction"), match.end("fraction"), _FRACTIONS[fraction], floor))
     return found

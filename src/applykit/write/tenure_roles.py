@@ -3,7 +3,8 @@
 * a role: "a year and a half as a data scientist", "a research intern for three months",
   "for more than three years I have served as tech lead": the entries whose title (or whose
   summary) holds that role, their periods merged;
-* a back-reference: "in my two years there": the employer the text named last before it.
+* a back-reference: "in my two years there", "…Lumen Media, where I spent two years": the
+  employer the text named last before it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _ROLE_END = re.compile(
     re.IGNORECASE,
 )
 _THERE = re.compile(r"\b(?:there|in\s+that\s+(?:job|role|position))\b", re.IGNORECASE)
+_WHERE = re.compile(r"\s*where\b", re.IGNORECASE)
+"""… "I joined Lumen Media, where I spent two years …": the employer just named."""
 _WORK_KINDS = {"work", "volunteer"}
 
 
@@ -94,9 +97,12 @@ def referred_employer(quantity: Quantity, text: str, evidence: Evidence) -> Entr
     """ "In my two years there": the job the text named last before the number (within the
     sentence and the two before it)."""
     clause = clause_around(text, quantity.start)
-    if not _THERE.search(text[clause.start : clause.end]):
+    own = text[clause.start : clause.end]
+    where = bool(_WHERE.match(own))
+    if not _THERE.search(own) and not where:
         return None
-    window_start = max(0, quantity.start - 400)
+    sentence = sentence_around(text, quantity.start)
+    window_start = sentence.start if where else max(0, quantity.start - 400)
     best: tuple[int, Entry] | None = None
     for entry in evidence.entries:
         if entry.kind not in _WORK_KINDS or not entry.name or not entry.months:

@@ -103,11 +103,22 @@ _APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
 _MENTIONED = "a place, organisation or label of the posting: mentioned, not claimed"
 
 
+_VENUE_BEFORE = re.compile(
+    r"\b(?:paper|papers|publication|publications|published|presented|accepted|talk|poster|"
+    r"spoke|keynote|award|prize|certified|certificate)\b[^.;:]{0,30}\b(?:at|in|by|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
     """A posting name that is not a skill (a place, an organisation, a benefit, a reference
     number) is only mentioned unless a clause about the candidate's own record holds it
-    ("my publications at ACL"); "I am applying for the role in London" is no such clause."""
+    ("my publications at ACL"), or it names where a paper, talk or award came from ("a
+    first-author paper at ICML"); "I am applying for the role in London" claims nothing."""
     if skill_like(name, evidence):
+        return False
+    if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
         return False
     clause = _first_person_clause(start, text)
     return clause is None or bool(_APPLYING.search(clause))
