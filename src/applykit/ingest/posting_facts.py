@@ -15,7 +15,7 @@ from applykit.ingest.posting_keywords import (
     needles,
     occurrences,
 )
-from applykit.ingest.posting_text import has_any
+from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
@@ -174,23 +174,55 @@ def _degree_sentences(line: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;!?])\s+|,\s+and\s+", line) if s]
 
 
+# Per pattern of _DEGREES: lower-case words one of which every match holds (a cheap test on
+# `fold(sentence)` before the case-insensitive search).
+_DEGREE_GATES: list[tuple[str, ...]] = [
+    ("associate",),
+    (
+        "bachelor",
+        "bs",
+        "b.s",
+        "b.a.",
+        "ba",
+        "beng",
+        "b.eng",
+        "undergraduate degree",
+        "university degree",
+        "college degree",
+        "4-year degree",
+        "4 year degree",
+    ),
+    ("master", "msc", "m.sc", "m.s.", "ms", "mba", "meng", "m.eng", "m.a."),
+    ("phd", "ph.d", "ph. d", "ph d", "doctora"),
+]
+_DEGREE_IN = re.compile(r"(?i)\b(?:degree|diploma) in\b|\bdegree\b.{0,30}\brequired")
+_IN_FIELD = re.compile(r"(?i)\bin [A-Z]|pursuing")
+_IN_PROGRESS = re.compile(r"(?i)currently (?:pursuing|enrolled)|pursuing")
+_NOT_REQUIRED_WORDS = ("not required", "helpful but", "is a plus", "nice to have", "preferred")
+
+
 def _degree_in(sentence: str) -> tuple[int, Degree] | None:
+    low = fold(sentence)
     levels = [
         (rank, level, m.start())
         for rank, (level, pattern) in enumerate(_DEGREES)
+        if has_any(low, _DEGREE_GATES[rank])
         for m in [pattern.search(sentence)]
         if m is not None
     ]
-    generic = _DEGREE_WORD.search(sentence)
+    generic = (
+        _DEGREE_WORD.search(sentence) if has_any(low, ("degree", "diploma", "studium")) else None
+    )
     if (
         not levels
         and generic
-        and re.search(r"(?i)\b(?:degree|diploma) in\b|\bdegree\b.{0,30}\brequired", sentence)
+        and has_any(low, ("degree", "diploma"))
+        and _DEGREE_IN.search(sentence)
     ):
         levels = [(1, "bachelor", generic.start())]
-    if not levels or _NOT_REQUIRED.search(sentence):
+    if not levels or (has_any(low, _NOT_REQUIRED_WORDS) and _NOT_REQUIRED.search(sentence)):
         return None
-    if generic is None and not re.search(r"(?i)\bin [A-Z]|pursuing", sentence):
+    if generic is None and not (has_any(low, ("in ", "pursuing")) and _IN_FIELD.search(sentence)):
         return None
     rank, level, position = min(levels)
     field_match = _FIELD.search(sentence, position)
@@ -199,7 +231,9 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
         field = re.sub(r"(?:,? or)? equivalent$|,? or$", "", field).strip(" ,") or None
     if field and field.lower().startswith(("a ", "an ", "or ", "and ")):
         field = field.split(" ", 1)[1]
-    in_progress = bool(re.search(r"(?i)currently (?:pursuing|enrolled)|pursuing", sentence))
+    in_progress = has_any(low, ("pursuing", "currently enrolled")) and bool(
+        _IN_PROGRESS.search(sentence)
+    )
     degree = Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])
     return rank, degree
 
