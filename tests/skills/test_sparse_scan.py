@@ -11,16 +11,18 @@ from applykit.skills.extractor import SkillMention, _extract_block, _extract_spa
 from applykit.skills.skeleton import alias_index, needs_full_pass, skeleton_words
 from applykit.skills.taxonomy import FLAG_BITS, taxonomy_from_data
 
-WORDS = [
-    *("Go go R r R&D Python python Spark spark jobs Excel excel C C++ c++ C# F# c/c++".split()),
-    *("/ , . ; : ( ) • | “ ” ’ – - _ + ++ # & @".split()),
-    *("and or with in using of like to market the Apache SQL sql Machine learning".split()),
-    *("Node.js .NET . NET node js A/B testing Julia German programming language".split()),
-    *("K8s Kubernetes scikit-learn Onboarding TensorFlow ML AI data science".split()),
-    *("Data Science communication skills written verbal attention to detail".split()),
-    *("experience in understanding of manage staff Terraform AWS 5+ years".split()),
-    *("Σ ς ß Straße café naïve é ﬁ ǅ μC/OS @Formula 1940’s \u0130 \u212a".split()),
-]
+WORDS = " ".join(
+    [
+        "Go go R r R&D Python python Spark spark jobs Excel excel C C++ c++ C# F# c/c++",
+        "/ , . ; : ( ) • | “ ” ’ – - _ + ++ # & @",
+        "and or with in using of like to market the Apache SQL sql Machine learning",
+        "Node.js .NET . NET node js A/B testing Julia German programming language",
+        "K8s Kubernetes scikit-learn Onboarding TensorFlow ML AI data science",
+        "Data Science communication skills written verbal attention to detail",
+        "experience in understanding of manage staff Terraform AWS 5+ years",
+        "Σ ς ß Straße café naïve é ﬁ ǅ μC/OS @Formula 1940’s \u0130 \u212a",
+    ]
+).split(" ")
 GAPS = ["", " ", " ", " ", "  ", ", ", "\n", ".\n", "\t", "-", "\u00a0", "\u2003"]
 
 

@@ -148,7 +148,7 @@ def _extract_sparse(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list
     ranges = spot_ranges(ascii_text, boundaries, block, index)
     if not ranges:
         return []
-    found = sparse_matches(block, ranges, boundaries, taxonomy, index)
+    found = sparse_matches(block, ascii_text, ranges, boundaries, taxonomy, index)
     if any(not match.accepted for match in found):
         from applykit.skills.context_regions import resolve_in_regions
 

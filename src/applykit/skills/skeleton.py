@@ -64,8 +64,11 @@ class AliasIndex:
 
     single: frozenset[bytes]
     """First skeleton words of the matchable keys whose skeleton is one word."""
-    pairs: frozenset[bytes]
-    """`first second` skeleton words of the matchable keys with two or more."""
+    pairs: frozenset[tuple[bytes, bytes]]
+    """The first two skeleton words of the matchable keys with two or more."""
+    walk: dict[bytes, int]
+    """Every run of the first 2+ skeleton words of a matchable key (words joined by a space)
+    → COMPLETE where it is a whole key's skeleton, | EXTENDABLE where some key's goes on."""
     lead: dict[bytes, int]
     """First skeleton word → most tokens a key starting with it has before that word
     (". net": 1), where more than 0."""
@@ -76,6 +79,9 @@ class AliasIndex:
     """False when some matchable key has no skeleton word at all: texts then take the
     exact full pass."""
 
+
+COMPLETE = 1
+EXTENDABLE = 2
 
 _INDEXES: weakref.WeakKeyDictionary[Taxonomy, AliasIndex] = weakref.WeakKeyDictionary()
 
@@ -100,7 +106,8 @@ def _build(taxonomy: Taxonomy) -> AliasIndex:
     first_tokens = taxonomy.first_tokens
     keys = [key for key, value in taxonomy.aliases.items() if matchable(key, value, first_tokens)]
     single: set[bytes] = set()
-    pairs: set[bytes] = set()
+    pairs: set[tuple[bytes, bytes]] = set()
+    walk: dict[bytes, int] = {}
     lead: dict[bytes, int] = {}
     extendable: set[str] = set()
     complete = True
@@ -112,7 +119,13 @@ def _build(taxonomy: Taxonomy) -> AliasIndex:
         if len(words) == 1:
             single.add(words[0])
         else:
-            pairs.add(words[0] + b" " + words[1])
+            pairs.add((words[0], words[1]))
+            joined = b" ".join(words)
+            end = joined.find(b" ", len(words[0]) + 1)
+            while end != -1:
+                walk[joined[:end]] = walk.get(joined[:end], 0) | EXTENDABLE
+                end = joined.find(b" ", end + 1)
+            walk[joined] = walk.get(joined, 0) | COMPLETE
         if not key[:1].isascii() or not key[:1].isalnum():
             before = _tokens_before_skeleton(key)
             if before:
@@ -121,7 +134,9 @@ def _build(taxonomy: Taxonomy) -> AliasIndex:
         while end != -1:
             extendable.add(key[:end])
             end = key.rfind(" ", 0, end)
-    return AliasIndex(frozenset(single), frozenset(pairs), lead, frozenset(extendable), complete)
+    return AliasIndex(
+        frozenset(single), frozenset(pairs), walk, lead, frozenset(extendable), complete
+    )
 
 
 _LINES_TABLE = SKELETON_TABLE[:10] + b"\n" + SKELETON_TABLE[11:]

@@ -9,12 +9,10 @@ can start a match lies in one of those places, and they are checked in text orde
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from applykit.skills.skeleton import SKELETON_TABLE, AliasIndex
+from applykit.skills.skeleton import COMPLETE, EXTENDABLE, SKELETON_TABLE, AliasIndex
 from applykit.skills.taxonomy import (
     CASE_SENSITIVE,
     FLAG_BITS,
@@ -27,8 +25,6 @@ from applykit.skills.tokens import TOKEN_RE
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "•"})
 LINE_STARTERS = SENTENCE_ENDS | {":", "*", "(", '"', "“", "|"}
-
-_NEXT_WORD = re.compile(rb"[^a-z0-9]*([a-z0-9]+)")
 
 
 @dataclass(slots=True)
@@ -44,54 +40,73 @@ class Found:
 
 def spot_ranges(
     ascii_text: bytes, boundaries: bytes, text: str, index: AliasIndex
-) -> list[tuple[int, int]]:
-    """`(safe start, spot)` pairs, sorted: tokens starting in each range may start a match.
+) -> list[tuple[int, int, bool]]:
+    """`(safe start, spot, lead)` triples, sorted: tokens from the start to the spot may start
+    a match.
 
-    A spot is where a skeleton word that starts some alias key's skeleton stands (followed by
-    the key's second skeleton word where it has one); the safe start is the nearest earlier
-    place no token runs across, moved back over the tokens some keys have before their first
-    skeleton word (". NET").
+    A spot is where the skeleton words from there on spell the whole skeleton of some alias
+    key; the safe start is the nearest earlier place no token runs across, moved back over
+    the tokens some keys have before their first skeleton word (". NET": `lead` is then True).
     """
     skeleton = ascii_text.translate(SKELETON_TABLE)
     words = skeleton.split()
     if not words:
         return []
     singles = index.single.intersection(words)
-    seconds: dict[bytes, set[bytes]] = {}
-    for pair in index.pairs.intersection(map(b" ".join, pairwise(words))):
-        first, _, second = pair.partition(b" ")
-        seconds.setdefault(first, set()).add(second)
-    if not singles and not seconds:
+    follows: dict[bytes, set[bytes]] = {}
+    for first, second in index.pairs.intersection(pairwise(words)):
+        follows.setdefault(first, set()).add(second)
+    if not singles and not follows:
         return []
-    padded = b" " + skeleton + b" "
-    spots: list[int] = []
-    for word in singles.union(seconds):
+    padded = b" " + skeleton + b" "  # a word at padded[i + 1] is at text[i]
+    spots: list[tuple[int, bytes]] = []
+    for word in singles.union(follows):
         needle = b" " + word + b" "
-        follow = None if word in singles else seconds[word]
+        seconds = None if word in singles else follows[word]
         at = padded.find(needle)
         while at != -1:
-            if follow is None:
-                spots.append(at)
-            else:
-                after = _NEXT_WORD.match(skeleton, at + len(word))
-                if after is not None and after.group(1) in follow:
-                    spots.append(at)
-            at = padded.find(needle, at + len(word) + 1)
+            end = at + len(word) + 1
+            if seconds is None or _completes(padded, end, word, seconds, index.walk):
+                spots.append((at, word))
+            at = padded.find(needle, end)
+    spots.sort()
     ranges = []
     lead = index.lead
-    for spot in sorted(spots):
+    for spot, word in spots:
         start = boundaries.rfind(b" ", 0, spot) + 1
-        need = lead.get(_word_at(skeleton, spot)) if lead else None
+        need = lead.get(word) if lead else None
         while need and start > 0 and _count_tokens(text, start, spot) < need:
             start = boundaries.rfind(b" ", 0, start - 1) + 1
-        ranges.append((start, spot))
+        ranges.append((start, spot, bool(need)))
     ranges.sort()
     return ranges
 
 
-def _word_at(skeleton: bytes, position: int) -> bytes:
-    end = skeleton.find(b" ", position)
-    return skeleton[position:] if end == -1 else skeleton[position:end]
+def _completes(
+    padded: bytes, end: int, first: bytes, seconds: set[bytes], walk: dict[bytes, int]
+) -> bool:
+    """The skeleton words from `end` on, after `first`, finish some key's skeleton."""
+    window = 48
+    while True:
+        tail = padded[end : end + window].split()
+        cut = end + window < len(padded)
+        if cut and tail:
+            tail.pop()  # the window may end inside a word
+        if tail:
+            if tail[0] not in seconds:
+                return False
+            key = first + b" " + tail[0]
+            state = walk[key]
+            taken = 1
+            while not state & COMPLETE and state & EXTENDABLE and taken < len(tail):
+                key = key + b" " + tail[taken]
+                state = walk.get(key, 0)
+                taken += 1
+            if state & COMPLETE or not state & EXTENDABLE or taken < len(tail):
+                return bool(state & COMPLETE)
+        if not cut:
+            return False
+        window *= 4
 
 
 def _count_tokens(text: str, start: int, end: int) -> int:
@@ -131,54 +146,144 @@ def case_allows(surface: str, key: str, value: int, taxonomy: Taxonomy) -> bool:
     return True
 
 
+class _Unsure(Exception):
+    """The skeleton cannot tell the tokens here (non-ASCII text): read them with the regex."""
+
+
+class _Tokens:
+    """Tokens read on demand from a start, with their spans and lower-cased forms."""
+
+    __slots__ = ("spans", "words")
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.words: list[str] = []
+
+    def pull(self) -> bool:
+        """Read one more token; False at the end of the text."""
+        raise NotImplementedError
+
+
+class _RegexTokens(_Tokens):
+    __slots__ = ("matches",)
+
+    def __init__(self, text: str, start: int) -> None:
+        super().__init__()
+        self.matches = TOKEN_RE.finditer(text, start)
+
+    def pull(self) -> bool:
+        match = next(self.matches, None)
+        if match is None:
+            return False
+        self.spans.append(match.span())
+        self.words.append(match.group().lower())
+        return True
+
+
+_QUESTION = ord("?")
+_PLUS = ord("+")
+_HASH = ord("#")
+
+
+class _SkeletonTokens(_Tokens):
+    """The regex's tokens, told from the ASCII view with `bytes.find` (ASCII stretches only).
+
+    A token is an ASCII letter/digit run (its skeleton word) with `++`, `+` or `#` glued on,
+    or one other character; a non-ASCII character nearby raises `_Unsure`.
+    """
+
+    __slots__ = ("ascii_text", "boundaries", "position", "skeleton", "text")
+
+    def __init__(
+        self, text: str, ascii_text: bytes, skeleton: bytes, boundaries: bytes, start: int
+    ) -> None:
+        super().__init__()
+        self.text, self.ascii_text, self.skeleton = text, ascii_text, skeleton
+        self.boundaries, self.position = boundaries, start
+
+    def pull(self) -> bool:
+        ascii_text = self.ascii_text
+        start = self.boundaries.find(b"x", self.position)
+        if start == -1:
+            return False
+        byte = ascii_text[start]
+        if byte == _QUESTION and self.text[start] != "?":
+            raise _Unsure
+        end = self.skeleton.find(b" ", start)
+        if end == start:
+            end += 1  # one punctuation character
+        else:
+            end = len(ascii_text) if end == -1 else end
+            after = ascii_text[end : end + 2]
+            if after[:1] == b"?" and self.text[end] != "?":
+                raise _Unsure
+            if after == b"++":
+                end += 2
+            elif after[:1] in (b"+", b"#"):
+                end += 1
+        self.position = end
+        self.spans.append((start, end))
+        self.words.append(self.text[start:end].lower())
+        return True
+
+
 def sparse_matches(
     text: str,
-    ranges: list[tuple[int, int]],
+    ascii_text: bytes,
+    ranges: list[tuple[int, int, bool]],
     boundaries: bytes,
     taxonomy: Taxonomy,
     index: AliasIndex,
 ) -> list[Found]:
     """The matches a full left-to-right scan finds, checking only tokens within `ranges`."""
     found: list[Found] = []
+    skeleton = ascii_text.translate(SKELETON_TABLE)
     done = 0  # the scan has dealt with every token that starts before this
-    for start, spot in ranges:
+    for start, spot, lead in ranges:
         if spot < done:
             continue
-        tokens = TOKEN_RE.finditer(text, max(start, done))
-        spans: list[tuple[int, int]] = []
-        words: list[str] = []
+        if not lead and (spot == 0 or ascii_text[spot - 1] != _QUESTION or text[spot - 1] == "?"):
+            # the spot starts a token and no key has tokens before its first skeleton word:
+            # no token between the safe start and the spot can start a match
+            try:
+                tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, spot)
+                tokens.pull()
+                result = _match_at(text, 0, tokens, boundaries, taxonomy, index)
+            except _Unsure:
+                pass
+            else:
+                if result is None:
+                    done = tokens.spans[0][1]
+                else:
+                    found.append(result[0])
+                    done = result[0].end
+                continue
+        tokens = _RegexTokens(text, max(start, done))
         at = 0
-        while True:
-            if at == len(words):
-                match = next(tokens, None)
-                if match is None:
-                    break
-                spans.append(match.span())
-                words.append(match.group().lower())
-            if spans[at][0] > spot:
+        while at < len(tokens.spans) or tokens.pull():
+            if tokens.spans[at][0] > spot:
                 break
-            result = _match_at(text, at, spans, words, tokens, boundaries, taxonomy, index)
+            result = _match_at(text, at, tokens, boundaries, taxonomy, index)
             if result is None:
-                done = spans[at][1]
+                done = tokens.spans[at][1]
                 at += 1
             else:
                 found.append(result[0])
                 at += result[1]
-                done = spans[at - 1][1]
+                done = tokens.spans[at - 1][1]
     return found
 
 
 def _match_at(
     text: str,
     at: int,
-    spans: list[tuple[int, int]],
-    words: list[str],
-    tokens: Iterator[re.Match[str]],
+    tokens: _Tokens,
     boundaries: bytes,
     taxonomy: Taxonomy,
     index: AliasIndex,
 ) -> tuple[Found, int] | None:
     """The longest alias starting at token `at` that its case allows, and its length."""
+    spans, words = tokens.spans, tokens.words
     key = words[at]
     mask = taxonomy.first_tokens.get(key)
     if mask is None:
@@ -193,12 +298,8 @@ def _match_at(
             options.append((length, key, value))
         if key not in extendable:
             break
-        if at + length == len(words):
-            match = next(tokens, None)
-            if match is None:
-                break
-            spans.append(match.span())
-            words.append(match.group().lower())
+        if at + length == len(words) and not tokens.pull():
+            break
         key = f"{key} {words[at + length]}"
         length += 1
     for length, key, value in reversed(options):
