@@ -241,9 +241,18 @@ def company_candidates(text: str | Scan) -> list[str]:
     return sorted(counts, key=lambda n: (-counts[n], found.index(n)))
 
 
+_AFTER_NAME = re.compile(r"((?: [A-Z][\w&'.-]+){1,2})\b")
+
+
 def extend_company(short: str, text: str) -> str:
     """ "Brightwater" → "Brightwater Payments" when the longer form is written too."""
-    match = re.search(re.escape(short) + r"((?: [A-Z][\w&'.-]+){1,2})\b", text[:20000])
+    # re.search(re.escape(short) + _AFTER_NAME.pattern, text[:20000]), without compiling a
+    # pattern for each name: the tail is tried after each place the name is written.
+    match = None
+    at = text.find(short, 0, 20000)
+    while at != -1 and match is None:
+        match = _AFTER_NAME.match(text, at + len(short), 20000)
+        at = text.find(short, at + 1, 20000)
     if match is None:
         return short
     extended = short + match.group(1)
