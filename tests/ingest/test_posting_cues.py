@@ -40,6 +40,7 @@ _FORMER = {
     r"|\bresponsible for\b",
     "company_line": r"(?i)\bis one of\b|\bfounded\b|\bwe are an?\b|\bis hiring\b",
     "english": r"(?i)\b(?:the|and|you|with|for|our|will|are|of|to)\b",
+    "reader": r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b",
 }
 
 
@@ -57,6 +58,7 @@ _NEW: dict[str, Callable[[str], bool]] = {
     "responsibility": _found(cues.RESPONSIBILITY_SENTENCE),
     "company_line": _found(cues.COMPANY_LINE),
     "english": _found(_ENGLISH_WORD),
+    "reader": _found(cues.ADDRESSES_READER),
 }
 _TRICKY = [*"İıſKéßẞΣ_15+()’'-.,:$Ⅰǅ", " ", " ", "  ", "\n", "x", "s", "a"]
 _PHRASES = [

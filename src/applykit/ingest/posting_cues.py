@@ -79,6 +79,9 @@ RESPONSIBILITY_SENTENCE = re.compile(
 # (?i)\bis one of\b|\bfounded\b|\bwe are an?\b|\bis hiring\b
 COMPANY_LINE = re.compile(r"i(?<!\w.)s (?:one of|hiring)\b|f(?<!\w.)ounded\b|w(?<!\w.)e are an?\b")
 
+# (?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b
+ADDRESSES_READER = re.compile(r"y(?<!\w.)ou(?:r|'ll)?\b|looking for|hiring|seeking|j(?<!\w.)oin\b")
+
 
 def requirement_sentence(low: str) -> bool:
     """The original `_REQUIREMENT_SENTENCE.search(text)`, asked of `low = fold(text)`."""

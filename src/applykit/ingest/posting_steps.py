@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_sections import Section
 from applykit.ingest.posting_text import fold, has_any, has_injection, sentences
 
@@ -93,13 +94,7 @@ def application_questions(sections: list[Section]) -> list[str]:
     return questions[:20]
 
 
-_FACT = re.compile(
-    r"\d|one of the|largest|leading|fastest|founded|headquartered|backed by", re.IGNORECASE
-)
-
-
 _WE_OUR = re.compile(r"(?i)(?:we|our)\b")
-_ADDRESSES_READER = re.compile(r"(?i)\byou(?:r|'ll)?\b|looking for|hiring|seeking|\bjoin\b")
 
 
 _DIGIT = re.compile(r"\d")
@@ -115,16 +110,20 @@ _FACT_NEEDLES = (
 _READER_NEEDLES = ("you", "looking for", "hiring", "seeking", "join")
 
 
-def _is_fact(text: str) -> bool:
-    """`_FACT` in `text`: a digit, or (only when one of its words is there) the regex."""
+def _is_fact(text: str, low: str | None = None) -> bool:
+    """`_FACT` in `text`: a digit, or one of its words.
+
+    Past `\\d`, `_FACT` is a list of plain words without `\\b`, and a case-insensitive
+    plain word occurs in a text exactly when it is a substring of the `fold`ed text.
+    """
     if _DIGIT.search(text):
         return True
-    return has_any(fold(text), _FACT_NEEDLES) and _FACT.search(text) is not None
+    return has_any(fold(text) if low is None else low, _FACT_NEEDLES)
 
 
 def _addresses_reader(sentence: str) -> bool:
     low = fold(sentence)
-    return has_any(low, _READER_NEEDLES) and _ADDRESSES_READER.search(sentence) is not None
+    return has_any(low, _READER_NEEDLES) and cues.ADDRESSES_READER.search(low) is not None
 
 
 def company_facts(sections: list[Section], company: str | None) -> list[str]:
@@ -136,22 +135,22 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
     for section in sections[:12]:
         if section.kind not in {"company", "header", "role", "team", "other"}:
             continue
+        company = section.kind == "company"
         for line in section.lines[:40]:
-            if line.bullet is not None and section.kind != "company":
+            if line.bullet is not None and not company:
                 continue
-            if section.kind != "company" and not _is_fact(line.text):
+            if not company and not _is_fact(line.text, line.low):
                 continue
             for sentence in sentences(line.text):
-                if len(sentence) < 30 or has_injection(sentence):
+                # The tests are pure, so they run cheapest first: the injection scan last.
+                if len(sentence) < 30:
                     continue
-                about_company = (
-                    section.kind == "company"
-                    or any(n in sentence for n in names)
-                    or _WE_OUR.match(sentence)
-                )
-                if not about_company or _addresses_reader(sentence):
+                if not company and not (
+                    (any(n in sentence for n in names) or _WE_OUR.match(sentence))
+                    and _is_fact(sentence)
+                ):
                     continue
-                if section.kind != "company" and not _is_fact(sentence):
+                if _addresses_reader(sentence) or has_injection(sentence):
                     continue
                 if sentence not in facts:
                     facts.append(sentence)
