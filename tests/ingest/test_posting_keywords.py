@@ -47,3 +47,13 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_on_its_own() -> None:
     assert scan.text == "Salary: İstanbul pay"
     assert scan.positions("salary") == [0]
     assert scan.positions("pay") == [len(scan.text.lower()) - 3]
+
+
+def test_lower_is_str_lower() -> None:
+    from applykit.ingest.posting_keywords import lower
+
+    pieces = ["A", "b", " ", "’", "é", "É", "Σ", "ς", "İ", "ı", "ſ", "K", "ß", "€", "😀", "ΣΑ"]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert lower(text) == text.lower()
