@@ -34,6 +34,11 @@ def brightwater() -> Posting:
 
 
 @pytest.fixture(scope="module")
+def kornblume() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "data-scientist-berlin.txt")
+
+
+@pytest.fixture(scope="module")
 def meridian() -> Posting:
     return parse_posting_file(EXAMPLES / "postings" / "intern-ml-bigtech.txt")
 
@@ -277,3 +282,40 @@ def test_a_paper_at_a_posting_venue_is_a_claim_in_any_voice(
 ) -> None:
     assert "ICML" in _untraced("One was a first-author paper at ICML.", profile, meridian)
     _ok("Neither is first-author work at a venue like ICML or CVPR.", profile, meridian)
+
+
+def test_bold_labels_in_list_items_are_not_names(profile: Profile, brightwater: Posting) -> None:
+    _ok("- **Lowered cost**: cut model training cost by 35%.", profile, brightwater)
+
+
+def test_a_list_answered_no_is_negated(profile: Profile, kestrel: Posting) -> None:
+    _ok("Kubeflow, Argo CD, Helm charts, no, or at least not yet.", profile, kestrel)
+    assert "Helm" in _untraced("Kubeflow, Argo CD, Helm charts, yes, for years.", profile, kestrel)
+
+
+def test_a_place_in_the_candidates_answer_is_no_record(
+    profile: Profile, kornblume: Posting
+) -> None:
+    _ok("My answer is Berlin, simply because I would live there.", profile, kornblume)
+    assert "Berlin" in " ".join(
+        _untraced("Before Seattle I lived in Berlin for years.", profile, kornblume)
+    )
+
+
+def test_a_school_of_the_posting_is_always_the_candidates_claim(
+    profile: Profile, kornblume: Posting
+) -> None:
+    assert any(
+        "University" in name
+        for name in _untraced(
+            "I hold a Master of Science from the Technical University of Berlin.",
+            profile,
+            kornblume,
+        )
+    )
+
+
+def test_a_count_of_the_list_that_follows_is_the_letters_own(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok("Three facts, then a question.\n\n1. One.\n2. Two.\n3. Three.\n", profile, brightwater)

@@ -235,3 +235,21 @@ def test_where_refers_to_the_employer_just_named(profile: Profile) -> None:
     assert "four years" in _untraced(
         "In July 2021 I joined Lumen Media, where I spent four years on recommenders.", profile
     )
+
+
+def test_hours_written_h_are_durations_and_a_reported_rate_is_a_record(profile: Profile) -> None:
+    _ok("At Lumen Media I moved the pipelines to Spark on Airflow (9 h → 2.5 h a day).", profile)
+    assert "1.5 h" in _untraced(
+        "At Lumen Media I moved the pipelines to Spark on Airflow (9 h → 1.5 h a day).", profile
+    )
+
+
+def test_a_start_after_an_offer_is_a_plan(profile: Profile) -> None:
+    _ok("My earliest possible start date is three months after an offer.", profile)
+
+
+def test_time_on_an_activity_that_is_plainly_one_jobs(profile: Profile) -> None:
+    _ok("That includes more than three years leading fraud and risk scoring at a fintech.", profile)
+    assert "five years" in _untraced(
+        "That includes more than five years leading fraud and risk scoring at a fintech.", profile
+    )

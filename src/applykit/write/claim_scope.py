@@ -81,6 +81,12 @@ def skill_like(name: str, evidence: Evidence) -> bool:
     lowered = name.lower()
     if any(lowered == skill.lower() for skill in evidence.posting_skills):
         return True
+    if any(  # "Bayesian" of the posting's "Bayesian methods"
+        re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", skill.lower())
+        for skill in evidence.posting_skills
+        if " " in skill
+    ):
+        return True
     if known_skill(name):
         return True
     skills = frozenset(skill.lower() for skill in evidence.posting_skills)
@@ -161,12 +167,13 @@ _SCOPE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NEGATED = re.compile(
-    r"^(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s+"
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s*"
     r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
     r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
     r"(?:is|are|was|were)(?:n't|\s+not)\b|"
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
-    r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?only\b|(?:I|we)\s+only\s+know\b)",
+    r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?only\b|(?:I|we)\s+only\s+know\b|"
+    r"[,:—–-]\s*(?:no|not\s+yet|never)\b)",
     re.IGNORECASE,
 )
 """… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm

@@ -55,6 +55,7 @@ _DURATION_UNITS = {
     "minute": "min",
     "hour": "hour",
     "hr": "hour",
+    "h": "hour",
     "day": "day",
     "week": "week",
     "month": "month",

@@ -78,7 +78,9 @@ def is_plain_starter(
         return False
     starts = {span.start for span in sentence_spans(text)}
     line_start = start == 0 or bool(re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]))
-    list_item = bool(re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+$", text[:start]))
+    list_item = bool(
+        re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+(?:[*_]+[ \t]*)?$", text[:start])
+    )
     if name.rstrip(".").upper() in {"P.S", "PS", "P.P.S", "N.B", "NB"}:
         return True  # a postscript marker
     if start not in starts and not line_start and not list_item:
@@ -205,8 +207,8 @@ def own_list_count(claim: Claim, text: str) -> bool:
         return False
     line_end = text.find("\n", claim.end)
     line_end = len(text) if line_end < 0 else line_end
-    if ":" not in text[claim.end : line_end]:
-        return False
+    if ":" not in text[claim.end : line_end]:  # "Three quick facts, then a question." + list
+        return _items_below(text, line_end) == counted[0].value
     colon = text.find(":", claim.end, line_end)
     inline = text[colon + 1 : line_end].strip() if colon >= 0 else ""
     if inline:  # "Three things: A; B; and C."
@@ -221,6 +223,17 @@ def own_list_count(claim: Claim, text: str) -> bool:
             break
         items += 1
     return items == counted[0].value
+
+
+def _items_below(text: str, line_end: int) -> int:
+    items = 0
+    for line in text[line_end:].lstrip("\n").splitlines():
+        if not line.strip():
+            continue
+        if not _BULLET.match(line):
+            break
+        items += 1
+    return items
 
 
 def acronym_source(name: str, evidence: Evidence) -> str | None:

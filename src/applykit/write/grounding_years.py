@@ -20,7 +20,7 @@ from applykit.write.claims import Quantity
 from applykit.write.grounding_dates import Entry, merged_work_years
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
-from applykit.write.tenure_roles import referred_employer, role_months
+from applykit.write.tenure_roles import activity_months, referred_employer, role_months
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
 
@@ -92,7 +92,7 @@ def trace_employer_tenure(
     if referred is not None:
         named = [referred]
     if not named:
-        role = role_months(quantity, text, evidence)
+        role = role_months(quantity, text, evidence) or activity_months(quantity, text, evidence)
         if role is None:
             return None
         actual, entry_id = role

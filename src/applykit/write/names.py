@@ -42,7 +42,10 @@ COMMON_CAPITALISED = words(
 
 LETTER_CONVENTIONS = frozenset(
     {"hiring manager", "hiring team", "recruiting team", "talent team", "to whom it may concern"}
+    | {"pacific", "eastern", "central", "mountain", "utc", "gmt", "cet", "cest", "bst"}
+    | {"pst", "pdt", "est", "edt", "pt", "et", "ct"}
 )
+"""Salutations and time zones ("Pacific time"): conventions of a letter, not claims."""
 
 
 def find_names(text: str) -> list[tuple[str, int, int]]:
@@ -123,8 +126,8 @@ def _plain_word(word: str) -> bool:
 
 
 def _after_bullet(text: str, position: int) -> bool:
-    before = text[max(0, position - 4) : position]
-    return bool(re.search(r"(^|\n)\s*([-*•]|\d+[.)])\s*$", before)) or before.endswith(
+    before = text[max(0, position - 7) : position]
+    return bool(re.search(r"(^|\n)\s*([-*•]|\d+[.)])\s*(?:[*_]+\s*)?$", before)) or before.endswith(
         ("“", '"', "(")
     )
 

@@ -3,6 +3,7 @@
 * a role: "a year and a half as a data scientist", "a research intern for three months",
   "for more than three years I have served as tech lead": the entries whose title (or whose
   summary) holds that role, their periods merged;
+* an activity plainly one job's: "three years leading fraud and risk scoring at a fintech";
 * a back-reference: "in my two years there", "…Lumen Media, where I spent two years": the
   employer the text named last before it.
 """
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import word_pattern
 from applykit.write.evidence import company_aliases
+from applykit.write.grounding_words import lemma_set
 from applykit.write.text_units import clause_around, sentence_around
 
 if TYPE_CHECKING:
@@ -76,6 +78,32 @@ def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[floa
             and (pattern.search(entry.title) or pattern.search(entry.text[:200]))
         ]
     return (_merged_years(held), held[0].id) if held else None
+
+
+_ACTIVITY = re.compile(r"\s*(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
+
+
+def activity_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
+    """ "more than three years leading fraud and risk scoring at a fintech": when the
+    activity after the number is plainly one job's (three of its words, no other job with more
+    than one), the years are checked against that job."""
+    found = _ACTIVITY.match(text, quantity.end)
+    if not found:
+        return None
+    words = lemma_set(found.group(0))
+    scored = sorted(
+        (
+            (len(words & entry.lemmas), entry)
+            for entry in evidence.entries
+            if entry.kind in _WORK_KINDS and entry.months
+        ),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 3 or (len(scored) > 1 and scored[1][0] > 1):
+        return None
+    entry = scored[0][1]
+    return _merged_years([entry]), entry.id
 
 
 def _merged_years(entries: list[Entry]) -> float:

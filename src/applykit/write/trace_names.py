@@ -99,6 +99,18 @@ _FIRST_PERSON = re.compile(
 )
 
 
+_RECORD = re.compile(
+    r"\b(?:I|we)\s+(?:have|had|'ve|was|were|am\s+based|live|lived|work|worked|studied|"
+    r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
+    r"made)\b|"
+    r"\b(?:I've|I'd\s+(?:worked|been|built))|"
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:publications?|papers?|work|job|jobs|roles?|employers?|"
+    r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
+    r"projects?|record|career|talks?|awards?)\b",
+    re.IGNORECASE,
+)
+"""A clause about the candidate's record: what they did, have, or where they live or work
+("my publications at ACL", "I live in London"); "My answer is Berlin" is not one."""
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
 _MENTIONED = "a place, organisation or label of the posting: mentioned, not claimed"
 
@@ -116,12 +128,12 @@ def _mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> boo
     number) is only mentioned unless a clause about the candidate's own record holds it
     ("my publications at ACL"), or it names where a paper, talk or award came from ("a
     first-author paper at ICML"); "I am applying for the role in London" claims nothing."""
-    if skill_like(name, evidence):
-        return False
+    if skill_like(name, evidence) or _SCHOOL_WORDS.search(name):
+        return False  # a skill, or a school: "a degree from the Technical University of …"
     if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
         return False
     clause = _first_person_clause(start, text)
-    return clause is None or bool(_APPLYING.search(clause))
+    return clause is None or bool(_APPLYING.search(clause)) or not _RECORD.search(clause)
 
 
 def _first_person_clause(start: int, text: str) -> str | None:

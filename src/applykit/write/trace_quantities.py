@@ -35,7 +35,8 @@ def same_value(claimed: Quantity, found: Quantity) -> bool:
 
 def claimed_unit_differs(claimed: Quantity, found: Quantity) -> bool:
     """An order of magnitude ("millions of users") must count the same thing."""
-    return claimed.vague and bool(claimed.unit and found.unit) and claimed.unit != found.unit
+    magnitude = claimed.vague and claimed.upper >= 10 * claimed.value  # not "more than N"
+    return magnitude and bool(claimed.unit and found.unit) and claimed.unit != found.unit
 
 
 def _near_number(quantity: Quantity, text: str) -> set[str]:
@@ -209,6 +210,25 @@ def _listed(quantity: Quantity, text: str, evidence: Evidence) -> tuple[set[int]
 
 _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 """… "three days a week": a working arrangement, not the candidate's record."""
+_AFTER_OFFER = re.compile(
+    r"\s+(?:after|of|from|following)\s+(?:an?|the|my|your)\s+(?:\w+\s+)?"
+    r"(?:offer|start|signing|acceptance|hire|contract)\b|\s+(?:notice|notice\s+period)\b",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:I|we)\s+(?:\w+ed|built|ran|led|cut|shipped|grew|made|took|brought|won|spent)\b|"
+    r"\d\s*(?:→|->|to|-|–)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reported(quantity: Quantity, text: str) -> bool:
+    """The number is part of a report of past work ("I moved the pipelines … (9 h → 2.5 h a
+    day)"), not an arrangement."""
+    sentence = sentence_around(text, quantity.start)
+    return bool(_REPORT.search(text[sentence.start : quantity.start]))
+
+
 _PLAN_BEFORE = re.compile(r"\b(?:first|next|within|after)\s+$", re.IGNORECASE)
 
 
@@ -292,7 +312,10 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         and quantity.unit in {"hour", "day", "week", "month"}
         and (
             forward_looking(text, quantity.start, possession=True)
-            or _RATE_AFTER.match(text, quantity.end)  # "three days a week in the office"
+            or (
+                (_RATE_AFTER.match(text, quantity.end) or _AFTER_OFFER.match(text, quantity.end))
+                and not _reported(quantity, text)
+            )  # "three days a week in the office", "three months after an offer"
         )
         and not _claims_done(quantity, text)
     ):
