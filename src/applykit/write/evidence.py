@@ -276,6 +276,16 @@ def _other_sources(profile: Profile) -> list[Source]:
     return [source for source in sources if source.text]
 
 
+@functools.lru_cache(maxsize=32)
+def _bare_spelled(text: str) -> tuple[Quantity, ...]:
+    """Numbers in words, with or without a unit (cached per posting text)."""
+    return tuple(
+        Quantity(text[n.start : n.end], n.start, n.end, n.value, "", "number")
+        for n in find_spelled_numbers(text)
+        if not n.bare_one
+    )
+
+
 def build_evidence(
     profile: Profile, posting: Posting | None, today: dt.date | None = None
 ) -> Evidence:
@@ -334,9 +344,7 @@ def build_evidence(
     ]
     counted = {q.start for q in evidence.posting_quantities}
     evidence.posting_quantities += [  # "a team of four and …": a number the posting states
-        Quantity(text[n.start : n.end], n.start, n.end, n.value, "", "number")
-        for n in find_spelled_numbers(text)
-        if n.start not in counted and not n.bare_one
+        q for q in _bare_spelled(text) if q.start not in counted
     ]
     evidence.lemmas = lemma_index(sources)
     evidence.posting_normal = normal_text(text)
