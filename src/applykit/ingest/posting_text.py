@@ -10,6 +10,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_CHARS = 200_000
@@ -157,7 +158,6 @@ class CleanText:
 # `_ODD` in UTF-8 bytes: control characters are single bytes; every other odd character is a
 # fixed byte sequence that starts with a lead byte (so a match is always a whole character).
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_ODD_SEQUENCES = (b"\xc2\xa0", b"\xc2\xad", b"\xe3\x80\x80", b"\xef\xbb\xbf", b"\xef\xbf\xbd")
 _ODD_E2 = re.compile(
     rb"\xe2(?:\x80[\x80-\x8f\xaf]|\x81[\x9f-\xa4])"
 )  # U+2000-200F, 202F, 205F-2064
@@ -167,15 +167,17 @@ _SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf]")  # as written by "surrogatepas
 def _odd_in(data: bytes) -> bool:
     """Whether the text encoded (UTF-8, surrogatepass) as `data` holds a `_ODD` character.
 
-    ~15 instructions a character against ~60 for `_ODD.search` on the text: byte searches run
-    at memory speed, and the regex below starts with a literal byte.
+    A fraction of `_ODD.search` on the text: one-byte searches (a lead byte first) run at
+    memory speed, and the regex below starts with a literal byte.
     """
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):
         return True
     if data.isascii():
         return False
     return (
-        any(map(data.__contains__, _ODD_SEQUENCES))
+        (b"\xc2" in data and (b"\xc2\xa0" in data or b"\xc2\xad" in data))
+        or (b"\xe3" in data and b"\xe3\x80\x80" in data)
+        or (b"\xef" in data and (b"\xef\xbb\xbf" in data or b"\xef\xbf\xbd" in data))
         or _ODD_E2.search(data) is not None
         or (b"\xed" in data and _SURROGATE_UTF8.search(data) is not None)
     )
@@ -251,9 +253,9 @@ def split_lines(text: str) -> list[Line]:
     append = result.append
     marked = "[" in text or "*" in text or "_" in text or "`" in text
     clean = strip_inline_markdown if marked else str.strip
-    glue = len(text) >= 80 and _glue_candidates_anywhere(text)
+    line_classes = _glue_classes_by_line(text) if len(text) >= 80 else None
     blank = True
-    for raw in text.split("\n"):
+    for index, raw in enumerate(text.split("\n")):
         stripped = raw.lstrip(" ")
         if not stripped:
             blank = True
@@ -272,7 +274,10 @@ def split_lines(text: str) -> list[Line]:
                 append(Line(bold.group(1).strip(), indent, None, 3, blank))
                 blank = False
                 continue
-        pieces = _unglue(stripped) if glue else (stripped,)
+        if line_classes is None or len(stripped) < 80:
+            pieces: Sequence[str] = (stripped,)
+        else:  # the line's classes past its indentation (spaces: one byte each)
+            pieces = _unglue(stripped, line_classes[index][indent:])
         for piece_index, piece in enumerate(pieces):
             match = _BULLET.match(piece) if piece[0] in _BULLET_FIRST else None
             if match and match.group("text"):
@@ -299,12 +304,14 @@ _GLUE_CLASSES = bytes(
     ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord("p") if b in b".)" else 32
     for b in range(256)
 )
+_GLUE_CLASSES = _GLUE_CLASSES[:10] + b"n" + _GLUE_CLASSES[11:]  # "\n" → n: to split the lines
 _GLUE_SHAPES = ((b"lllUl", 3), (b"lllpUl", 4))  # (class pattern, offset of the capital)
 
 
-def _glue_candidates(line: str) -> list[int]:
-    """The positions `_GLUE_CANDIDATE` finds in `line`, in order."""
-    classes = line.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
+def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
+    """The positions `_GLUE_CANDIDATE` finds in `line` (its byte classes, if known), in order."""
+    if classes is None:
+        classes = line.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
     if b"lllUl" not in classes and b"lllpUl" not in classes:
         return []
     if not line.isascii():  # byte offsets are not character offsets
@@ -319,17 +326,20 @@ def _glue_candidates(line: str) -> list[int]:
     return found
 
 
-def _glue_candidates_anywhere(text: str) -> bool:
-    """Whether any line of `text` may hold a `_GLUE_CANDIDATE` (a line end is class " ")."""
+def _glue_classes_by_line(text: str) -> list[bytes] | None:
+    """The byte classes of each line of `text` (split at "\\n"), or None when no line holds a
+    `_GLUE_CANDIDATE`: one encoding and one translation for the whole text."""
     classes = text.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
-    return b"lllUl" in classes or b"lllpUl" in classes
+    if b"lllUl" not in classes and b"lllpUl" not in classes:
+        return None
+    return classes.split(b"n")
 
 
-def _unglue(line: str) -> list[str]:
+def _unglue(line: str, classes: bytes | None = None) -> list[str]:
     """Split a line whose list items lost their separators ("…industriesSell into…")."""
     if len(line) < 80:
         return [line]
-    cuts = [i for i in _glue_candidates(line) if _glued_at(line, i)]
+    cuts = [i for i in _glue_candidates(line, classes) if _glued_at(line, i)]
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line)]
