@@ -319,3 +319,19 @@ def test_a_count_of_the_list_that_follows_is_the_letters_own(
     profile: Profile, brightwater: Posting
 ) -> None:
     _ok("Three facts, then a question.\n\n1. One.\n2. Two.\n3. Three.\n", profile, brightwater)
+
+
+def test_a_language_level_stated_as_my_language_is(profile: Profile, kornblume: Posting) -> None:
+    _ok("My German is basic, and I would need a Blue Card.", profile, kornblume)
+    assert any("German" in c for c in _untraced("My German is fluent.", profile, kornblume))
+
+
+def test_a_posting_venue_before_my_paper_is_a_claim(profile: Profile, meridian: Posting) -> None:
+    assert "NeurIPS" in _untraced(
+        "That model became the basis of my 2023 NeurIPS paper.", profile, meridian
+    )
+
+
+def test_a_compound_of_a_profile_term_is_traced_by_its_head(profile: Profile) -> None:
+    _ok("At Lumen Media I built a CUPED-based A/B testing analysis library.", profile, None)
+    _ok("Relevant experience, briefly: Kubernetes and Docker.", profile, None)

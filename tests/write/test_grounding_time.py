@@ -253,3 +253,8 @@ def test_time_on_an_activity_that_is_plainly_one_jobs(profile: Profile) -> None:
     assert "five years" in _untraced(
         "That includes more than five years leading fraud and risk scoring at a fintech.", profile
     )
+
+
+def test_a_year_still_to_come_is_a_plan_unless_reported_as_done(profile: Profile) -> None:
+    _ok("Expected start date: January 2031.", profile)
+    assert "2031" in _untraced("I won the Engineering Impact Award in 2031.", profile)

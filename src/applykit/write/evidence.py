@@ -45,6 +45,8 @@ class Evidence:
     title_parts: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     pay: set[float] = field(default_factory=set)
+    this_year: int = 0
+    """The year the periods still open end in: a later year can only be a plan."""
     """The posting's pay range (min, max): figures the candidate may quote."""
     list_counts: dict[str, tuple[set[int], str]] = field(default_factory=dict)
     """"two degrees": the size of a profile list, by the noun that counts it."""
@@ -329,6 +331,7 @@ def build_evidence(
         posting_title=posting.title if posting else None,
         title_parts=title_parts,
         entries=build_entries(profile, today or dt.date.today()),
+        this_year=(today or dt.date.today()).year,
         list_counts=list_counts(profile),
         pay={v for v in (posting.compensation.min, posting.compensation.max) if v is not None}
         if posting and posting.compensation

@@ -150,7 +150,11 @@ _LANGUAGE_CLAIM_RE = re.compile(
     rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
     r"|\b(?P<lang2>[A-Z][a-z]+)\s+\((?P<level2>native|fluent|[ABC][12])\)"
     r"|\b(?:speak|speaks|speaking)\s+(?:fluent\s+)?(?P<lang3>[A-Z][a-z]+)\b"
+    r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
+    r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
+    r"elementary|basic|[ABC][12])\b"
 )
+"""… "fluent in German", "Swedish (native)", "I speak Japanese", "my German is basic"."""
 
 
 def _profile_levels(evidence: Evidence) -> dict[str, tuple[int, str, str]]:
@@ -171,12 +175,20 @@ def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
     levels = _profile_levels(evidence)
     claims: list[Claim] = []
     for match in _LANGUAGE_CLAIM_RE.finditer(text):
-        lang = match.group("lang") or match.group("lang2") or match.group("lang3") or ""
+        lang = (
+            match.group("lang")
+            or match.group("lang2")
+            or match.group("lang3")
+            or match.group("lang4")
+            or ""
+        )
         if lang.lower() not in _LANGUAGES | set(levels):
             continue  # "fluent in Python" is not a spoken language
         if voice_at(text, match.start(), evidence)[0] == "company":
             continue
-        level_word = (match.group("level") or match.group("level2") or "").lower()
+        level_word = (
+            match.group("level") or match.group("level2") or match.group("level4") or ""
+        ).lower()
         claimed = _LEVELS.get(level_word, 0)
         start, end = match.start(), match.end()
         known = levels.get(lang.lower())

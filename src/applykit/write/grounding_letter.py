@@ -99,7 +99,7 @@ def is_plain_starter(
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
 
 
-_LABEL_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s*:")
+_LABEL_AFTER = re.compile(r"(?:,?\s+[a-z]+){0,3}\s*:")
 _STARTERS = words(
     """
     mine yours ours theirs half both either neither whichever hence thereafter did does do

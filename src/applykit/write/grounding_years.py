@@ -146,9 +146,26 @@ _DEGREE_WORDS = re.compile(
 )
 
 
+_PAST_RECORD = re.compile(
+    r"\b(?!(?:expected|planned|scheduled|intended|proposed|projected|needed)\b)"
+    r"(?:[a-z]+ed|won|got|received|joined|left|built|led|ran|became|was|were|had)\b",
+    re.IGNORECASE,
+)
+"""… "won the award in 2027": a past-tense report, so a year still to come is a fabrication."""
+
+
 def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
-    """A year traces when the entry the words around it are most about has that year."""
+    """A year traces when the entry the words around it are most about has that year; a year
+    still to come is a plan ("Expected start date: January 2027"), never a record."""
     year = int(quantity.value)
+    sentence = sentence_around(text, quantity.start)
+    if (
+        evidence.this_year
+        and year > evidence.this_year
+        and not _PAST_RECORD.search(text[sentence.start : quantity.start])
+    ):
+        note = "a date still to come: a plan, not the candidate's record"
+        return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
     clause = clause_around(text, quantity.start)
     near_words = text[clause.start : quantity.start].split()[-6:]
     near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]

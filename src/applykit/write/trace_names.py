@@ -104,7 +104,7 @@ _RECORD = re.compile(
     r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
     r"made)\b|"
     r"\b(?:I've|I'd\s+(?:worked|been|built))|"
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:publications?|papers?|work|job|jobs|roles?|employers?|"
+    r"\b(?:my|our)\s+(?:\S+\s+){0,3}(?:publications?|papers?|work|job|jobs|roles?|employers?|"
     r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
     r"projects?|record|career|talks?|awards?)\b",
     re.IGNORECASE,
@@ -217,7 +217,7 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
     """A multi-word name not found whole: every word must be found on its own."""
     missing = []
     for match in re.finditer(r"\S+", name):
-        word = match.group(0).strip(",.")
+        word = re.sub(r"(?<=\w)-[a-z]+$", "", match.group(0).strip(",."))  # "CUPED-based"
         if word.lower() in CONTENT_STOPWORDS or len(word) < 2:
             continue
         if evidence.find_in_profile(word) is None and evidence.find_in_posting(word) is None:
@@ -236,16 +236,15 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
     in_posting = evidence.find_in_posting(name.split()[0])
     if in_posting and _mentioned_only(name, start, text, evidence):
         return make_claim(name, kind, start, start + len(name), in_posting, _MENTIONED)
-    profile_sources = [evidence.find_in_profile(word) for word in name.split()]
+    parts = [re.sub(r"(?<=\w)-[a-z]+$", "", word) for word in name.split()]
+    profile_sources = [evidence.find_in_profile(word) for word in parts]
     found = [source.id for source in profile_sources if source is not None]
     if found and all(source is not None for source in profile_sources):
         return make_claim(
             name, kind, start, start + len(name), found[0], "each word is in the profile"
         )
     if voice == "company":
-        span = next(
-            (s for s in (evidence.find_in_posting(word) for word in name.split()) if s), None
-        )
+        span = next((s for s in (evidence.find_in_posting(word) for word in parts) if s), None)
         return make_claim(
             name,
             kind,
