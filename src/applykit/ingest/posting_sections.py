@@ -98,8 +98,19 @@ def heading_kind(text: str, known: dict[str, str] | None = None) -> str:
     return _kind_of(key)
 
 
+# The first five kinds only match a whole key (every branch is `^…$`), so one `match` of their
+# union, in order, answers for all five: the first group that matches is the first kind.
+_WHOLE_KEY_KINDS = 5
+_WHOLE_KEY = re.compile(
+    "|".join(f"({pattern.pattern})" for _, pattern in _KINDS[:_WHOLE_KEY_KINDS])
+)
+
+
 def _kind_of(key: str) -> str:
-    for kind, pattern in _KINDS:
+    whole = _WHOLE_KEY.match(key)
+    if whole is not None and whole.lastindex is not None:
+        return _KINDS[whole.lastindex - 1][0]
+    for kind, pattern in _KINDS[_WHOLE_KEY_KINDS:]:
         if pattern.search(key):
             return kind
     return "other"
