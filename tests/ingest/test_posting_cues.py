@@ -16,7 +16,8 @@ import pytest
 
 from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_assemble import _ENGLISH_WORD
-from applykit.ingest.posting_text import _GLUE_CANDIDATE, _glue_candidates, fold, sentences
+from applykit.ingest.posting_glue import _GLUE_CANDIDATE, _glue_candidates
+from applykit.ingest.posting_text import fold, sentences
 from applykit.ingest.postings import parse_posting
 
 # The former case-insensitive patterns, asked of the text as written.

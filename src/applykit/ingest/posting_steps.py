@@ -135,17 +135,17 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
     for section in sections[:12]:
         if section.kind not in {"company", "header", "role", "team", "other"}:
             continue
-        company = section.kind == "company"
+        in_company = section.kind == "company"
         for line in section.lines[:40]:
-            if line.bullet is not None and not company:
+            if line.bullet is not None and not in_company:
                 continue
-            if not company and not _is_fact(line.text, line.low):
+            if not in_company and not _is_fact(line.text, line.low):
                 continue
             for sentence in sentences(line.text):
                 # The tests are pure, so they run cheapest first: the injection scan last.
                 if len(sentence) < 30:
                     continue
-                if not company and not (
+                if not in_company and not (
                     (any(n in sentence for n in names) or _WE_OUR.match(sentence))
                     and _is_fact(sentence)
                 ):

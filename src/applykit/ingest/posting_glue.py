@@ -1,0 +1,80 @@
+"""Lists whose items lost their separators ("…industriesSell into…"): where to cut a line.
+
+A scraped posting often runs its list items together: a lower-case word runs straight into the
+next item's capital. `unglue` cuts such a line apart; `glue_classes_by_line` finds, for a whole
+text at once, whether any line may need it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+# A capital followed by a lower-case letter right after 3+ lower-case letters (maybe then "." or
+# ")"): the only places where `_glued_at` can hold. The lookbehinds have fixed widths, so the
+# scan stays linear.
+_GLUE_CANDIDATE = re.compile(r"[A-Z](?=[a-z])(?:(?<=[a-z]{3}[A-Z])|(?<=[a-z]{3}[.)][A-Z]))")
+# Each byte of the UTF-8 text → its class: l (a-z), U (A-Z), p ("." or ")"), space (anything
+# else, including every byte of a non-ASCII character). `bytes.translate` costs under 1 ns a
+# character, a regex scan ~10: the classes show at once whether a candidate exists at all.
+_GLUE_CLASSES = bytes(
+    ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord("p") if b in b".)" else 32
+    for b in range(256)
+)
+_GLUE_CLASSES = _GLUE_CLASSES[:10] + b"n" + _GLUE_CLASSES[11:]  # "\n" → n: to split the lines
+_GLUE_SHAPES = ((b"lllUl", 3), (b"lllpUl", 4))  # (class pattern, offset of the capital)
+
+
+def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
+    """The positions `_GLUE_CANDIDATE` finds in `line` (its byte classes, if known), in order."""
+    if classes is None:
+        classes = line.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
+    if b"lllUl" not in classes and b"lllpUl" not in classes:
+        return []
+    if not line.isascii():  # byte offsets are not character offsets
+        return [match.start() for match in _GLUE_CANDIDATE.finditer(line)]
+    found: list[int] = []
+    for shape, offset in _GLUE_SHAPES:
+        at = classes.find(shape)
+        while at != -1:
+            found.append(at + offset)
+            at = classes.find(shape, at + 1)
+    found.sort()
+    return found
+
+
+def glue_classes_by_line(text: str) -> list[bytes] | None:
+    """The byte classes of each line of `text` (split at "\\n"), or None when no line holds a
+    `_GLUE_CANDIDATE`: one encoding and one translation for the whole text."""
+    classes = text.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
+    if b"lllUl" not in classes and b"lllpUl" not in classes:
+        return None
+    return classes.split(b"n")
+
+
+def unglue(line: str, classes: bytes | None = None) -> list[str]:
+    """Split a line whose list items lost their separators ("…industriesSell into…")."""
+    if len(line) < 80:
+        return [line]
+    cuts = [i for i in _glue_candidates(line, classes) if _glued_at(line, i)]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    pieces = [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or min(len(p.split()) for p in pieces) < 2:
+        return [line]
+    return pieces
+
+
+def _glued_at(line: str, index: int) -> bool:
+    """A lower-case word of 3+ letters (maybe ending in "." or ")") runs into this capital."""
+    end = index
+    if end and line[end - 1] in ".)":
+        end -= 1
+    start = end
+    while start > 0 and "a" <= line[start - 1] <= "z":
+        start -= 1
+    if end - start < 3:
+        return False
+    return start == 0 or not line[start - 1].isalpha()
