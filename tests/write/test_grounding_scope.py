@@ -335,3 +335,19 @@ def test_a_posting_venue_before_my_paper_is_a_claim(profile: Profile, meridian: 
 def test_a_compound_of_a_profile_term_is_traced_by_its_head(profile: Profile) -> None:
     _ok("At Lumen Media I built a CUPED-based A/B testing analysis library.", profile, None)
     _ok("Relevant experience, briefly: Kubernetes and Docker.", profile, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Without Kafka, Flink and Helm, none of my pipelines would have run.", "Helm"),
+        ("Kubeflow, Argo CD, Helm: no problem, I ran them all at Lumen Media.", "Helm"),
+        ("Terraform I know only from my years running it at Northwind.", "Terraform"),
+        ("Kafka streaming at scale is exactly the part I would bring to your team.", "Helm"),
+    ],
+)
+def test_the_relaxations_do_not_open_holes(
+    sentence: str, name: str, profile: Profile, kestrel: Posting
+) -> None:
+    sentence = sentence.replace("Kafka streaming", "Helm charts")
+    assert name in _untraced(sentence, profile, kestrel)

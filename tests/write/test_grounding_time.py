@@ -258,3 +258,17 @@ def test_time_on_an_activity_that_is_plainly_one_jobs(profile: Profile) -> None:
 def test_a_year_still_to_come_is_a_plan_unless_reported_as_done(profile: Profile) -> None:
     _ok("Expected start date: January 2031.", profile)
     assert "2031" in _untraced("I won the Engineering Impact Award in 2031.", profile)
+
+
+def test_a_posting_figure_in_the_candidates_own_work_is_caught(
+    profile: Profile, maplestone: Posting
+) -> None:
+    assert "900,000 Canadians" in _untraced(
+        "Paying 900,000 Canadians every two weeks is what my service at Parcelly did.",
+        profile,
+        maplestone,
+    )
+
+
+def test_a_future_year_reported_as_done_is_caught(profile: Profile) -> None:
+    assert "2031" in _untraced("In 2031 I won the Engineering Impact Award.", profile)

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from applykit.write.text_units import clause_around
+from applykit.write.text_units import clause_around, sentence_around
 
 if TYPE_CHECKING:
     from applykit.skills.taxonomy import SkillEntry, Taxonomy
@@ -147,8 +147,8 @@ def closing_line(line: str) -> bool:
 # --- mentions that claim nothing: negated, wished for, heard about -----------------------------
 
 _NEGATION_CUE = re.compile(
-    r"\b(?:not|never|no|neither|nor|without|haven't|hasn't|hadn't|didn't|don't|doesn't|"
-    r"can't|cannot|lack|lacking)\b(?!\s+(?:only|just|merely|simply|long|least)\b)",
+    r"\b(?:not|never|no|neither|nor|haven't|hasn't|hadn't|didn't|don't|doesn't|"
+    r"can't|cannot|lack|lacking)\b(?!\s+(?:only|just|merely|simply|long|least|doubt|problem)\b)",
     re.IGNORECASE,
 )
 _WISH_CUE = re.compile(
@@ -170,10 +170,12 @@ _AFTER_NEGATED = re.compile(
     r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s*"
     r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
     r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
-    r"(?:is|are|was|were)(?:n't|\s+not)\b|"
+    r"(?:is|are|was|were)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:(?:I|I've|I\s+have|we)\s+"
+    r"(?:\w+\s+)?(?:used|shipped|worked|touched|built|run|written|done|had)|in\s+my|part\s+of\s+my)\b|"
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
-    r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?only\b|(?:I|we)\s+only\s+know\b|"
-    r"[,:—–-]\s*(?:no|not\s+yet|never)\b)",
+    r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?(?:only\s+)?(?:from|by|through)\s+"
+    r"(?:reading|docs|documentation|tutorials?|courses?|books?|name|talks|blog\s+posts)\b|"
+    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?!\s+(?:problem|doubt|issue|question|trouble)))",
     re.IGNORECASE,
 )
 """… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm
@@ -230,7 +232,9 @@ _CANDIDATE = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b")
 _AFTER_WISH = re.compile(
     r"^[^;:]*?\b(?P<verb>is|are|would be|remains?)\s+(?:exactly\s+|precisely\s+|still\s+)?"
     r"(?:the\s+|a\s+|an\s+|what\s+|where\s+)?(?:gap|area|thing|skill|part|what|where|something|"
-    r"one)\b[^.;]*?\b(?:I|we)\s*(?:would|'d|’d|want|hope|plan|need|am\s+eager|am\s+keen)\b"
+    r"one)\b[^.;]*?\b(?:I|we)\s*(?:would|'d|’d)?\s*(?:like|love|want|hope|plan|need|am\s+eager|"
+    r"am\s+keen)\s+to\s+(?:learn|close|grow|develop|improve|build\s+up|get\s+better|study|"
+    r"explore|pick\s+up|fill|gain)\b"
 )
 _OF_THE_COMPANY = re.compile(
     r"^(?:\s*,\s*[\w/+-]+(?:\s[\w/+-]+){0,3}|\s+(?:and|or)\s+[\w/+-]+(?:\s[\w/+-]+){0,3})*"
@@ -253,3 +257,15 @@ def continues_previous(clause: str) -> bool:
     if not words:
         return True
     return bool(_CONTINUES.match(clause)) or (len(words) <= 6 and clause[0].isupper())
+
+
+_BRING = re.compile(
+    r"\b(?:I|we)\s+(?:would\s+|'d\s+|’d\s+|can\s+|will\s+|could\s+)?(?:bring|offer|contribute)\b"
+)
+
+
+def brought_by_candidate(start: int, text: str) -> bool:
+    """The sentence offers the skill as the candidate's own ("Flink streaming is exactly the
+    part I would bring to your team"): a "your" in it does not make the skill the company's."""
+    sentence = sentence_around(text, start)
+    return bool(_BRING.search(text, sentence.start, sentence.end))

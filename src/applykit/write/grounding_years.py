@@ -162,7 +162,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     if (
         evidence.this_year
         and year > evidence.this_year
-        and not _PAST_RECORD.search(text[sentence.start : quantity.start])
+        and not _PAST_RECORD.search(text[sentence.start : sentence.end])
     ):
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)

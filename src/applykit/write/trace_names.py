@@ -6,6 +6,7 @@ import re
 
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
+    brought_by_candidate,
     continues_previous,
     negated_item,
     skill_like,
@@ -192,11 +193,12 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
             for known in [*evidence.company_names, evidence.posting_title or ""]
             if known
         )
-        if voice == "company" or is_application_target:
+        offered = brought_by_candidate(start, text) and skill_like(name, evidence)
+        if (voice == "company" and not offered) or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
         if _mentioned_only(name, start, text, evidence):
             return make_claim(name, kind, start, end, in_posting, _MENTIONED)
-        if forward_looking(text, start, possession=True):
+        if forward_looking(text, start, possession=True) and not offered:
             note = "named in the posting, in what the candidate would do (not a claim of past work)"
             return make_claim(name, kind, start, end, in_posting, note)
         return make_claim(

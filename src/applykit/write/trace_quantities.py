@@ -241,6 +241,14 @@ def _claims_done(quantity: Quantity, text: str) -> bool:
     )
 
 
+_OWN_WORK_AFTER = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}?(?:service|model|models|team|work|system|pipeline|"
+    r"platform|code|project|library|job|product)\b|\b(?:I|we)\s+(?:\w+ed|built|ran|did|led|made|"
+    r"shipped|wrote)\b",
+    re.IGNORECASE,
+)
+
+
 def _posting_subject(
     quantity: Quantity, text: str, in_posting: list[Quantity], evidence: Evidence
 ) -> bool:
@@ -252,6 +260,8 @@ def _posting_subject(
         return False
     if not re.search(person, text[quantity.end : clause.end], re.I):
         return False  # its voice came from another clause: "… which let it read millions …"
+    if _OWN_WORK_AFTER.search(text[quantity.end : clause.end]):
+        return False  # "Paying 900,000 Canadians … is what my service at Parcelly did"
     near = _near_number(quantity, text) | {lemma(quantity.unit)}
     return any(len(near & _posting_words(found, evidence)) >= 2 for found in in_posting)
 

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from applykit.models.documents import Claim
-from applykit.write.claim_scope import known_entry, unclaimed_reason, word_pattern
+from applykit.write.claim_scope import (
+    brought_by_candidate,
+    known_entry,
+    unclaimed_reason,
+    word_pattern,
+)
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
@@ -81,10 +86,11 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
             voice, _ = voice_at(text, match.start(), evidence)
             in_posting = evidence.find_in_posting(skill)
             unclaimed = unclaimed_reason(match.start(), match.end(), text)
+            offered = brought_by_candidate(match.start(), text)
             if (
-                voice == "company"
+                (voice == "company" and not offered)
                 or unclaimed
-                or forward_looking(text, match.start(), possession=True)
+                or (forward_looking(text, match.start(), possession=True) and not offered)
             ):
                 claims.append(
                     make_claim(
