@@ -9,11 +9,12 @@ import re
 
 from applykit.ingest.posting_keywords import (
     Scan,
-    first_in_spans,
+    first_anchored,
     iter_anchored,
     iter_reach,
     needles,
     occurrences,
+    starts_or_digits,
 )
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel, YearsExperience
@@ -273,25 +274,15 @@ def _scan(text: str | Scan) -> Scan:
 _YEARS_STARTS = needles(
     "at least ", "min", "over ", "more than ", "one", "two", "three", "four", "five", "six"
 ) + needles("seven", "eight", "nine", "ten", "twelve", "fifteen")
-_DIGIT = re.compile(r"\d")
-
-
-def _years_starts(scan: Scan, windows: list[tuple[int, int]]) -> list[int] | None:
-    if not windows:
-        return []
-    starts = scan.starts(_YEARS_STARTS)
-    if starts is None:
-        return None
-    text = scan.text
-    digits = [m.start() for start, end in windows for m in _DIGIT.finditer(text, start, end)]
-    return sorted({*starts, *digits}) if digits else starts
 
 
 def find_years(required: list[str], text: str | Scan) -> YearsExperience | None:
     for whole, need_context in ((Scan("\n".join(required)), False), (_scan(text), True)):
         source = whole.text
         windows = whole.derive("", 30000).spans(_YEARS_NEEDLES, 70, 70)
-        for match in iter_anchored(_YEARS, whole, windows, _years_starts(whole, windows)):
+        for match in iter_anchored(
+            _YEARS, whole, windows, starts_or_digits(whole, _YEARS_STARTS, windows)
+        ):
             context = match.group("ctx").lower()
             lead = source[max(0, match.start() - 16) : match.start()].lower()
             if (
@@ -429,13 +420,16 @@ _START = re.compile(
 
 
 _START_NEEDLES = needles("start", "beginning")
+_START_WORDS = needles("expected start", "earliest start", "desired start", "planned start")
+_START_WORDS += _START_NEEDLES
 
 
 def find_start_date(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
     windows = scan.derive("", 30000).spans(_START_NEEDLES, 30, 80)
-    match = first_in_spans(_START, text, windows)
+    starts = scan.starts(_START_WORDS) if windows else []  # every match begins with one
+    match = first_anchored(_START, scan, windows, starts)
     if match is None:
         return None
     value = match.group("a") or match.group("b") or match.group("c") or ""

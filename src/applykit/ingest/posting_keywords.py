@@ -370,6 +370,24 @@ def first_in_spans(
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def starts_or_digits(
+    scan: Scan, words: tuple[str, ...], windows: list[tuple[int, int]]
+) -> list[int] | None:
+    """`scan.starts(words)` and every digit inside `windows`: for patterns whose matches
+    begin with one of `words` or with a number."""
+    if not windows:
+        return []
+    starts = scan.starts(words)
+    if starts is None:
+        return None
+    text = scan.text
+    digits = [m.start() for start, end in windows for m in _DIGIT.finditer(text, start, end)]
+    return sorted({*starts, *digits}) if digits else starts
+
+
 def iter_anchored(
     pattern: re.Pattern[str],
     scan: Scan,

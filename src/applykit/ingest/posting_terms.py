@@ -7,9 +7,9 @@ import re
 from applykit.ingest.posting_keywords import (
     Scan,
     first_anchored,
-    first_in_spans,
     iter_anchored,
     needles,
+    starts_or_digits,
 )
 from applykit.models.posting import EmploymentType, WorkMode
 
@@ -77,12 +77,13 @@ _TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "part_time": needles("part", "teilzeit"),
     "full_time": needles("full", "vollzeit", "permanent"),
 }
-_BODY_TYPE_STARTS: dict[str, tuple[str, ...] | None] = {
+_BODY_TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "internship": needles(
         *(f"{w} internship" for w in ("this", "an", "our", "the", "summer", "fall", "spring"))
     )
     + needles("paid internship"),
-    "contract": None,  # may begin with any number ("6-month contract"): tried everywhere
+    "contract": needles("this is a", "on a", "six", "three", "twelve", "contract", "is a")
+    + needles("fully remote"),  # or with any number ("6-month contract")
     "temporary": needles("temporary "),
     "part_time": needles("part-time ", "part time "),
     "full_time": needles("full-time ", "full time ", "job type", "employment type")
@@ -110,8 +111,8 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
         return None
     for kind, pattern in _BODY_TYPES:
         words = _BODY_TYPE_STARTS[kind]
-        if words is None:
-            found = first_in_spans(pattern, body, windows)
+        if kind == "contract":
+            found = first_anchored(pattern, scan, windows, starts_or_digits(scan, words, windows))
         else:
             found = first_anchored(pattern, scan, windows, scan.starts(words))
         if found and (best is None or found.start() < best[0]):
