@@ -201,15 +201,29 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     posting.requirements = requirements_from(sections)
     prose = [s for s in sections if s.kind in {"header", "role", "other", "company", "team"}]
     body_lines = [line for s in sections if s.kind not in SKIP_BODY for line in s.lines]
+    split = _SentenceMemo()  # the fallbacks and the company facts split many of the same lines
     if not posting.requirements:
-        body_sentences = [sentence for line in body_lines for sentence in sentences(line.text)]
+        body_sentences = [sentence for line in body_lines for sentence in split(line.text)]
         posting.requirements = fallback_requirements(body_sentences)
     else:  # only the sentences the step finder looks at: those that start "To apply…"
-        body_sentences = [s for line in _apply_cue_lines(body_lines) for s in sentences(line)]
+        body_sentences = [s for line in _apply_cue_lines(body_lines) for s in split(line)]
     if not posting.responsibilities:
         posting.responsibilities = fallback_responsibilities(
-            [x for s in prose for line in s.lines for x in sentences(line.text)]
+            [x for s in prose for line in s.lines for x in split(line.text)]
         )
     posting.application_steps = steps.application_steps(sections, body_sentences)
     posting.application_questions = steps.application_questions(sections)
-    posting.company_facts = steps.company_facts(sections, posting.company)
+    posting.company_facts = steps.company_facts(sections, posting.company, split)
+
+
+class _SentenceMemo:
+    """`sentences(text)`, remembered by text for one parse (callers only read the lists)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self._known.get(text)
+        if found is None:
+            found = self._known[text] = sentences(text)
+        return found

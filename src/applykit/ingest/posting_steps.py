@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_sections import Section
@@ -126,7 +127,11 @@ def _addresses_reader(sentence: str) -> bool:
     return has_any(low, _READER_NEEDLES) and cues.ADDRESSES_READER.search(low) is not None
 
 
-def company_facts(sections: list[Section], company: str | None) -> list[str]:
+def company_facts(
+    sections: list[Section],
+    company: str | None,
+    split: Callable[[str], list[str]] = sentences,
+) -> list[str]:
     """Sentences that describe the company, so a letter can cite them as the company's."""
     facts: list[str] = []
     names = [company] if company else []
@@ -141,7 +146,7 @@ def company_facts(sections: list[Section], company: str | None) -> list[str]:
                 continue
             if not in_company and not _is_fact(line.text, line.low):
                 continue
-            for sentence in sentences(line.text):
+            for sentence in split(line.text):
                 # The tests are pure, so they run cheapest first: the injection scan last.
                 if len(sentence) < 30:
                     continue
