@@ -22,7 +22,13 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from applykit.skills.skeleton import BOUNDARY_TABLE, alias_index, ascii_bytes, needs_full_pass
+from applykit.skills.skeleton import (
+    BOUNDARY_TABLE,
+    SKELETON_TABLE,
+    alias_index,
+    ascii_bytes,
+    needs_full_pass,
+)
 from applykit.skills.sparse_scan import (
     LINE_STARTERS,
     SENTENCE_ENDS,
@@ -144,11 +150,12 @@ def _extract_sparse(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list
     block = text[begin:end]
     index = alias_index(taxonomy)
     ascii_text = ascii_bytes(block)
+    skeleton = ascii_text.translate(SKELETON_TABLE)
     boundaries = ascii_text.translate(BOUNDARY_TABLE)
-    ranges = spot_ranges(ascii_text, boundaries, block, index)
+    ranges = spot_ranges(skeleton, boundaries, block, index)
     if not ranges:
         return []
-    found = sparse_matches(block, ascii_text, ranges, boundaries, taxonomy, index)
+    found = sparse_matches(block, ascii_text, skeleton, ranges, boundaries, taxonomy, index)
     if any(not match.accepted for match in found):
         from applykit.skills.context_regions import resolve_in_regions
 

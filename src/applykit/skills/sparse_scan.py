@@ -10,9 +10,8 @@ can start a match lies in one of those places, and they are checked in text orde
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
-from applykit.skills.skeleton import COMPLETE, EXTENDABLE, SKELETON_TABLE, AliasIndex
+from applykit.skills.skeleton import COMPLETE, EXTENDABLE, AliasIndex
 from applykit.skills.taxonomy import (
     CASE_SENSITIVE,
     FLAG_BITS,
@@ -39,7 +38,7 @@ class Found:
 
 
 def spot_ranges(
-    ascii_text: bytes, boundaries: bytes, text: str, index: AliasIndex
+    skeleton: bytes, boundaries: bytes, text: str, index: AliasIndex
 ) -> list[tuple[int, int, bool]]:
     """`(safe start, spot, lead)` triples, sorted: tokens from the start to the spot may start
     a match.
@@ -48,13 +47,13 @@ def spot_ranges(
     key; the safe start is the nearest earlier place no token runs across, moved back over
     the tokens some keys have before their first skeleton word (". NET": `lead` is then True).
     """
-    skeleton = ascii_text.translate(SKELETON_TABLE)
     words = skeleton.split()
     if not words:
         return []
     singles = index.single.intersection(words)
     follows: dict[bytes, set[bytes]] = {}
-    for first, second in index.pairs.intersection(pairwise(words)):
+    pairs = zip(words, words[1:])  # noqa: B905, RUF007 - zip reuses its tuple, pairwise does not
+    for first, second in index.pairs.intersection(pairs):
         follows.setdefault(first, set()).add(second)
     if not singles and not follows:
         return []
@@ -202,25 +201,27 @@ class _SkeletonTokens(_Tokens):
         self.boundaries, self.position = boundaries, start
 
     def pull(self) -> bool:
-        ascii_text = self.ascii_text
         start = self.boundaries.find(b"x", self.position)
         if start == -1:
             return False
-        byte = ascii_text[start]
-        if byte == _QUESTION and self.text[start] != "?":
-            raise _Unsure
         end = self.skeleton.find(b" ", start)
-        if end == start:
-            end += 1  # one punctuation character
-        else:
-            end = len(ascii_text) if end == -1 else end
-            after = ascii_text[end : end + 2]
-            if after[:1] == b"?" and self.text[end] != "?":
+        if end == start:  # one punctuation character, unless `?` stands for non-ASCII
+            if self.ascii_text[start] == _QUESTION and self.text[start] != "?":
                 raise _Unsure
-            if after == b"++":
-                end += 2
-            elif after[:1] in (b"+", b"#"):
-                end += 1
+            end += 1
+        else:
+            if end == -1:
+                end = len(self.skeleton)
+            after = self.ascii_text[end : end + 2]
+            if after:
+                glue = after[0]
+                if glue == _QUESTION:
+                    if self.text[end] != "?":
+                        raise _Unsure
+                elif after == b"++":
+                    end += 2
+                elif glue in (_PLUS, _HASH):
+                    end += 1
         self.position = end
         self.spans.append((start, end))
         self.words.append(self.text[start:end].lower())
@@ -230,6 +231,7 @@ class _SkeletonTokens(_Tokens):
 def sparse_matches(
     text: str,
     ascii_text: bytes,
+    skeleton: bytes,
     ranges: list[tuple[int, int, bool]],
     boundaries: bytes,
     taxonomy: Taxonomy,
@@ -237,7 +239,7 @@ def sparse_matches(
 ) -> list[Found]:
     """The matches a full left-to-right scan finds, checking only tokens within `ranges`."""
     found: list[Found] = []
-    skeleton = ascii_text.translate(SKELETON_TABLE)
+    first_tokens, aliases, extendable = taxonomy.first_tokens, taxonomy.aliases, index.extendable
     done = 0  # the scan has dealt with every token that starts before this
     for start, spot, lead in ranges:
         if spot < done:
@@ -245,6 +247,21 @@ def sparse_matches(
         if not lead and (spot == 0 or ascii_text[spot - 1] != _QUESTION or text[spot - 1] == "?"):
             # the spot starts a token and no key has tokens before its first skeleton word:
             # no token between the safe start and the spot can start a match
+            end = skeleton.find(b" ", spot)
+            end = len(ascii_text) if end == -1 else end
+            after = ascii_text[end : end + 2]
+            if after[:1] != b"?" or text[end] == "?":
+                end += 2 if after == b"++" else 1 if after[:1] in (b"+", b"#") else 0
+                key = text[spot:end].lower()
+                if key not in extendable:  # a one-token alias or none: no lookahead
+                    mask = first_tokens.get(key, 0)
+                    value = aliases.get(key) if mask & 2 else None
+                    if value is not None and not value & LOOKUP_ONLY:
+                        match = _accept(text, boundaries, spot, end, key, value, taxonomy)
+                        if match is not None:
+                            found.append(match)
+                    done = end
+                    continue
             try:
                 tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, spot)
                 tokens.pull()
@@ -303,20 +320,30 @@ def _match_at(
         key = f"{key} {words[at + length]}"
         length += 1
     for length, key, value in reversed(options):
-        begin, end = spans[at][0], spans[at + length - 1][1]
-        if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
-            surface = text[begin:end]
-            if not case_allows(surface, key, value, taxonomy):
-                continue
-            if (
-                value & NEEDS_CAPITAL
-                and surface[:1].isupper()
-                and surface[1:].islower()
-                and at_line_start(text, boundaries, begin)
-            ):
-                continue
-        found = Found(begin, end, value >> FLAG_BITS, not value & NEEDS_CONTEXT)
-        if not found.accepted and text[begin].isupper():
-            found.capital_mid_sentence = not at_line_start(text, boundaries, begin)
-        return found, length
+        found = _accept(
+            text, boundaries, spans[at][0], spans[at + length - 1][1], key, value, taxonomy
+        )
+        if found is not None:
+            return found, length
     return None
+
+
+def _accept(
+    text: str, boundaries: bytes, begin: int, end: int, key: str, value: int, taxonomy: Taxonomy
+) -> Found | None:
+    """The match of alias `key` (`value`) over `text[begin:end]`, unless its case rules it out."""
+    if value & (CASE_SENSITIVE | NEEDS_CAPITAL):
+        surface = text[begin:end]
+        if not case_allows(surface, key, value, taxonomy):
+            return None
+        if (
+            value & NEEDS_CAPITAL
+            and surface[:1].isupper()
+            and surface[1:].islower()
+            and at_line_start(text, boundaries, begin)
+        ):
+            return None
+    found = Found(begin, end, value >> FLAG_BITS, not value & NEEDS_CONTEXT)
+    if not found.accepted and text[begin].isupper():
+        found.capital_mid_sentence = not at_line_start(text, boundaries, begin)
+    return found
