@@ -57,3 +57,10 @@ def test_lower_is_str_lower() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert lower(text) == text.lower()
+
+
+def test_a_lone_surrogate_keeps_every_offset() -> None:
+    text = "Salary \ud800 pay"
+    scan = Scan(text)
+    assert scan.positions("salary") == [0]
+    assert scan.positions("pay") == [9]

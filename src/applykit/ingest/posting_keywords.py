@@ -86,7 +86,7 @@ def _occurrences(low: str, below: int | None = None) -> dict[str, list[int]]:
     if not low:
         return table
     words = _WORDS
-    for index, start, _ in _automaton().find_matches_as_indexes(low, overlapping=True):
+    for index, start, _ in _matches(_automaton(), low):
         if below is not None and start >= below:
             continue
         word = words[index]
@@ -109,6 +109,18 @@ def _step_past(found: list[int], length: int) -> list[int]:
     return kept
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """The automaton's overlapping matches; a lone surrogate (which UTF-8 cannot hold, and no
+    word contains) is read as U+FFFD, which keeps every offset."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+
 _SMALL: dict[tuple[str, ...], ahocorasick_rs.AhoCorasick] = {}
 
 
@@ -123,7 +135,7 @@ def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
             words, implementation=ahocorasick_rs.Implementation.DFA
         )
         _SMALL[words] = automaton
-    return [start for _, start, _ in automaton.find_matches_as_indexes(low, overlapping=True)]
+    return [start for _, start, _ in _matches(automaton, low)]
 
 
 class Scan:
