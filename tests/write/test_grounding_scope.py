@@ -351,3 +351,31 @@ def test_the_relaxations_do_not_open_holes(
 ) -> None:
     sentence = sentence.replace("Kafka streaming", "Helm charts")
     assert name in _untraced(sentence, profile, kestrel)
+
+
+def test_a_name_in_what_the_candidate_would_like_is_no_record(
+    profile: Profile, kornblume: Posting
+) -> None:
+    _ok("The city I would most like to improve with data is Amsterdam.", profile, kornblume)
+    assert "Google" in _untraced(
+        "Having worked at Google, I would bring that rigour to you.", profile, kornblume
+    )
+    assert "Stripe" in _untraced(
+        "I would like to tell you about my time at Stripe.", profile, kornblume
+    )
+
+
+def test_a_title_is_checked_against_the_employer_attached_to_it(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "I'm a machine learning engineer with a research background: a summer at the Halvorsen "
+        "Institute for Machine Perception.",
+        profile,
+        brightwater,
+    )
+    assert "Principal Engineer" in _untraced(
+        "As Principal Engineer at Northwind Analytics I rebuilt the scoring service.",
+        profile,
+        brightwater,
+    )

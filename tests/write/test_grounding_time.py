@@ -272,3 +272,10 @@ def test_a_posting_figure_in_the_candidates_own_work_is_caught(
 
 def test_a_future_year_reported_as_done_is_caught(profile: Profile) -> None:
     assert "2031" in _untraced("In 2031 I won the Engineering Impact Award.", profile)
+
+
+def test_a_pay_expectation_is_a_plan_and_mid_year_is_a_year(profile: Profile) -> None:
+    _ok("My rate expectation is $85/hr.", profile)
+    assert "$250,000" in _untraced("At Northwind I earned $250,000 a year.", profile)
+    _ok("Since mid-2021 I have been a machine learning engineer.", profile)
+    assert "2019" in _untraced("Since mid-2019 I have been at Northwind Analytics.", profile)

@@ -153,7 +153,9 @@ _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""
 _REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")
-_BOUNDED_NUMBER = re.compile(r"(?:sub|under|over|near|above|below)-(\d[\w.,%]*)", re.IGNORECASE)
+_BOUNDED_NUMBER = re.compile(
+    r"(?:sub|under|over|near|above|below|mid|early|late)-(\d[\w.,%]*)", re.IGNORECASE
+)
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 
 _HELD_NOTES = ("claims work at", "a title the candidate has not held")

@@ -37,6 +37,9 @@ def _mentions(entry: Entry, text: str, start: int, end: int) -> list[tuple[int, 
     return spans
 
 
+_DETACHED = re.compile(r"[:;—–()]|\.\s")
+
+
 def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry | None:
     """The profile employer named closest to a title in its sentence (within 60 characters):
     the job the title claims."""
@@ -47,6 +50,9 @@ def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry 
             continue
         for name_start, name_end in _mentions(entry, text, sentence.start, sentence.end):
             distance = max(name_start - end, start - name_end, 0)
+            between = text[min(end, name_end) : max(start, name_start)]
+            if _DETACHED.search(between):
+                continue  # "I'm a machine learning engineer with …: a summer at Halvorsen"
             if distance <= 60 and (best is None or distance < best[0]):
                 best = (distance, entry)
     return best[1] if best else None

@@ -209,6 +209,13 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
             None,
             "named in the posting but not in the profile: not the candidate's",
         )
+    if (
+        forward_looking(text, start, possession=True)
+        and not _EMPLOYMENT_BEFORE.search(text[max(0, start - 12) : start])
+        and not _SCHOOL_WORDS.search(name)
+    ):  # "The city I would most like to improve with data is Amsterdam"
+        note = "in what the candidate would do or like (not a claim of past work)"
+        return make_claim(name, kind, start, end, "plan", note)
     words = name.split()
     if len(words) > 1:
         return _trace_name_parts(name, start, text, evidence)

@@ -229,6 +229,18 @@ def _reported(quantity: Quantity, text: str) -> bool:
     return bool(_REPORT.search(text[sentence.start : quantity.start]))
 
 
+_EXPECTATION = re.compile(
+    r"\b(?:expectations?|expecting|expect|asking|ask\s+for|looking\s+for|target|hoping\s+for|"
+    r"would\s+(?:like|want|need))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_before(quantity: Quantity, text: str) -> str:
+    sentence = sentence_around(text, quantity.start)
+    return text[sentence.start : quantity.start]
+
+
 _PLAN_BEFORE = re.compile(r"\b(?:first|next|within|after)\s+$", re.IGNORECASE)
 
 
@@ -312,6 +324,9 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
         return make_claim(
             quantity.text, "money", quantity.start, quantity.end, where, "the posting's pay range"
         )
+    if quantity.kind == "money" and _EXPECTATION.search(_sentence_before(quantity, text)):
+        note = "the candidate's pay expectation, not a claim"  # "My rate expectation is $85/hr"
+        return make_claim(quantity.text, "money", quantity.start, quantity.end, "plan", note)
     if _PLAN_BEFORE.search(text[max(0, quantity.start - 20) : quantity.start]) and (
         quantity.kind == "duration" and quantity.unit in {"day", "week", "month"}
     ):
