@@ -142,6 +142,7 @@ class Scan:
     """A text, its lower-cased form, and where each registered word occurs in the latter."""
 
     __slots__ = (
+        "_aligned",
         "_cut",
         "_head",
         "_held",
@@ -165,6 +166,7 @@ class Scan:
         self._prefix_len = 0
         self._cut = 0
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
+        self._aligned: bool | None = None
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
         """The scan of `prefix + self.text[:stop]`, reusing this scan's occurrences.
@@ -310,10 +312,21 @@ class Scan:
         return out
 
     def aligned(self) -> bool:
-        text = self.text
-        if text.isascii():
-            return True
-        return len(self.low) == len(text) and "ı" not in text and "ſ" not in text
+        """The lower-cased text has the same offsets, and no character that a case-insensitive
+        regex folds to an ASCII letter while `str.lower` keeps it (ı, ſ); remembered."""
+        aligned = self._aligned
+        if aligned is None:
+            text = self.text
+            parent = self._parent
+            if text.isascii():
+                aligned = True
+            elif parent is not None and parent.aligned():  # only the prefix is new
+                prefix = text[: self._prefix_len]
+                aligned = "ı" not in prefix and "ſ" not in prefix
+            else:
+                aligned = len(self.low) == len(text) and "ı" not in text and "ſ" not in text
+            self._aligned = aligned
+        return aligned
 
     def has(self, needle: str) -> bool:
         return bool(self.positions(needle))
