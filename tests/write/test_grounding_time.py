@@ -279,3 +279,14 @@ def test_a_pay_expectation_is_a_plan_and_mid_year_is_a_year(profile: Profile) ->
     assert "$250,000" in _untraced("At Northwind I earned $250,000 a year.", profile)
     _ok("Since mid-2021 I have been a machine learning engineer.", profile)
     assert "2019" in _untraced("Since mid-2019 I have been at Northwind Analytics.", profile)
+
+
+def test_an_order_of_magnitude_in_a_general_statement_is_no_record(profile: Profile) -> None:
+    _ok(
+        "It matters because recommenders serving hundreds of millions of people shape news.",
+        profile,
+    )
+    assert "hundreds of millions of people" in _untraced(
+        "At Lumen Media our recommender served hundreds of millions of people.", profile
+    )
+    _ok("Two relevant stories follow.", profile)

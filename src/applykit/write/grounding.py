@@ -18,7 +18,7 @@ from dataclasses import replace
 from applykit.models.documents import Claim, GroundingReport
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
-from applykit.write.claims import MAX_TEXT_CHARS, find_quantities
+from applykit.write.claims import MAX_TEXT_CHARS, Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
 from applykit.write.grounding_entities import trace_languages
 from applykit.write.grounding_letter import (
@@ -65,7 +65,7 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
         if not in_question(masked, q.start)
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
-        and not (q.value <= 5 and q.text[:1].isalpha() and lemma(q.unit) in _DISCOURSE_LEMMAS)
+        and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
     claims.extend(derived_from_letter(quantities, traced, masked))
@@ -150,6 +150,15 @@ _DISCOURSE_NOUNS = words(
 )
 _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
 """… "two places", "three reasons": the letter counting its own points, not a claim."""
+
+
+def _counts_discourse(quantity: Quantity, text: str) -> bool:
+    """ "two places", "Two relevant stories": what is counted is the letter's own points."""
+    following = re.findall(r"[A-Za-z]+", text[quantity.end : quantity.end + 30])[:1]
+    nouns = [quantity.unit, *following]
+    return any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun)
+
+
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""
 _REFERENCE = re.compile(r"(?=[\w-]*\d)[A-Z0-9]+(?:-[A-Za-z0-9]+)+")

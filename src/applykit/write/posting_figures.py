@@ -39,6 +39,7 @@ _ABOUT_THEM = re.compile(
     r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
 )
 """… "I saw that Loomcraft now has …": a clause whose subject is the company."""
+_FIRST_PERSON = re.compile(r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us)\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"(?<![\w-])(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
@@ -161,3 +162,17 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
         note = "worked out from the range the letter states"
         result.append(claim.model_copy(update={"traced": True, "source": source, "note": note}))
     return result
+
+
+def general_statement(quantity: Quantity, text: str, evidence: Evidence) -> bool:
+    """An order of magnitude ("hundreds of millions of people") in a present-tense sentence
+    about things in general: no first person, no pronoun for the candidate's work, no company,
+    no past-tense report ("recommenders serving hundreds of millions of people change what
+    they see")."""
+    if not (quantity.vague and quantity.upper >= 10 * quantity.value):
+        return False
+    sentence = sentence_around(text, quantity.start)
+    body = text[sentence.start : sentence.end]
+    if _FIRST_PERSON.search(body) or _PAST.search(body) or re.search(r"\byou", body, re.I):
+        return False
+    return not any(name and name.lower() in body.lower() for name in evidence.company_names)

@@ -18,7 +18,7 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
-from applykit.write.posting_figures import as_rounded, company_figure
+from applykit.write.posting_figures import as_rounded, company_figure, general_statement
 from applykit.write.text_units import clause_around, clauses_before, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
@@ -355,6 +355,11 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
             quantity.end,
             f"posting:{found.start}-{found.end}",
             "the company's figure, from the posting",
+        )
+    if general_statement(quantity, text, evidence):
+        note = "an order of magnitude in a general statement, about no one's record"
+        return make_claim(
+            quantity.text, quantity.kind, quantity.start, quantity.end, "general", note
         )
     if in_posting:
         note = "a figure from the posting (the company's), claimed as the candidate's"
