@@ -10,6 +10,7 @@ from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
 from applykit.ingest import posting_location as location
 from applykit.ingest import posting_terms as terms
+from applykit.ingest.posting_degree import degree_lines, find_degree
 from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_sections import Section
@@ -195,10 +196,10 @@ def fill_conditions(
         vague = _vague_pay(scan)
         if vague:
             warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
-    posting.degree = facts.find_degree(
+    posting.degree = find_degree(
         required_lines,
         [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
-        facts.degree_lines(scan, _body_lines(usable)),
+        degree_lines(scan, _body_lines(usable)),
     )
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from applykit.ingest.posting_keywords import Scan, iter_in_spans, needles
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_windows import iter_in_spans
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"

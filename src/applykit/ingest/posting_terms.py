@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_keywords import (
-    Scan,
-    first_anchored,
-    iter_anchored,
-    needles,
-    starts_or_digits,
-)
+from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_windows import first_anchored, iter_anchored, starts_or_digits
 from applykit.models.posting import EmploymentType, WorkMode
 
 _TYPES: list[tuple[EmploymentType, re.Pattern[str]]] = [
