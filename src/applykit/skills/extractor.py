@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from applykit.skills.skeleton import (
     BOUNDARY_TABLE,
     SKELETON_TABLE,
+    AliasIndex,
     alias_index,
     ascii_bytes,
     needs_full_pass,
@@ -135,20 +136,22 @@ stays bounded; a mention never spans a line end in practice."""
 def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
     """Skill mentions in `text`: non-overlapping, sorted by start, longest match wins."""
     taxonomy = taxonomy or load_taxonomy()
-    sparse = alias_index(taxonomy).complete
+    index = alias_index(taxonomy)
     mentions: list[SkillMention] = []
     for start, end in _blocks(text):
-        if sparse and not needs_full_pass(text[start:end]):
-            mentions += _extract_sparse(text, start, end, taxonomy)
+        if index.complete and not needs_full_pass(text[start:end]):
+            mentions += _extract_sparse(text, start, end, taxonomy, index)
         else:
             mentions += _extract_block(text, start, end, taxonomy)
     return mentions
 
 
-def _extract_sparse(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
+def _extract_sparse(
+    text: str, begin: int, end: int, taxonomy: Taxonomy, index: AliasIndex | None = None
+) -> list[SkillMention]:
     """The same mentions as `_extract_block`, reading tokens only where an alias may start."""
     block = text[begin:end]
-    index = alias_index(taxonomy)
+    index = index or alias_index(taxonomy)
     ascii_text = ascii_bytes(block)
     skeleton = ascii_text.translate(SKELETON_TABLE)
     boundaries = ascii_text.translate(BOUNDARY_TABLE)
