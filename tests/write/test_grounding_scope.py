@@ -379,3 +379,21 @@ def test_a_title_is_checked_against_the_employer_attached_to_it(
         profile,
         brightwater,
     )
+
+
+def test_the_job_applied_for_at_the_company_is_no_employment_claim(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "I was excited to discover the Risk ML opening at Brightwater Payments.",
+        profile,
+        brightwater,
+    )
+    assert "Brightwater Payments" in _untraced(
+        "I held the same role at Brightwater Payments in 2022.", profile, brightwater
+    )
+
+
+def test_growing_skills_is_a_wish(profile: Profile, brightwater: Posting) -> None:
+    _ok("I am eager to grow my skills in Flink and Rust.", profile, brightwater)
+    assert "Flink" in _untraced("I grew my team's Flink jobs at Lumen Media.", profile, brightwater)

@@ -155,7 +155,9 @@ _WISH_CUE = re.compile(
     r"\b(?:to\s+learn|learning|to\s+pick\s+up|picking\s+up|ramp(?:ing)?\s+up\s+on|"
     r"get(?:ting)?\s+up\s+to\s+speed\s+(?:on|with)|to\s+study|to\s+explore|to\s+try|"
     r"(?:hear|hearing|heard|read|reading|talk|talking|talked)\s+(?:more\s+)?about|"
-    r"working\s+towards?|aiming\s+(?:for|at)|studying\s+for|preparing\s+for)\b",
+    r"working\s+towards?|aiming\s+(?:for|at)|studying\s+for|preparing\s+for|"
+    r"(?:grow|improve|develop|build\s+up|deepen|strengthen|broaden)\s+my\s+(?:\w+\s+)?"
+    r"(?:skills?|knowledge|experience)\s+(?:in|with|of|on))\b",
     re.IGNORECASE,
 )
 _NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transfer)\s+$", re.I)

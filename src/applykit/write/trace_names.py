@@ -49,6 +49,11 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     before = text[max(0, name_start - 12) : name_start]
     if not _EMPLOYMENT_BEFORE.search(before):
         return False
+    sentence_start = max(text.rfind(". ", 0, name_start), text.rfind("\n", 0, name_start), 0)
+    if _JOB_NOUN_BEFORE.search(text[max(0, name_start - 40) : name_start]) and not _HELD.search(
+        text[sentence_start:name_start]
+    ):
+        return False  # "… the Product Engineer opening at Loomcraft": the job applied for
     clause = clauses_before(text, name_start)[:1]
     if clause and voice_of(text[clause[0].start : name_start], []) == "company":
         return False  # "… the 25% your team is targeting for GPU spend": the company's
@@ -60,6 +65,15 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
 
 
+_JOB_NOUN_BEFORE = re.compile(
+    r"\b(?:opening|role|position|job|vacancy|opportunity|posting)\s+(?:here\s+)?(?:at|with|for)\s+$",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:held|had|worked|did|took|left|joined|filled)\b|"
+    r"\b(?:I|we)\s+(?:was|were)\s+(?:on|in|at|part|a|an|the)\b",
+    re.IGNORECASE,
+)
 _BUILT_BEFORE = re.compile(
     r"\b(?:i|we)\s+(?:built|rebuilt|led|ran|shipped|designed|migrated|scaled|owned|managed|"
     r"launched|created|grew|maintained)\s+(?:the\s+)?$",
