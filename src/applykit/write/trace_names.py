@@ -7,7 +7,6 @@ import re
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
-    continues_previous,
     negated_item,
     skill_like,
     unclaimed_reason,
@@ -16,6 +15,7 @@ from applykit.write.evidence import Evidence
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
+from applykit.write.posting_mentions import MENTIONED, SCHOOL_WORDS, mentioned_only
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
 
@@ -25,7 +25,6 @@ _PAST_WORK = re.compile(
     r"set|held|did|spent|have\s+been|had|was|were)\b",
     re.I,
 )
-_SCHOOL_WORDS = re.compile(r"\b(university|college|institute|school|academy|polytechnic)\b", re.I)
 
 
 def _name_kind(name: str, evidence: Evidence) -> ClaimKind:
@@ -36,7 +35,7 @@ def _name_kind(name: str, evidence: Evidence) -> ClaimKind:
         if title
     ):
         return "title"
-    if _SCHOOL_WORDS.search(name):
+    if SCHOOL_WORDS.search(name):
         return "school"
     if any(lowered == employer.lower() for employer in evidence.employers + evidence.company_names):
         return "employer"
@@ -109,62 +108,6 @@ def _negated(start: int, text: str) -> bool:
     )
 
 
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b(?<!\bUS)"
-)
-
-
-_RECORD = re.compile(
-    r"\b(?:I|we)\s+(?:have|had|'ve|was|were|am\s+based|live|lived|work|worked|studied|"
-    r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
-    r"made)\b|"
-    r"\b(?:I've|I'd\s+(?:worked|been|built))|"
-    r"\b(?:my|our)\s+(?:\S+\s+){0,3}(?:publications?|papers?|work|job|jobs|roles?|employers?|"
-    r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
-    r"projects?|record|career|talks?|awards?)\b",
-    re.IGNORECASE,
-)
-"""A clause about the candidate's record: what they did, have, or where they live or work
-("my publications at ACL", "I live in London"); "My answer is Berlin" is not one."""
-_APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
-_MENTIONED = "a place, organisation or label of the posting: mentioned, not claimed"
-
-
-_VENUE_BEFORE = re.compile(
-    r"\b(?:paper|papers|publication|publications|published|presented|accepted|talk|poster|"
-    r"spoke|keynote|award|prize|certified|certificate)\b[^.;:]{0,30}\b(?:at|in|by|from)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
-    """A posting name that is not a skill (a place, an organisation, a benefit, a reference
-    number) is only mentioned unless a clause about the candidate's own record holds it
-    ("my publications at ACL"), or it names where a paper, talk or award came from ("a
-    first-author paper at ICML"); "I am applying for the role in London" claims nothing."""
-    if skill_like(name, evidence) or _SCHOOL_WORDS.search(name):
-        return False  # a skill, or a school: "a degree from the Technical University of …"
-    if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
-        return False
-    clause = _first_person_clause(start, text)
-    return clause is None or bool(_APPLYING.search(clause)) or not _RECORD.search(clause)
-
-
-def _first_person_clause(start: int, text: str) -> str | None:
-    """The clause that speaks of the candidate and holds the name: its own ("my
-    publications at ACL"), or one it continues ("My publications include a paper, …,
-    presented at NeurIPS")."""
-    for index, clause in enumerate(clauses_before(text, start)):
-        body = text[clause.start : clause.end].strip()
-        lead = text[clause.start : start] if index == 0 else body
-        if _FIRST_PERSON.search(lead):  # "… Eastern overlap falls in my morning": not before
-            return body
-        if not continues_previous(body):
-            return None
-    return None
-
-
 def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -> Claim | None:
     if name.lower() in LETTER_CONVENTIONS:
         return None
@@ -210,8 +153,8 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         offered = brought_by_candidate(start, text) and skill_like(name, evidence)
         if (voice == "company" and not offered) or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
-        if _mentioned_only(name, start, text, evidence):
-            return make_claim(name, kind, start, end, in_posting, _MENTIONED)
+        if mentioned_only(name, start, text, evidence):
+            return make_claim(name, kind, start, end, in_posting, MENTIONED)
         if forward_looking(text, start, possession=True) and not offered:
             note = "named in the posting, in what the candidate would do (not a claim of past work)"
             return make_claim(name, kind, start, end, in_posting, note)
@@ -226,7 +169,7 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     if (
         forward_looking(text, start, possession=True)
         and not _EMPLOYMENT_BEFORE.search(text[max(0, start - 12) : start])
-        and not _SCHOOL_WORDS.search(name)
+        and not SCHOOL_WORDS.search(name)
     ):  # "The city I would most like to improve with data is Amsterdam"
         note = "in what the candidate would do or like (not a claim of past work)"
         return make_claim(name, kind, start, end, "plan", note)
@@ -257,8 +200,8 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
         )
     voice, _ = voice_at(text, start, evidence)
     in_posting = evidence.find_in_posting(name.split()[0])
-    if in_posting and _mentioned_only(name, start, text, evidence):
-        return make_claim(name, kind, start, start + len(name), in_posting, _MENTIONED)
+    if in_posting and mentioned_only(name, start, text, evidence):
+        return make_claim(name, kind, start, start + len(name), in_posting, MENTIONED)
     parts = [re.sub(r"(?<=\w)-[a-z]+$", "", word) for word in name.split()]
     profile_sources = [evidence.find_in_profile(word) for word in parts]
     found = [source.id for source in profile_sources if source is not None]

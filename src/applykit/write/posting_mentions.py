@@ -1,0 +1,75 @@
+"""Whether a name of the posting that the profile lacks is only mentioned or claimed.
+
+A posting name that is not a skill (a place, an organisation, a benefit, a reference number)
+is the company's world: naming it claims nothing, unless a clause about the candidate's own
+record holds it ("I lived in Berlin", "my publications at ACL", "my 2023 NeurIPS paper"), a
+paper, talk or award came from it ("a first-author paper at ICML"), or it is a school.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from applykit.write.claim_scope import continues_previous, skill_like
+from applykit.write.text_units import clauses_before
+
+if TYPE_CHECKING:
+    from applykit.write.evidence import Evidence
+
+SCHOOL_WORDS = re.compile(r"\b(university|college|institute|school|academy|polytechnic)\b", re.I)
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b(?<!\bUS)"
+)
+
+
+_RECORD = re.compile(
+    r"\b(?:I|we)\s+(?:have|had|'ve|was|were|am\s+based|live|lived|work|worked|studied|"
+    r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
+    r"made)\b|"
+    r"\b(?:I've|I'd\s+(?:worked|been|built))|"
+    r"\b(?:my|our)\s+(?:\S+\s+){0,3}(?:publications?|papers?|work|job|jobs|roles?|employers?|"
+    r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
+    r"projects?|record|career|talks?|awards?)\b",
+    re.IGNORECASE,
+)
+"""A clause about the candidate's record: what they did, have, or where they live or work
+("my publications at ACL", "I live in London"); "My answer is Berlin" is not one."""
+_APPLYING = re.compile(r"\b(?:apply|applying|application)\b", re.IGNORECASE)
+MENTIONED = "a place, organisation or label of the posting: mentioned, not claimed"
+
+
+_VENUE_BEFORE = re.compile(
+    r"\b(?:paper|papers|publication|publications|published|presented|accepted|talk|poster|"
+    r"spoke|keynote|award|prize|certified|certificate)\b[^.;:]{0,30}\b(?:at|in|by|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
+    """A posting name that is not a skill (a place, an organisation, a benefit, a reference
+    number) is only mentioned unless a clause about the candidate's own record holds it
+    ("my publications at ACL"), or it names where a paper, talk or award came from ("a
+    first-author paper at ICML"); "I am applying for the role in London" claims nothing."""
+    if skill_like(name, evidence) or SCHOOL_WORDS.search(name):
+        return False  # a skill, or a school: "a degree from the Technical University of …"
+    if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
+        return False
+    clause = _first_person_clause(start, text)
+    return clause is None or bool(_APPLYING.search(clause)) or not _RECORD.search(clause)
+
+
+def _first_person_clause(start: int, text: str) -> str | None:
+    """The clause that speaks of the candidate and holds the name: its own ("my
+    publications at ACL"), or one it continues ("My publications include a paper, …,
+    presented at NeurIPS")."""
+    for index, clause in enumerate(clauses_before(text, start)):
+        body = text[clause.start : clause.end].strip()
+        lead = text[clause.start : start] if index == 0 else body
+        if _FIRST_PERSON.search(lead):  # "… Eastern overlap falls in my morning": not before
+            return body
+        if not continues_previous(body):
+            return None
+    return None
