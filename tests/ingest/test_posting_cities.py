@@ -62,3 +62,21 @@ def test_place_lines_are_read_whole() -> None:
 
 def test_long_text_without_cues_costs_nothing_and_finds_nothing() -> None:
     assert cities_after_cues("Seattle " * 50_000) == []
+
+
+def test_a_city_that_runs_on_into_a_name_is_not_a_place() -> None:
+    assert cities_in_place_lines("Boston Dynamics · Senior Engineer") == []
+    assert _cities(cities_in_place_lines("Senior Engineer · Boston (Hybrid)")) == [
+        ("Boston", "MA", "United States")
+    ]
+
+
+def test_the_parser_uses_bare_cities_when_no_region_is_written() -> None:
+    from applykit.ingest.postings import parse_posting
+
+    text = (
+        "Data Engineer\nLocation: Munich\n\nAbout the role\nYou will build pipelines.\n\n"
+        "Requirements\n- 3+ years of Python\n- SQL\n"
+    )
+    posting = parse_posting(text, skills=False)
+    assert [(loc.city, loc.country) for loc in posting.locations] == [("Munich", "Germany")]

@@ -107,10 +107,31 @@ def _cities_in(text: str, context: str, found: dict[str, Location], limit: int) 
             return
 
 
+_SEGMENT_END = ",;|·/()[]-–—\n"
+
+
 def cities_in_place_lines(text: str, *, context: str = "", limit: int = 8) -> list[Location]:
-    """Known cities anywhere in `text`: lines that are about places (header, "Location:")."""
+    """Known cities standing as a segment of header lines ("Engineer · Amsterdam · Hybrid").
+
+    A city name that runs on into other words ("Boston Dynamics", "Denver Health") is a name,
+    not a place: the city must end its line or be followed by punctuation.
+    """
     found: dict[str, Location] = {}
-    _cities_in(text[:5000], context or text, found, limit)
+    head = text[:5000]
+    gazetteer = _gazetteer()
+    for match in gazetteer.pattern.finditer(head):
+        before = head[match.start() - 1] if match.start() else "\n"
+        after = head[match.end() : match.end() + 2]
+        if before.isalnum() or before in ".'’-_":
+            continue
+        if after and not (after[0] in _SEGMENT_END or after[:2] in {" (", " -", " –", " |", " ·"}):
+            continue
+        name = match.group(0)
+        if name not in found:
+            region, country = _resolve(gazetteer.by_name[name], context or head)
+            found[name] = Location(raw=name, city=name, region=region, country=country)
+        if len(found) >= limit:
+            break
     return list(found.values())
 
 

@@ -10,6 +10,7 @@ from applykit.ingest import posting_facts as facts
 from applykit.ingest import posting_fields as fields
 from applykit.ingest import posting_location as location
 from applykit.ingest import posting_terms as terms
+from applykit.ingest.posting_cities import cities_after_cues, cities_in_place_lines
 from applykit.ingest.posting_degree import degree_lines, find_degree
 from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_pay import find_compensation
@@ -179,7 +180,12 @@ def fill_conditions(
         [header] + [s.text for s in sections if s.kind in {"record_location", "logistics"}]
     )
     header_and_body = scan.derive(header + "\n")
-    locations = location.find_locations(location_text) or location.find_locations(body)
+    locations = (
+        location.find_locations(location_text)
+        or location.find_locations(body)
+        or cities_in_place_lines(location_text, context=body)
+        or cities_after_cues(body, context=body)
+    )
     if not locations:
         remote = location.remote_location(header_and_body)
         locations = [remote] if remote else []
