@@ -397,3 +397,7 @@ def test_the_job_applied_for_at_the_company_is_no_employment_claim(
 def test_growing_skills_is_a_wish(profile: Profile, brightwater: Posting) -> None:
     _ok("I am eager to grow my skills in Flink and Rust.", profile, brightwater)
     assert "Flink" in _untraced("I grew my team's Flink jobs at Lumen Media.", profile, brightwater)
+
+
+def test_greetings_in_other_languages_are_conventions(profile: Profile, kornblume: Posting) -> None:
+    _ok("Guten Tag,\n\nich bewerbe mich.\n", profile, kornblume)

@@ -33,6 +33,11 @@ def maplestone() -> Posting:
 
 
 @pytest.fixture(scope="module")
+def brightwater() -> Posting:
+    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
+
+
+@pytest.fixture(scope="module")
 def loomcraft() -> Posting:
     return parse_posting_file(EXAMPLES / "postings" / "record-product-engineer.md")
 
@@ -290,3 +295,23 @@ def test_an_order_of_magnitude_in_a_general_statement_is_no_record(profile: Prof
         "At Lumen Media our recommender served hundreds of millions of people.", profile
     )
     _ok("Two relevant stories follow.", profile)
+
+
+def test_years_across_two_employers_add_up(profile: Profile) -> None:
+    _ok("Engineering: four-plus years of production ML across Lumen Media and Northwind.", profile)
+    assert "seven-plus years" in _untraced(
+        "Engineering: seven-plus years of production ML across Lumen Media and Northwind.", profile
+    )
+    assert "five years" in _untraced(
+        "I spent close to five years at Northwind Analytics, and Lumen Media before that.", profile
+    )
+
+
+def test_a_posting_figure_after_a_colon_is_read_in_its_own_clause(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "What draws me to Brightwater is scale: more than $30 billion a year is a big surface.",
+        profile,
+        brightwater,
+    )

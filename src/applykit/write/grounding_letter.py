@@ -32,8 +32,9 @@ from applykit.write.text_units import (
 )
 
 _GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon)|to|liebe[rs]?|hallo|"
-    r"sehr geehrte[rs]?|hej|hola|bonjour|cher|chère|ciao|salut)\b",
+    r"^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|to|liebe[rs]?|hallo|"
+    r"sehr geehrte[rs]?|guten (?:tag|morgen|abend)|moin|servus|grüezi|grüß gott|god dag|hej|"
+    r"hola|buenos días|bonjour|cher|chère|ciao|buongiorno|salut|goedemiddag|goedendag)\b",
     re.IGNORECASE,
 )
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|betreff|ref|application for)\s*:", re.IGNORECASE)

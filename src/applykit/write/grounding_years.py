@@ -20,7 +20,13 @@ from applykit.write.claims import Quantity
 from applykit.write.grounding_dates import Entry, merged_work_years
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
-from applykit.write.tenure_roles import activity_months, referred_employer, role_months
+from applykit.write.tenure_roles import (
+    activity_months,
+    employers_in,
+    merged_years,
+    referred_employer,
+    role_months,
+)
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
 
@@ -36,10 +42,16 @@ _TENURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TENURE_AFTER = re.compile(
-    r"^\s*(?:at|with|as|there|of\s+experience|of\s+[a-z]+ing|in\s+(?:industry|production)|"
+    r"^\s*(?:at|with|as|there|across|of\s+experience|of\s+[a-z]+ing|of\s+(?:production|"
+    r"professional|industry|hands-on|applied|industrial)|in\s+(?:industry|production)|"
     r"[a-z]+ing)\b"
 )
 """… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
+_ACROSS = re.compile(
+    r"[^.;:]{0,40}?\b(?:across|between|at|with)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
+    r"\s+and\s+(?:at\s+)?(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
+)
+"""… "across Lumen Media and Northwind Analytics": two employers named as one stretch."""
 _QUALIFIER = re.compile(
     r"\b(?P<q>more than|over|at least|nearly|almost|close to|about|around|roughly|some|"
     r"under|less than|up to)\s+(?:the\s+)?$",
@@ -87,7 +99,11 @@ def trace_employer_tenure(
     if cue is None:
         return None
     claimed, qualifier, plus = cue
-    named = owner_named(quantity, text, others, evidence)[:1]
+    named = owner_named(quantity, text, others, evidence)
+    across = _ACROSS.match(text, quantity.end)
+    if across:  # "four-plus years of production ML across Lumen Media and Northwind": added up
+        named = employers_in(across.group(0), evidence) or named
+    named = named if across else named[:1]
     referred = referred_employer(quantity, text, evidence) if not named else None
     if referred is not None:
         named = [referred]
@@ -103,6 +119,15 @@ def trace_employer_tenure(
             )
         note = f"more time than the profile's dates give for that role ({actual:.1f} years)"
         return make_claim(quantity.text, "duration", quantity.start, quantity.end, None, note)
+    if len(named) > 1:
+        periods = [e for e in named if e.kind in {"work", "volunteer"} and e.months]
+        if periods:
+            actual = merged_years(periods)
+            ok = _consistent(claimed, actual, qualifier, plus)
+            verdict = "within" if ok else "more time than"
+            note = f"{verdict} the dates of those jobs ({actual:.1f} years)"
+            source = periods[0].id if ok else None
+            return make_claim(quantity.text, "duration", quantity.start, quantity.end, source, note)
     for entry in named:
         if entry.kind not in {"work", "volunteer"} or not entry.months:
             continue

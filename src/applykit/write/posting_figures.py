@@ -31,10 +31,10 @@ _OWNED = re.compile(
     r"|^\s*(?i:which|that|who|whom|whose|where)\b"
 )
 _NEW_SUBJECT = re.compile(
-    r"(?:,\s*(?:and|but|so)|;\s*(?:and|but|so)?|\s(?:and|but|so))\s+"
-    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)",
+    r"(?:,\s*(?:and|but|so)|;\s*(?:and|but|so)|\s(?:and|but|so))\s+"
+    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+",
 )
-"""A clause that opens with a subject of its own (", and paying …", "; the team …")."""
+"""A clause that opens with a subject of its own (", and paying …", "scale: 200,000 …")."""
 _ABOUT_THEM = re.compile(
     r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
 )

@@ -77,7 +77,7 @@ def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[floa
             and entry not in held
             and (pattern.search(entry.title) or pattern.search(entry.text[:200]))
         ]
-    return (_merged_years(held), held[0].id) if held else None
+    return (merged_years(held), held[0].id) if held else None
 
 
 _ACTIVITY = re.compile(r"\s*(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
@@ -103,10 +103,10 @@ def activity_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[
     if not scored or scored[0][0] < 3 or (len(scored) > 1 and scored[1][0] > 1):
         return None
     entry = scored[0][1]
-    return _merged_years([entry]), entry.id
+    return merged_years([entry]), entry.id
 
 
-def _merged_years(entries: list[Entry]) -> float:
+def merged_years(entries: list[Entry]) -> float:
     periods = sorted(entry.months for entry in entries if entry.months)
     total, current = 0, None
     for first, last in periods:
@@ -143,3 +143,17 @@ def referred_employer(quantity: Quantity, text: str, evidence: Evidence) -> Entr
                 if best is None or position > best[0]:
                     best = (position, entry)
     return best[1] if best else None
+
+
+def employers_in(span: str, evidence: Evidence) -> list[Entry]:
+    """The jobs a stretch of text names ("across Lumen Media and Northwind Analytics")."""
+    return [
+        entry
+        for entry in evidence.entries
+        if entry.kind in _WORK_KINDS
+        and entry.name
+        and entry.months
+        and any(
+            word_pattern(alias, hyphen=False).search(span) for alias in company_aliases(entry.name)
+        )
+    ]
