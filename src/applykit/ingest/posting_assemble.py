@@ -26,6 +26,7 @@ from applykit.ingest.posting_text import (
     fold,
     has_any,
     looks_truncated,
+    lower,
     sentences,
     split_lines,
 )
@@ -117,9 +118,11 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
     computed once, `Line.low`, and used again by later steps) finds them, instead of eleven
     substring scans of the whole text; most postings hold none.
     """
-    joined = "\n".join([line.low for line in lines])
-    try:
-        hits = _injection_automaton().find_matches_as_indexes(joined)
+    automaton = _injection_automaton()
+    try:  # the whole text first: most postings hold no needle, and their lines are not lowered
+        if not automaton.find_matches_as_indexes(lower(text)):
+            return []
+        hits = automaton.find_matches_as_indexes("\n".join([line.low for line in lines]))
     except UnicodeEncodeError:  # a lone surrogate: UTF-8 cannot hold it; scan as before
         hits = None
     if hits is not None:
@@ -128,8 +131,8 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
         candidates = _lines_at(lines, sorted({start for _, start, _ in hits}))
     else:
         candidates = [line for line in lines if has_any(line.low, _INJECTION_NEEDLES)]
-    if not candidates or not has_any(text.lower(), _INJECTION_NEEDLES):
-        return []
+        if not candidates or not has_any(text.lower(), _INJECTION_NEEDLES):
+            return []
     return [line for line in candidates if INJECTION.search(line.text)]
 
 
@@ -161,11 +164,38 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
     tests on each line's lower-cased text (computed once per line) settle most lines; the
     regex runs only on lines that hold one of them.
     """
-    return [
-        line.text
-        for line in lines
-        if ("apply" in line.low or "plea" in line.low) and _APPLY_CUE.search(line.text)
-    ]
+    texts = [line.text for line in lines]
+    low = fold("\n".join(texts))  # one lower-casing for all lines, same offsets (see `fold`)
+    starts = [at for needle in ("apply", "plea") for at in _find_all(low, needle)]
+    if not starts:
+        return []
+    held = [texts[index] for index in _indexes_at(texts, sorted(starts))]
+    return [text for text in held if _APPLY_CUE.search(text)]
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _indexes_at(texts: list[str], starts: list[int]) -> list[int]:
+    """The indexes of the texts of `"\n".join(texts)` that hold the offsets `starts` (sorted)."""
+    found: list[int] = []
+    index, offset = 0, 0
+    for number, text in enumerate(texts):
+        if index >= len(starts):
+            break
+        end = offset + len(text)
+        if starts[index] < end:
+            found.append(number)
+            while index < len(starts) and starts[index] < end:
+                index += 1
+        offset = end + 1
+    return found
 
 
 def _english_enough(head: str) -> bool:

@@ -196,6 +196,11 @@ def split_sections(lines: list[Line]) -> list[Section]:
     sections = [Section("header", "")]
     known: dict[str, str] = {}
     for index, line in enumerate(lines):
+        if line.heading is None and (
+            line.bullet is not None or (len(line.text) > 70 and ":" not in line.text[:42])
+        ):  # neither a plain heading (a bullet, or too long) nor an inline one: content
+            sections[-1].lines.append(line)
+            continue
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         if line.heading is not None:
             sections.append(Section(heading_kind(line.text, known), line.text, level=line.heading))

@@ -12,7 +12,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from applykit.ingest.posting_case import fold, has_any, lower, lowered
 from applykit.ingest.posting_glue import glue_classes_by_line, unglue
+
+__all__ = ["fold", "has_any", "lower", "lowered"]  # re-exported: many steps import them here
 
 MAX_CHARS = 200_000
 """A posting is a few thousand characters; past this we read the start and say so."""
@@ -90,49 +93,6 @@ def has_injection(text: str) -> bool:
     return any(n in low for n in _INJECTION_NEEDLES) and INJECTION.search(text) is not None
 
 
-# The only characters that a case-insensitive pattern matches to an ASCII letter while
-# `str.lower()` maps them elsewhere (İ → "i̇", ı, ſ); `fold` maps them first.
-_FOLD_TRAPS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def fold(text: str) -> str:
-    """Lower-cased text, same length and offsets, for `needle in fold(text)` prefilters.
-
-    Any lower-case literal that an `re.IGNORECASE` pattern matches in `text` is a substring
-    of `fold(text)`, so "no needle present" proves "no match" before the regex runs.
-    """
-    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
-        text = text.translate(_FOLD_TRAPS)  # translate is slow: only when needed
-    return text.lower()
-
-
-_LOWERED: dict[str, str] = {}
-_LOWERED_SIZE = 8  # one posting lowers about six different texts
-_LOWERED_MAX_CHARS = 50_000  # bounds the memory held: at most ~3 MB
-
-
-def lowered(text: str) -> str:
-    """`text.lower()`, remembered for the last few non-ASCII texts.
-
-    Several extractors lower the same posting body; for text with any non-ASCII character
-    (curly quotes, bullets) `str.lower` costs ~5 ns a character, ~30 µs for a posting.
-    """
-    if text.isascii() or len(text) > _LOWERED_MAX_CHARS:
-        return text.lower()  # ASCII: ~0.3 ns a character, not worth a lookup
-    low = _LOWERED.get(text)
-    if low is None:
-        low = text.lower()
-        if len(_LOWERED) >= _LOWERED_SIZE:
-            _LOWERED.clear()
-        _LOWERED[text] = low
-    return low
-
-
-def has_any(low: str, needles: tuple[str, ...]) -> bool:
-    """True when one of `needles` occurs in `low` (a `fold`ed text)."""
-    return any(map(low.__contains__, needles))  # no generator frame: cheaper per call
-
-
 @dataclass(frozen=True)
 class Line:
     """One non-blank line: its indentation, bullet mark (if any), heading level (if any)."""
@@ -142,6 +102,23 @@ class Line:
     bullet: str | None = None
     heading: int | None = None
     blank_before: bool = False
+
+    def __init__(
+        self,
+        text: str,
+        indent: int = 0,
+        bullet: str | None = None,
+        heading: int | None = None,
+        blank_before: bool = False,
+    ) -> None:
+        # The generated __init__ of a frozen dataclass sets each field through
+        # `object.__setattr__`; writing the instance dict is the same, at a third of the cost.
+        fields = self.__dict__
+        fields["text"] = text
+        fields["indent"] = indent
+        fields["bullet"] = bullet
+        fields["heading"] = heading
+        fields["blank_before"] = blank_before
 
     @functools.cached_property
     def low(self) -> str:
