@@ -401,3 +401,13 @@ def test_growing_skills_is_a_wish(profile: Profile, brightwater: Posting) -> Non
 
 def test_greetings_in_other_languages_are_conventions(profile: Profile, kornblume: Posting) -> None:
     _ok("Guten Tag,\n\nich bewerbe mich.\n", profile, kornblume)
+
+
+def test_a_run_on_text_without_full_stops_stays_fast(profile: Profile, kestrel: Posting) -> None:
+    import time
+
+    text = " ".join(["Kubeflow,"] * 2000)
+    began = time.perf_counter()
+    report = check_grounding(text, profile, kestrel)
+    assert time.perf_counter() - began < 20  # was quadratic in the sentence length
+    assert report.claims

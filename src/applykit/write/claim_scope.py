@@ -213,7 +213,7 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
     sentence_end = min(
         [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
     )
-    after = text[end:sentence_end]
+    after = text[end : min(sentence_end, end + 300)]
     if _AFTER_NEGATED.match(after):
         return "new to the candidate"
     wish = _AFTER_WISH.match(after)
@@ -270,4 +270,6 @@ def brought_by_candidate(start: int, text: str) -> bool:
     """The sentence offers the skill as the candidate's own ("Flink streaming is exactly the
     part I would bring to your team"): a "your" in it does not make the skill the company's."""
     sentence = sentence_around(text, start)
-    return bool(_BRING.search(text, sentence.start, sentence.end))
+    return bool(
+        _BRING.search(text, max(sentence.start, start - 300), min(sentence.end, start + 300))
+    )

@@ -69,20 +69,25 @@ def sentence_around(text: str, position: int) -> Span:
     return Span(position, position)
 
 
+_CLAUSE_REACH = 600
+"""How far around a position its clauses are read (characters): a sentence of 50,000
+characters without a full stop must not make every claim read all of it."""
+
+
 def clauses_before(text: str, position: int) -> list[Span]:
     """The clauses of the sentence holding `position`, up to and including its own clause,
     nearest first."""
     sentence = sentence_around(text, position)
     clauses: list[Span] = []
-    start = sentence.start
-    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
+    start = max(sentence.start, position - _CLAUSE_REACH)  # a run-on "sentence" stays cheap
+    for match in _CLAUSE_SPLIT.finditer(text, start, min(sentence.end, position + _CLAUSE_REACH)):
         if match.start() > position:
             clauses.append(Span(start, match.start()))
             break
         clauses.append(Span(start, match.start()))
         start = match.end()
     else:
-        clauses.append(Span(start, sentence.end))
+        clauses.append(Span(start, min(sentence.end, max(position, start) + _CLAUSE_REACH)))
     return [c for c in reversed(clauses) if c.end > c.start]
 
 
@@ -92,16 +97,18 @@ def clause_around(text: str, position: int) -> Span:
     return clauses[0] if clauses else sentence_around(text, position)
 
 
+@functools.lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(name) + r"\b")
+
+
 def voice_of(clause: str, company_names: list[str]) -> Voice:
     """Who a clause speaks about: the company or posting wins over the candidate."""
     lowered = clause.lower()
     if (
         lowered.lstrip().startswith(("dear ", "to "))
         or _SECOND_PERSON.search(clause)
-        or any(
-            name and re.search(r"\b" + re.escape(name.lower()) + r"\b", lowered)
-            for name in company_names
-        )
+        or any(name and _name_pattern(name.lower()).search(lowered) for name in company_names)
     ):
         return "company"
     if _FIRST_PERSON.search(clause):
