@@ -115,9 +115,19 @@ def test_negated_skills_are_not_claims(profile: Profile, posting: Posting) -> No
 def test_huge_input_is_bounded_and_fails_closed(profile: Profile, posting: Posting) -> None:
     sentence = "At Northwind Analytics I cut latency from 120ms to 35ms. "
     start = time.perf_counter()
-    assert check_grounding(sentence * 500, profile, posting).ok
+    assert check_grounding(sentence * 150, profile, posting).ok
     report = check_grounding(sentence * 1500, profile, posting)
     assert time.perf_counter() - start < 30
+    assert report.truncated
+    assert not report.ok
+    assert "longer than the 12,000 characters" in describe_untraced(report)
+
+
+def test_run_on_text_without_sentence_ends_is_cut_at_the_guard_limit(
+    profile: Profile, posting: Posting
+) -> None:
+    unit = "and at Northwind Analytics I cut latency 35% with Python and Kafka in Seattle "
+    report = check_grounding(unit * 1000, profile, posting)  # 78,000 characters, no full stop
     assert report.truncated
     assert not report.ok
 
