@@ -112,28 +112,56 @@ def assemble(parts: Parts) -> Posting:
 def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
     """The lines that hold instructions addressed to AI tools (`INJECTION`), in order.
 
-    Every match of INJECTION holds one of `_INJECTION_NEEDLES`, and the regex runs only on the
-    lines whose lower-cased text holds one, and only when the whole text (lower-cased as
-    written) holds one too. One Aho-Corasick pass over the lines' lower-cased texts (each
-    computed once, `Line.low`, and used again by later steps) finds them, instead of eleven
-    substring scans of the whole text; most postings hold none.
+    Every match of INJECTION holds one of `_INJECTION_NEEDLES`, at most `_NEEDLE_REACH`
+    characters past its start (in the `fold`ed text, which keeps offsets); the regex is tried
+    only there, and only when the whole text (lower-cased as written) holds a needle too. Most
+    postings hold none: then the lines are not even lower-cased.
     """
     automaton = _injection_automaton()
-    try:  # the whole text first: most postings hold no needle, and their lines are not lowered
+    try:
         if not automaton.find_matches_as_indexes(lower(text)):
             return []
-        hits = automaton.find_matches_as_indexes("\n".join([line.low for line in lines]))
+        lows = [line.low for line in lines]
+        hits = automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate: UTF-8 cannot hold it; scan as before
-        hits = None
-    if hits is not None:
-        if not hits:
-            return []
-        candidates = _lines_at(lines, sorted({start for _, start, _ in hits}))
-    else:
         candidates = [line for line in lines if has_any(line.low, _INJECTION_NEEDLES)]
         if not candidates or not has_any(text.lower(), _INJECTION_NEEDLES):
             return []
-    return [line for line in candidates if INJECTION.search(line.text)]
+        return [line for line in candidates if INJECTION.search(line.text)]
+    if not hits:
+        return []
+    starts = sorted({start for _, start, _ in hits})
+    found: list[Line] = []
+    next_hit, offset = 0, 0
+    for line, low in zip(lines, lows, strict=True):
+        end = offset + len(low)
+        at: list[int] = []
+        while next_hit < len(starts) and starts[next_hit] < end:
+            at.append(starts[next_hit] - offset)
+            next_hit += 1
+        if at and _injection_near(line.text, at, len(low)):
+            found.append(line)
+        offset = end + 1
+    return found
+
+
+# How far past the start of an INJECTION match its needle may begin: "when you are a"
+# (5), "chatgpt" (4, "gpt"); every other branch starts with its needle.
+_NEEDLE_REACH = 5
+
+
+def _injection_near(text: str, needles_at: list[int], folded_length: int) -> bool:
+    """Whether INJECTION matches `text` at a start within reach of a needle's offset."""
+    if folded_length != len(text):  # offsets would not line up (`fold` keeps them; be safe)
+        return INJECTION.search(text) is not None
+    tried: set[int] = set()
+    for at in needles_at:
+        for start in range(max(0, at - _NEEDLE_REACH), at + 1):
+            if start not in tried:
+                tried.add(start)
+                if INJECTION.match(text, start):
+                    return True
+    return False
 
 
 @functools.cache
@@ -141,20 +169,6 @@ def _injection_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(
         list(_INJECTION_NEEDLES), implementation=ahocorasick_rs.Implementation.DFA
     )
-
-
-def _lines_at(lines: list[Line], starts: list[int]) -> list[Line]:
-    """The lines of `"\n".join(lines)` that hold the offsets `starts` (sorted), in order."""
-    found: list[Line] = []
-    index, offset = 0, 0
-    for line in lines:
-        end = offset + len(line.low)
-        if index < len(starts) and starts[index] < end:
-            found.append(line)
-            while index < len(starts) and starts[index] < end:
-                index += 1
-        offset = end + 1
-    return found
 
 
 def _apply_cue_lines(lines: list[Line]) -> list[str]:
