@@ -147,12 +147,16 @@ _LEAD_IN_SENTENCE = re.compile(
 _LEAD_IN_NEEDLES = ("below", "following", "listed", "representative of", "should ")
 
 
-def _not_a_requirement(item: Item, listed: bool) -> bool:
-    """Pay lines, lead-in sentences, sub-headings and boilerplate paragraphs in a list."""
+def _not_a_requirement(item: Item, listed: bool, low: str | None = None) -> bool:
+    """Pay lines, lead-in sentences, sub-headings and boilerplate paragraphs in a list.
+
+    `low` is `fold(item.text)` where the caller has it already.
+    """
     text = item.text
     if item.children:
         return False
-    low = fold(text)
+    if low is None:
+        low = fold(text)
     if (has_any(text, _MONEY_SIGNS) or has_any(low, _MONEY_WORDS)) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
@@ -222,7 +226,7 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
             continue
         if cues.NOT_REQUIREMENT_SENTENCE.search(low):
             continue
-        if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False):
+        if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False, low=low):
             continue
         for clause in _clauses(sentence, low):
             kind: RequirementKind = "preferred" if _preferred(clause) else "required"
