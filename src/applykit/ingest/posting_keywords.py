@@ -19,6 +19,8 @@ import re
 
 import ahocorasick_rs
 
+from applykit.ingest.posting_text import merge_windows
+
 _INDEX: dict[str, int] = {}
 _WORDS: list[str] = []
 _BORDERED: set[int] = set()  # words that can overlap themselves ("c2c"): filtered like find
@@ -358,14 +360,4 @@ class Scan:
                 if len(hits) >= limit:
                     break
                 hits.append((at - before if at > before else 0, min(size, at + length)))
-        if not hits:
-            return []
-        hits.sort()
-        merged = [hits[0]]
-        for start, end in hits[1:]:
-            last_start, last_end = merged[-1]
-            if start <= last_end:
-                merged[-1] = (last_start, max(last_end, end))
-            else:
-                merged.append((start, end))
-        return merged
+        return merge_windows(hits)

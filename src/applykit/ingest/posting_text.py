@@ -351,6 +351,11 @@ def spans(
         while index != -1 and len(hits) < limit:
             hits.append((max(0, index - before), min(size, index + len(needle) + after)))
             index = low.find(needle, index + len(needle))
+    return merge_windows(hits)
+
+
+def merge_windows(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) windows sorted, overlapping or touching ones joined into one."""
     if not hits:
         return []
     hits.sort()
