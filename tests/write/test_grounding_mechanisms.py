@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from applykit.ingest.postings import parse_posting_file
-from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import find_quantities, other_readings
@@ -18,21 +17,6 @@ from applykit.write.grounding_dates import build_entries, merged_work_years
 from applykit.write.grounding_words import lemma, lemma_match
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture(scope="module")
-def profile() -> Profile:
-    return load_profile(EXAMPLES / "profile.yaml")
-
-
-@pytest.fixture(scope="module")
-def brightwater() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
-
-
-@pytest.fixture(scope="module")
-def kornblume() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "data-scientist-berlin.txt")
 
 
 def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:

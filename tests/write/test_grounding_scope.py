@@ -4,43 +4,12 @@ principle is tested both ways: the honest sentence passes, the fabricated twin i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from applykit.ingest.postings import parse_posting_file
-from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claim_scope import closing_line, continues_previous, unclaimed_reason
 from applykit.write.grounding import check_grounding, describe_untraced
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture(scope="module")
-def profile() -> Profile:
-    return load_profile(EXAMPLES / "profile.yaml")
-
-
-@pytest.fixture(scope="module")
-def kestrel() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
-
-
-@pytest.fixture(scope="module")
-def brightwater() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
-
-
-@pytest.fixture(scope="module")
-def kornblume() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "data-scientist-berlin.txt")
-
-
-@pytest.fixture(scope="module")
-def meridian() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "intern-ml-bigtech.txt")
 
 
 def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:

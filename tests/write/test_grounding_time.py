@@ -6,40 +6,13 @@ company's fact passes while the same figure in the candidate's record is caught.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-
-from applykit.ingest.postings import parse_posting_file
-from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import find_quantities
 from applykit.write.evidence import build_evidence
 from applykit.write.grounding import check_grounding, describe_untraced
 from applykit.write.tenure_roles import role_months
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture(scope="module")
-def profile() -> Profile:
-    return load_profile(EXAMPLES / "profile.yaml")
-
-
-@pytest.fixture(scope="module")
-def maplestone() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
-
-
-@pytest.fixture(scope="module")
-def brightwater() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "senior-ml-engineer.md")
-
-
-@pytest.fixture(scope="module")
-def loomcraft() -> Posting:
-    return parse_posting_file(EXAMPLES / "postings" / "record-product-engineer.md")
 
 
 def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
