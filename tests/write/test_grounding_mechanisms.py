@@ -4,19 +4,15 @@ arithmetic, years tied to entries, German number format, skill word forms, title
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from applykit.ingest.postings import parse_posting_file
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import find_quantities, other_readings
 from applykit.write.grounding import check_grounding, describe_untraced
 from applykit.write.grounding_dates import build_entries, merged_work_years
 from applykit.write.grounding_words import lemma, lemma_match
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:
@@ -288,8 +284,7 @@ def test_fractions_multiples_and_times(profile: Profile, brightwater: Posting) -
     _ok("At Lumen Media I built a two-tower retrieval model.", profile, brightwater)
 
 
-def test_past_work_on_the_companys_own_systems(profile: Profile) -> None:
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+def test_past_work_on_the_companys_own_systems(profile: Profile, kestrel: Posting) -> None:
     _ok("I would like to improve Kestrel's recommendation platform.", profile, kestrel)
     assert _untraced("I built Kestrel's recommendation platform.", profile, kestrel) == ["Kestrel"]
 
@@ -306,8 +301,9 @@ def test_greetings_and_sign_offs_are_not_claims(profile: Profile, kornblume: Pos
     assert _untraced(letter.replace("Parcelly", "Zalando"), profile, kornblume) == ["Zalando"]
 
 
-def test_ordinary_words_that_start_a_sentence_are_not_names(profile: Profile) -> None:
-    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+def test_ordinary_words_that_start_a_sentence_are_not_names(
+    profile: Profile, maplestone: Posting
+) -> None:
     _ok("Payroll has to be correct, and correctness matters to me.", profile, maplestone)
     assert _untraced("Java is what I write every day.", profile, maplestone) == ["Java"]
 
@@ -321,8 +317,9 @@ def test_a_count_of_the_letters_own_list(profile: Profile, brightwater: Posting)
     assert _untraced(letter.replace("Three", "Four"), profile, brightwater) == ["Four results"]
 
 
-def test_a_posting_figure_in_no_ones_voice_with_the_postings_words(profile: Profile) -> None:
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+def test_a_posting_figure_in_no_ones_voice_with_the_postings_words(
+    profile: Profile, kestrel: Posting
+) -> None:
     _ok(
         "A six-month engagement to finish a migration and hand it over is the contract I want.",
         profile,
@@ -348,8 +345,9 @@ def test_questions_assert_nothing(profile: Profile, kornblume: Posting) -> None:
     ]
 
 
-def test_what_the_candidate_would_do_may_use_the_postings_words(profile: Profile) -> None:
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+def test_what_the_candidate_would_do_may_use_the_postings_words(
+    profile: Profile, kestrel: Posting
+) -> None:
     _ok("I would bring the same care to your 12 highest-traffic models.", profile, kestrel)
     _ok("I am available from January 2027 for the full six months.", profile, kestrel)
     _ok("I would love to learn Terraform on this contract.", profile, kestrel)
@@ -487,8 +485,7 @@ def test_describing_words_before_a_title(profile: Profile, brightwater: Posting)
     )
 
 
-def test_numbers_that_name_rather_than_count(profile: Profile) -> None:
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+def test_numbers_that_name_rather_than_count(profile: Profile, kestrel: Posting) -> None:
     plan = (
         "Here is my plan:\n\n1. Inventory the 12 highest-traffic models you run.\n"
         "2. Migrate one low-risk model first.\n3. Move the rest in small batches.\n\n"
@@ -515,8 +512,9 @@ def test_a_decimal_needs_only_one_shared_word(profile: Profile, brightwater: Pos
     assert _untraced("On Skald I only shipped once recall@10 reached 0.91.", profile, brightwater)
 
 
-def test_admitted_gaps_are_not_claims(profile: Profile) -> None:
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
+def test_admitted_gaps_are_not_claims(
+    profile: Profile, kestrel: Posting, maplestone: Posting
+) -> None:
     honest = (
         "Tools I have used in production: Kubernetes, Docker and Prometheus. Tools from your "
         "list I have not used: Kubeflow, Argo CD, Terraform and Helm."
@@ -525,15 +523,14 @@ def test_admitted_gaps_are_not_claims(profile: Profile) -> None:
     assert _untraced("Tools I have used in production: Kubernetes and Helm.", profile, kestrel) == [
         "Helm"
     ]
-    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
     _ok("I have less experience with Java than I would like.", profile, maplestone)
 
 
-def test_only_the_nearest_subject_decides_what_is_a_plan(profile: Profile) -> None:
-    maplestone = parse_posting_file(EXAMPLES / "postings" / "junior-swe-plain.txt")
+def test_only_the_nearest_subject_decides_what_is_a_plan(
+    profile: Profile, kestrel: Posting, maplestone: Posting
+) -> None:
     mixed = "I would like more Java, but I have written Python, C# and SQL in production."
     assert _untraced(mixed, profile, maplestone) == ["C#"]
-    kestrel = parse_posting_file(EXAMPLES / "postings" / "contract-mlops-remote.txt")
     assert (
         _untraced(
             "What I can show is results: a 25% cut in GPU spend at Northwind Analytics.",

@@ -11,6 +11,14 @@ import re
 from dataclasses import dataclass
 
 from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_pay_units import (
+    PERIOD_WORD,
+    amount_value,
+    currency_code,
+    guess_period,
+    period_of,
+    plausible_pay,
+)
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Compensation, PayPeriod
 
@@ -84,69 +92,6 @@ _NOT_PAY = re.compile(
     r"|worth|stipend|credit|insurance|annual report|per transaction|customers|merchants",
     re.IGNORECASE,
 )
-_PERIODS: dict[str, PayPeriod] = {
-    "hour": "hour",
-    "hr": "hour",
-    "h": "hour",
-    "hourly": "hour",
-    "std": "hour",
-    "stunde": "hour",
-    "day": "day",
-    "daily": "day",
-    "week": "week",
-    "wk": "week",
-    "weekly": "week",
-    "month": "month",
-    "mo": "month",
-    "monthly": "month",
-    "monat": "month",
-    "year": "year",
-    "yr": "year",
-    "annum": "year",
-    "annual": "year",
-    "annually": "year",
-    "yearly": "year",
-    "jahr": "year",
-    "pa": "year",
-}
-_CODES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "ca$": "CAD",
-    "c$": "CAD",
-    "cad": "CAD",
-    "au$": "AUD",
-    "a$": "AUD",
-    "aud": "AUD",
-    "nz$": "NZD",
-    "nzd": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "sgd": "SGD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "chf": "CHF",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "₹": "INR",
-    "inr": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "sek": "SEK",
-    "nok": "NOK",
-    "dkk": "DKK",
-    "pln": "PLN",
-    "zł": "PLN",
-    "r$": "BRL",
-    "brl": "BRL",
-    "mxn": "MXN",
-    "dollars": "USD",
-}
 
 
 @dataclass
@@ -250,7 +195,7 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         number = match.group(f"n{i}") or match.group(f"nn{i}")
         if number is None:
             continue
-        value = _value(number, match.group(f"m{i}") or match.group(f"mm{i}") or "")
+        value = amount_value(number, match.group(f"m{i}") or match.group(f"mm{i}") or "")
         if value is None:
             return None
         if values and (value < values[0] or (i == 2 and _joined_by_and(match))):
@@ -258,18 +203,18 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         values.append(value)
         code = match.group(f"c{i}") or match.group(f"cs{i}")
         if code and currency is None:
-            currency = _code(code, dollar)
+            currency = currency_code(code, dollar)
         groups = (f"n{i}", f"m{i}", f"nn{i}", f"mm{i}", f"cs{i}", f"p{i}" if i < 3 else f"n{i}")
         end_of_amounts = max(match.end(g) for g in groups if match.group(g) is not None)
         if i < 3 and match.group(f"p{i}") and period is None:
-            period = _period(match.group(f"p{i}"))
+            period = period_of(match.group(f"p{i}"))
     if not values:
         return None
     raw_end = end_of_amounts
     if period is None:
-        found = _PERIOD_WORD.search(text, end_of_amounts, end_of_amounts + 20)
+        found = PERIOD_WORD.search(text, end_of_amounts, end_of_amounts + 20)
         if found and not re.search(r"[\d$€£]", text[end_of_amounts : found.start()]):
-            period = _period(found.group(1))
+            period = period_of(found.group(1))
             raw_end = found.end()
     if currency is None and period is None:
         return None  # what the checks below would conclude, without reading the context
@@ -295,8 +240,8 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         return None
     low, high = values[0], values[-1]
     if period is None:
-        period = _guess_period(high)
-    if period is None or not _plausible(low, high, period):
+        period = guess_period(high)
+    if period is None or not plausible_pay(low, high, period):
         score -= 3
     raw = text[match.start() : raw_end].strip()
     if len(values) == 1 and _UP_TO.search(before):
@@ -342,72 +287,3 @@ def _joined_by_and(match: re.Match[str]) -> bool:
         return False
     lead = match.string[max(0, match.start() - 60) : match.start()]
     return re.search(r"between\s*$|\brange\b", lead, re.I) is None
-
-
-def _value(number: str, multiplier: str) -> float | None:
-    cleaned = number.replace(" ", "").replace("'", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", cleaned):  # German: 4.500,00
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", cleaned):
-        cleaned = cleaned.replace(",", "")
-    else:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    mult = multiplier.strip().lower()
-    if mult in {"k", "thousand"}:
-        value *= 1_000
-    elif mult in {"m", "mm", "million"}:
-        value *= 1_000_000
-    return value
-
-
-def _code(raw: str, dollar: str) -> str:
-    key = raw.strip().lower().replace(" ", "").rstrip("$") if raw.strip() != "$" else "$"
-    if key in {"us", "usd"}:
-        return "USD"
-    if key == "$" or raw.strip() == "$":
-        return dollar
-    if key in {"ca", "c", "cad"}:
-        return "CAD"
-    if key in {"au", "a", "aud"}:
-        return "AUD"
-    return _CODES.get(key, _CODES.get(raw.strip().lower(), raw.strip().upper()))
-
-
-def _period(raw: str) -> PayPeriod | None:
-    key = raw.lower().replace(".", "").replace(" ", "")
-    return _PERIODS.get(key)
-
-
-_PERIOD_WORD = re.compile(
-    r"\b(?:per|an|a|/)?\s?(hour|hr|hourly|day|daily|week|weekly|month|monthly|monat|year|yr"
-    r"|annum|annual|annually|yearly|jahr)\b",
-    re.IGNORECASE,
-)
-
-
-def _period_in(text: str) -> PayPeriod | None:
-    match = _PERIOD_WORD.search(text)
-    return _period(match.group(1)) if match else None
-
-
-def _guess_period(value: float) -> PayPeriod | None:
-    if value >= 15_000:
-        return "year"
-    if value <= 300:
-        return "hour"
-    return None
-
-
-def _plausible(low: float, high: float, period: PayPeriod) -> bool:
-    bounds = {
-        "hour": (5, 2_000),
-        "day": (40, 10_000),
-        "week": (200, 40_000),
-        "month": (500, 200_000),
-        "year": (8_000, 5_000_000),
-    }[period]
-    return bounds[0] <= low <= bounds[1] and bounds[0] <= high <= bounds[1] * 3

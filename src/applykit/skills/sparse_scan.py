@@ -9,6 +9,7 @@ can start a match lies in one of those places, and they are checked in text orde
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from applykit.skills.skeleton import COMPLETE, EXTENDABLE, AliasIndex
@@ -149,7 +150,7 @@ class _Unsure(Exception):
     """The skeleton cannot tell the tokens here (non-ASCII text): read them with the regex."""
 
 
-class _Tokens:
+class _Tokens(ABC):
     """Tokens read on demand from a start, with their spans and lower-cased forms."""
 
     __slots__ = ("spans", "words")
@@ -158,9 +159,9 @@ class _Tokens:
         self.spans: list[tuple[int, int]] = []
         self.words: list[str] = []
 
+    @abstractmethod
     def pull(self) -> bool:
         """Read one more token; False at the end of the text."""
-        raise NotImplementedError
 
 
 class _RegexTokens(_Tokens):
