@@ -13,22 +13,8 @@ from applykit.ingest.posting_windows import (
     starts_or_digits,
 )
 from applykit.models.posting import YearsExperience
+from applykit.number_words import WORD_NUMBERS
 
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
 _NUM = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
 _YEARS = re.compile(
     rf"(?:at least |minimum (?:of )?|min\.? |over |more than )?{_NUM}\s*\+?"
@@ -83,8 +69,8 @@ _EXPERIENCE_WORD = re.compile(r"experience|erfahrung|expérience|experiencia")
 
 def _number(raw: str) -> float | None:
     raw = raw.lower()
-    if raw in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[raw])
+    if raw in WORD_NUMBERS:
+        return float(WORD_NUMBERS[raw])
     try:
         return float(raw)
     except ValueError:

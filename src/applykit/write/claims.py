@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from applykit.models.documents import ClaimKind
+from applykit.number_words import WORD_NUMBERS
 from applykit.write.claims_spelled import find_fractions, find_spelled_numbers, find_times
 from applykit.write.text_units import words
 
@@ -26,24 +27,6 @@ _MULTIPLIERS = {
     "b": 1e9,
     "bn": 1e9,
     "billion": 1e9,
-}
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
-    "hundred": 100,
 }
 _DURATION_UNITS = {
     "ms": "ms",
@@ -226,7 +209,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         value = _MULTIPLES[match.group(0).lower().replace("-", "")]
         found.append(Quantity(match.group(0), match.start(), match.end(), value, "x", "number"))
     for match in _DECADE_RE.finditer(text):
-        count = _WORD_NUMBERS.get((match.group("count") or "").lower(), 1)
+        count = WORD_NUMBERS.get((match.group("count") or "").lower(), 1)
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )

@@ -11,40 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+from applykit.number_words import TENS, UNITS
+
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_SMALL = "|".join([*_TENS, *_UNITS])
-_BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS)})|{_SMALL})"
+_SMALL = "|".join([*TENS, *UNITS])
+_BELOW_HUNDRED = rf"(?:(?:{'|'.join(TENS)})[\s-](?:{'|'.join(UNITS)})|{_SMALL})"
 SPELLED_RE = re.compile(
     rf"\b(?P<number>(?:(?P<lead>{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
     rf"|{_BELOW_HUNDRED}|a(?=\s+(?:dozen|thousand|million|billion)\b))"
@@ -69,7 +40,7 @@ class SpelledNumber:
 def _below_hundred(words: str) -> int:
     total = 0
     for part in re.split(r"[\s-]+", words.lower().strip()):
-        total += _TENS.get(part, 0) + _UNITS.get(part, 0)
+        total += TENS.get(part, 0) + UNITS.get(part, 0)
     return total
 
 
