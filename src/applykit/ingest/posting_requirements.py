@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
+from itertools import accumulate
+
+import ahocorasick_rs
 
 from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_sections import Item, Section, is_any_of
@@ -12,8 +17,9 @@ from applykit.models.skill import SkillRef
 
 _PREFERRED_NEEDLES = ("prefer", "plus", "nice", "bonus", "helpful", "ideally", "desirable")
 _MAX_ITEMS = 60
-# Prefilters: every match of the pattern above contains one of these (lower-cased) needles, so
-# a `fold`ed text without any of them cannot match and the regex is skipped.
+# Prefilters: every match of `cues.requirement_sentence` (`cues.PREFERRED_ITEM`) contains one of
+# these (lower-cased) needles, so a `fold`ed text without any of them cannot match and the regex
+# is skipped.
 _REQUIREMENT_NEEDLES = (
     "looking for",
     "you have",
@@ -214,15 +220,21 @@ def _sentences(text: str) -> list[str]:
 
 
 def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
-    """No requirements section: sentences that read as requirements, in order."""
+    """No requirements section: sentences that read as requirements, in order.
+
+    Most sentences are not: one `fold` and one automaton pass over all the sentences joined
+    by "\n" find those that hold a word the requirement patterns need (`texts_holding`).
+    """
     out: list[Requirement] = []
-    for sentence in body_sentences:
+    low_all = fold("\n".join(body_sentences))
+    for index, start in texts_holding(body_sentences, low_all, _requirement_needles()):
+        sentence = body_sentences[index]
         if len(out) >= 20:
             break
         if len(sentence) < 25:
             continue
-        low = fold(sentence)
-        if not has_any(low, _REQUIREMENT_NEEDLES) or not cues.requirement_sentence(low):
+        low = low_all[start : start + len(sentence)]  # `fold(sentence)`
+        if not cues.requirement_sentence(low):
             continue
         if cues.NOT_REQUIREMENT_SENTENCE.search(low):
             continue
@@ -232,6 +244,26 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
             kind: RequirementKind = "preferred" if _preferred(clause) else "required"
             out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
     return out
+
+
+def texts_holding(
+    texts: list[str], low_all: str, needles: ahocorasick_rs.AhoCorasick
+) -> list[tuple[int, int]]:
+    """`(index, offset in low_all)` of the texts, in order, whose `fold` holds a needle.
+
+    `low_all` is `fold("\n".join(texts))`: `fold` keeps offsets and lower-cases the text on
+    either side of a line end alike, and no needle holds a line end, so each needle found in
+    `low_all` lies inside one text (and every text holding one shows at least one match).
+    `texts` hold no line end.
+    """
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(low_all)}
+    return [(index, starts[index]) for index in sorted(found)]
+
+
+@functools.cache
+def _requirement_needles() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(_REQUIREMENT_NEEDLES))
 
 
 def _preferred(text: str, low: str | None = None) -> bool:
