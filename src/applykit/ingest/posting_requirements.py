@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 import ahocorasick_rs
 
 from applykit.ingest import posting_cues as cues
+from applykit.ingest.posting_item_cues import SPLIT, marks_of, not_a_requirement, texts_holding
 from applykit.ingest.posting_sections import Item, Section, is_any_of
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Posting, Requirement, RequirementKind
@@ -71,6 +70,7 @@ def _flatten(item: Item) -> str:
 
 def requirements_from(sections: list[Section]) -> list[Requirement]:
     out: list[Requirement] = []
+    lists: list[tuple[RequirementKind, list[Item], bool]] = []
     for section in sections:
         if section.kind not in {"requirements", "preferred"}:
             continue
@@ -79,117 +79,33 @@ def requirements_from(sections: list[Section]) -> list[Requirement]:
         for item in section.items():
             parts = _sentences(item.text) if item.bullet is None and len(item.text) > 100 else []
             if len(parts) >= 2 and not item.children:
-                items.extend(Item(s, bullet=_SPLIT) for s in parts)  # a flattened list
+                items.extend(Item(s, bullet=SPLIT) for s in parts)  # a flattened list
             else:
                 items.append(item)
         listed = sum(1 for item in items if item.bullet is not None) >= 2
+        lists.append((kind, items, listed))
+    marked = marks_of([item.text for _, items, _ in lists for item in items])
+    number = 0  # the item's place in `marked`
+    for kind, items, listed in lists:
         for item in items:
+            number += 1
             if len(out) >= _MAX_ITEMS:
                 break
             if item.text.endswith(":") and not item.children:
                 continue  # a lead-in ("You have:") without a list of its own
-            if _not_a_requirement(item, listed):
-                continue
+            if marked is None:
+                if not_a_requirement(item, listed):
+                    continue
+            else:
+                marks, low_all, starts = marked
+                low = low_all[starts[number - 1] : starts[number] - 1]  # `fold(item.text)`
+                if not_a_requirement(item, listed, low, marks[number - 1]):
+                    continue
             if item.text.endswith(":") and not is_any_of(item.text) and item.bullet is None:
                 out.extend(_node(child, f"r{len(out) + 1}", kind) for child in item.children)
                 continue
             out.append(_node(item, f"r{len(out) + 1}", kind))
     return out
-
-
-_MONEY = re.compile(
-    r"[$€£]\s?\d|\d\s?(?:€|EUR|USD)\b|(?i:\b(?:pay|salary|compensation) (?:range|offered|rate)\b"
-    r"|^(?:final |base )?(?:pay|salary|compensation)\b)"
-)
-_MONEY_SIGNS = ("$", "€", "£", "EUR", "USD")  # case-sensitive parts of _MONEY
-_MONEY_WORDS = ("pay", "salary", "compensation")  # its case-insensitive part
-_BOILERPLATE_NEEDLES = (
-    "equal ",
-    "affirmative action",
-    "applicants",
-    "reasonable accommodation",
-    "e-verify",
-    "drug",
-    "until filled",
-    "all qualified",
-    "world",
-    "privacy ",
-    "time",
-    "offers",
-    "apply",
-    "click ",
-    "follow ",
-    "learn more about",
-)
-_SPLIT = "§"  # an item made from one sentence of a long paragraph
-_ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
-_CUE_NEEDLES = (
-    "experience",
-    "year",
-    "degree",
-    "knowledge",
-    "abilit",
-    "able to",
-    "skills",
-    "proficien",
-    "familiar",
-    "must",
-    "required",
-    "certif",
-    "licen",
-    "understanding",
-    "background in",
-    "strong",
-    "excellent",
-    "proven",
-    "fluent",
-    "diploma",
-    "preferred",
-    "plus",
-)
-_LEAD_IN_SENTENCE = re.compile(
-    r"(?i)\b(?:below|following|listed|representative of)\b|\bshould (?:have|possess)\s*$"
-)
-_LEAD_IN_NEEDLES = ("below", "following", "listed", "representative of", "should ")
-
-
-def _not_a_requirement(item: Item, listed: bool, low: str | None = None) -> bool:
-    """Pay lines, lead-in sentences, sub-headings and boilerplate paragraphs in a list.
-
-    `low` is `fold(item.text)` where the caller has it already.
-    """
-    text = item.text
-    if item.children:
-        return False
-    if low is None:
-        low = fold(text)
-    if (has_any(text, _MONEY_SIGNS) or has_any(low, _MONEY_WORDS)) and _MONEY.search(text):
-        return True  # "Salary: $130,000-$150,000" is pay, not a qualification
-    if (
-        (has_any(low, _BOILERPLATE_NEEDLES) and cues.boilerplate(low))
-        or len(text) < 3
-        or text.startswith("#")
-        or not any(c.isalpha() for c in text)
-    ):
-        return True  # equal-opportunity text, "open until filled", "#LI", "AW"
-    if _ID_LINE.match(text):
-        return True
-    if item.bullet == _SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
-        # prose: keep the sentences that ask for something
-        return not (has_any(low, _CUE_NEEDLES) and cues.REQUIREMENT_CUE.search(low))
-    if item.bullet is not None:
-        return False
-    words = text.split()
-    if (
-        2 <= len(words) <= 6
-        and not text.endswith((".", ";"))
-        and all(w[0].isupper() or len(w) <= 3 for w in words)
-    ):
-        return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
-    return listed and (
-        len(text) >= 200
-        or (has_any(low, _LEAD_IN_NEEDLES) and _LEAD_IN_SENTENCE.search(text) is not None)
-    )
 
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
@@ -238,27 +154,12 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
             continue
         if cues.NOT_REQUIREMENT_SENTENCE.search(low):
             continue
-        if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False, low=low):
+        if not_a_requirement(Item(sentence, bullet=SPLIT), listed=False, low=low):
             continue
         for clause in _clauses(sentence, low):
             kind: RequirementKind = "preferred" if _preferred(clause) else "required"
             out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
     return out
-
-
-def texts_holding(
-    texts: list[str], low_all: str, needles: ahocorasick_rs.AhoCorasick
-) -> list[tuple[int, int]]:
-    """`(index, offset in low_all)` of the texts, in order, whose `fold` holds a needle.
-
-    `low_all` is `fold("\n".join(texts))`: `fold` keeps offsets and lower-cases the text on
-    either side of a line end alike, and no needle holds a line end, so each needle found in
-    `low_all` lies inside one text (and every text holding one shows at least one match).
-    `texts` hold no line end.
-    """
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(low_all)}
-    return [(index, starts[index]) for index in sorted(found)]
 
 
 @functools.cache
