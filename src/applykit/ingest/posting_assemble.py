@@ -28,6 +28,7 @@ from applykit.ingest.posting_text import (
     looks_truncated,
     lower,
     sentences,
+    sentences_by_line,
     split_lines,
 )
 from applykit.models.posting import Posting
@@ -247,7 +248,9 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     body_lines = [line for s in sections if s.kind not in SKIP_BODY for line in s.lines]
     split = _SentenceMemo()  # the fallbacks and the company facts split many of the same lines
     if not posting.requirements:
-        body_sentences = [sentence for line in body_lines for sentence in split(line.text)]
+        texts = [line.text for line in body_lines]
+        split.learn(texts)  # every body line is split: all at once
+        body_sentences = [sentence for text in texts for sentence in split(text)]
         posting.requirements = fallback_requirements(body_sentences)
     else:  # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [s for line in _apply_cue_lines(body_lines) for s in split(line)]
@@ -271,3 +274,8 @@ class _SentenceMemo:
         if found is None:
             found = self._known[text] = sentences(text)
         return found
+
+    def learn(self, texts: list[str]) -> None:
+        """Split `texts` in one go (`sentences_by_line`), for the calls to come."""
+        for text, found in zip(texts, sentences_by_line(texts), strict=True):
+            self._known.setdefault(text, found)

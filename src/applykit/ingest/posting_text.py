@@ -318,6 +318,37 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def sentences_by_line(texts: list[str]) -> list[list[str]]:
+    """`[sentences(text) for text in texts]`, with one search of each cut pattern for all texts.
+
+    The texts are joined by "\n", which is always a cut: a cut run of white space that takes in
+    a line end only drops white space that the pieces' stripping drops anyway, so the pieces
+    between the cuts of the joined text are those of each text, in order.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line end: split each alone
+        return [sentences(text) for text in texts]
+    cuts: list[tuple[int, int]] = []
+    for mark, pattern in _SENTENCE_CUTS:
+        if mark in joined:
+            for match in pattern.finditer(joined):
+                group = match.lastindex
+                cuts.append(match.span(group) if group else match.span())
+    cuts.sort()
+    out: list[list[str]] = [[] for _ in texts]
+    line, line_end = 0, len(texts[0]) if texts else 0
+    start = 0
+    for cut_start, cut_end in [*cuts, (len(joined), len(joined))]:
+        part = joined[start:cut_start].strip()
+        if part:
+            while start > line_end:  # the line this piece starts in
+                line += 1
+                line_end += len(texts[line]) + 1
+            out[line].append(part)
+        start = max(start, cut_end)
+    return out
+
+
 # The text between two cuts is stripped, so only which runs of white space hold a split point
 # matters, not where in the run it lies. These are the runs where the former splitter,
 # `\s(?:(?<=[a-z0-9)\]%][.!?]\s)\s*(?=[A-Z(\"“])|(?<=[.!?][\"”]\s)\s*|(?<=\n)\n*)`, matched:
