@@ -201,42 +201,49 @@ _JOIN = ".\n"
 def posting_skills(posting: Posting) -> list[SkillRef]:
     """Skills per requirement (filled in place) and for the whole posting, by canonical name.
 
-    One extractor call over all requirement texts joined, mapped back by character offsets.
+    One extractor call over all requirement texts joined, mapped back by character offsets;
+    a SkillRef is built only for a mention that is the first of its skill in the posting or
+    in its requirement (the only ones kept).
     """
-    from applykit.skills import extract_skills
+    from applykit.skills.extractor import skill_spans
+    from applykit.skills.taxonomy import load_taxonomy
 
     spans: list[tuple[int, int, Requirement | None]] = []
     pieces: list[str] = []
     offset = 0
-
-    def add(text: str, owner: Requirement | None) -> None:
-        nonlocal offset
-        pieces.append(text)
-        spans.append((offset, offset + len(text), owner))
-        offset += len(text) + len(_JOIN)
-
-    def visit(requirement: Requirement) -> None:
-        add(requirement.text, requirement)
-        for child in requirement.children:
-            visit(child)
-
-    for requirement in posting.requirements:
-        visit(requirement)
+    stack = list(reversed(posting.requirements))
+    while stack:  # each requirement, then its children, in order
+        requirement = stack.pop()
+        pieces.append(requirement.text)
+        spans.append((offset, offset + len(requirement.text), requirement))
+        offset += len(requirement.text) + len(_JOIN)
+        stack.extend(reversed(requirement.children))
     for line in [posting.title or "", *posting.responsibilities]:
-        add(line, None)
+        pieces.append(line)
+        spans.append((offset, offset + len(line), None))
+        offset += len(line) + len(_JOIN)
+    text = _JOIN.join(pieces)
+    taxonomy = load_taxonomy()
     seen: dict[str, SkillRef] = {}
     per_owner: dict[int, dict[str, SkillRef]] = {}
     index = 0
-    for mention in extract_skills(_JOIN.join(pieces)):
-        while index < len(spans) and spans[index][1] <= mention.start:
+    for start, end, entry_index in skill_spans(text, taxonomy):
+        while index < len(spans) and spans[index][1] <= start:
             index += 1
-        if index >= len(spans) or mention.start < spans[index][0]:
+        if index >= len(spans) or start < spans[index][0]:
             continue
-        ref = mention.to_ref()
-        seen.setdefault(ref.canonical, ref)
+        entry = taxonomy.entry_at(entry_index)
+        canonical = entry.canonical
         owner = spans[index][2]
-        if owner is not None:
-            per_owner.setdefault(id(owner), {}).setdefault(ref.canonical, ref)
+        owned = None if owner is None else per_owner.setdefault(id(owner), {})
+        if canonical in seen and (owned is None or canonical in owned):
+            continue
+        ref = SkillRef(
+            name=text[start:end], canonical=canonical, skill_id=entry.id, category=entry.category
+        )
+        seen.setdefault(canonical, ref)
+        if owned is not None:
+            owned.setdefault(canonical, ref)
     for _, _, owner in spans:
         if owner is not None:
             owner.skills = list(per_owner.get(id(owner), {}).values())
