@@ -264,8 +264,10 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     else:  # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [s for line in _apply_cue_lines(body_lines) for s in split(line)]
     if not posting.responsibilities:
+        texts = [line.text for s in prose for line in s.lines]
+        split.learn(texts)
         posting.responsibilities = fallback_responsibilities(
-            [x for s in prose for line in s.lines for x in split(line.text)]
+            [sentence for text in texts for sentence in split(text)]
         )
     posting.application_steps = steps.application_steps(sections, body_sentences)
     posting.application_questions = steps.application_questions(sections)
@@ -285,6 +287,8 @@ class _SentenceMemo:
         return found
 
     def learn(self, texts: list[str]) -> None:
-        """Split `texts` in one go (`sentences_by_line`), for the calls to come."""
-        for text, found in zip(texts, sentences_by_line(texts), strict=True):
-            self._known.setdefault(text, found)
+        """Split those of `texts` not split yet in one go (`sentences_by_line`)."""
+        known = self._known
+        new = [text for text in texts if text not in known]
+        for text, found in zip(new, sentences_by_line(new), strict=True):
+            known.setdefault(text, found)
