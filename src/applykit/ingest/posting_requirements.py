@@ -156,8 +156,11 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
             continue
         if not_a_requirement(Item(sentence, bullet=SPLIT), listed=False, low=low):
             continue
-        for clause in _clauses(sentence, low):
-            kind: RequirementKind = "preferred" if _preferred(clause) else "required"
+        preferred = _preferred(sentence, low)
+        for clause in _clauses(sentence, preferred):
+            if clause is not sentence:
+                preferred = _preferred(clause)
+            kind: RequirementKind = "preferred" if preferred else "required"
             out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
     return out
 
@@ -172,9 +175,10 @@ def _preferred(text: str, low: str | None = None) -> bool:
     return has_any(low, _PREFERRED_ITEM_NEEDLES) and cues.PREFERRED_ITEM.search(low) is not None
 
 
-def _clauses(sentence: str, low: str) -> list[str]:
-    """Split "…, and a degree … is helpful but not required" off a required sentence."""
-    if not _preferred(sentence, low):
+def _clauses(sentence: str, preferred: bool) -> list[str]:
+    """Split "…, and a degree … is helpful but not required" off a required sentence
+    (`preferred`: `_preferred(sentence)`, which a split needs)."""
+    if not preferred:
         return [sentence]
     parts = re.split(
         r",? and (?=an? \w+[^,]{0,80}\b(?:helpful|preferred|a plus|bonus)\b)", sentence
