@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from applykit.ingest.posting_case import fold, has_any, lower, lowered
-from applykit.ingest.posting_glue import glue_classes_by_line, unglue
+from applykit.ingest.posting_glue import glue_candidates_by_line, unglue
 from applykit.ingest.posting_sentences import sentences, sentences_by_line
 
 # re-exported: many steps import them here
@@ -226,14 +226,14 @@ def split_lines(text: str) -> list[Line]:
     """Turn text into typed lines: bullets, indentation, headings (Markdown or bold).
 
     Two questions are asked once of the whole text instead of for each line: does it hold any
-    Markdown mark (else a line's text is only stripped) and any glued-list candidate (else no
-    line is cut apart); most postings answer no to one or both.
+    Markdown mark (else a line's text is only stripped), and where are its glued-list
+    candidates (only lines that hold one may be cut apart).
     """
     result: list[Line] = []
     append = result.append
     marked = "[" in text or "*" in text or "_" in text or "`" in text
     clean = strip_inline_markdown if marked else str.strip
-    line_classes = glue_classes_by_line(text) if len(text) >= 80 else None
+    glued = glue_candidates_by_line(text) if len(text) >= 80 else {}
     blank = True
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.lstrip(" ")
@@ -254,10 +254,10 @@ def split_lines(text: str) -> list[Line]:
                 append(Line(bold.group(1).strip(), indent, None, 3, blank))
                 blank = False
                 continue
-        if line_classes is None or len(stripped) < 80:
+        if len(stripped) < 80 or index not in glued:
             pieces: Sequence[str] = (stripped,)
-        else:  # the line's classes past its indentation (spaces: one byte each)
-            pieces = unglue(stripped, line_classes[index][indent:])
+        else:  # the line's candidates, past its indentation
+            pieces = unglue(stripped, [at - indent for at in glued[index]])
         for piece_index, piece in enumerate(pieces):
             match = _BULLET.match(piece) if piece[0] in _BULLET_FIRST else None
             if match and match.group("text"):
