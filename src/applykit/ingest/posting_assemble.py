@@ -28,6 +28,7 @@ from applykit.ingest.posting_text import (
     looks_truncated,
     lower,
     sentences,
+    sentences_by_line,
     split_lines,
 )
 from applykit.models.posting import Posting
@@ -119,7 +120,7 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
     """
     automaton = _injection_automaton()
     try:
-        if not automaton.find_matches_as_indexes(lower(text)):
+        if not _holds_needle(text, automaton):
             return []
         lows = [line.low for line in lines]
         hits = automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
@@ -143,6 +144,24 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
             found.append(line)
         offset = end + 1
     return found
+
+
+def _holds_needle(text: str, automaton: ahocorasick_rs.AhoCorasick) -> bool:
+    """Whether `lower(text)` holds one of `_INJECTION_NEEDLES` (all ASCII).
+
+    Only two non-ASCII characters lower-case to ASCII letters (İ, the Kelvin sign); without
+    them, the needles are found in the UTF-8 bytes with their ASCII letters lowered, where a
+    non-ASCII character's bytes never read as ASCII (no decoding, no offsets to map back).
+    """
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
+        data = text.encode("utf-8")  # a lone surrogate raises, as the caller expects
+        return bool(_injection_bytes().find_matches_as_indexes(data.lower()))
+    return bool(automaton.find_matches_as_indexes(lower(text)))
+
+
+@functools.cache
+def _injection_bytes() -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in _INJECTION_NEEDLES])
 
 
 # How far past the start of an INJECTION match its needle may begin: "when you are a"
@@ -174,41 +193,32 @@ def _injection_automaton() -> ahocorasick_rs.AhoCorasick:
 def _apply_cue_lines(lines: list[Line]) -> list[str]:
     """The texts of the lines in which `_APPLY_CUE` occurs.
 
-    Every match holds "apply" or "plea" (letters that case-fold plainly), so two substring
-    tests on each line's lower-cased text (computed once per line) settle most lines; the
-    regex runs only on lines that hold one of them.
+    Every match holds "apply" or "plea" (in `fold`ed text), letters no non-ASCII character
+    lower-cases or folds to; so the lines that hold one are found in the UTF-8 bytes of all
+    lines joined, with their ASCII letters lowered (one pass each, no decoding), and the regex
+    runs only on those lines.
     """
     texts = [line.text for line in lines]
-    low = fold("\n".join(texts))  # one lower-casing for all lines, same offsets (see `fold`)
-    starts = [at for needle in ("apply", "plea") for at in _find_all(low, needle)]
+    joined = "\n".join(texts)
+    try:
+        low = joined.encode("utf-8").lower()
+    except UnicodeEncodeError:  # a lone surrogate: ask each line alone
+        low = b""
+    if not low or joined.count("\n") != len(texts) - 1:  # (or a line holds a line end)
+        return [text for text in texts if _APPLY_CUE.search(text)]
+    starts = [at for needle in (b"apply", b"plea") for at in _find_all(low, needle)]
     if not starts:
         return []
-    held = [texts[index] for index in _indexes_at(texts, sorted(starts))]
-    return [text for text in held if _APPLY_CUE.search(text)]
+    held = {low.count(b"\n", 0, at) for at in starts}  # the lines of the hits
+    return [texts[index] for index in sorted(held) if _APPLY_CUE.search(texts[index])]
 
 
-def _find_all(text: str, needle: str) -> list[int]:
+def _find_all(text: bytes, needle: bytes) -> list[int]:
     found: list[int] = []
     at = text.find(needle)
     while at != -1:
         found.append(at)
         at = text.find(needle, at + 1)
-    return found
-
-
-def _indexes_at(texts: list[str], starts: list[int]) -> list[int]:
-    """The indexes of the texts of `"\n".join(texts)` that hold the offsets `starts` (sorted)."""
-    found: list[int] = []
-    index, offset = 0, 0
-    for number, text in enumerate(texts):
-        if index >= len(starts):
-            break
-        end = offset + len(text)
-        if starts[index] < end:
-            found.append(number)
-            while index < len(starts) and starts[index] < end:
-                index += 1
-        offset = end + 1
     return found
 
 
@@ -247,13 +257,17 @@ def _content(posting: Posting, sections: list[Section]) -> None:
     body_lines = [line for s in sections if s.kind not in SKIP_BODY for line in s.lines]
     split = _SentenceMemo()  # the fallbacks and the company facts split many of the same lines
     if not posting.requirements:
-        body_sentences = [sentence for line in body_lines for sentence in split(line.text)]
+        texts = [line.text for line in body_lines]
+        split.learn(texts)  # every body line is split: all at once
+        body_sentences = [sentence for text in texts for sentence in split(text)]
         posting.requirements = fallback_requirements(body_sentences)
     else:  # only the sentences the step finder looks at: those that start "To apply…"
         body_sentences = [s for line in _apply_cue_lines(body_lines) for s in split(line)]
     if not posting.responsibilities:
+        texts = [line.text for s in prose for line in s.lines]
+        split.learn(texts)
         posting.responsibilities = fallback_responsibilities(
-            [x for s in prose for line in s.lines for x in split(line.text)]
+            [sentence for text in texts for sentence in split(text)]
         )
     posting.application_steps = steps.application_steps(sections, body_sentences)
     posting.application_questions = steps.application_questions(sections)
@@ -271,3 +285,10 @@ class _SentenceMemo:
         if found is None:
             found = self._known[text] = sentences(text)
         return found
+
+    def learn(self, texts: list[str]) -> None:
+        """Split those of `texts` not split yet in one go (`sentences_by_line`)."""
+        known = self._known
+        new = [text for text in texts if text not in known]
+        for text, found in zip(new, sentences_by_line(new), strict=True):
+            known.setdefault(text, found)

@@ -1,14 +1,17 @@
 """Lists whose items lost their separators ("…industriesSell into…"): where to cut a line.
 
 A scraped posting often runs its list items together: a lower-case word runs straight into the
-next item's capital. `unglue` cuts such a line apart; `glue_classes_by_line` finds, for a whole
-text at once, whether any line may need it.
+next item's capital. `unglue` cuts such a line apart; `glue_candidates_by_line` finds, for a
+whole text at once, the lines that may need it.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+
+import ahocorasick_rs
 
 # A capital followed by a lower-case letter right after 3+ lower-case letters (maybe then "." or
 # ")"): the only places where `_glued_at` can hold. The lookbehinds have fixed widths, so the
@@ -43,20 +46,52 @@ def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
     return found
 
 
-def glue_classes_by_line(text: str) -> list[bytes] | None:
-    """The byte classes of each line of `text` (split at "\\n"), or None when no line holds a
-    `_GLUE_CANDIDATE`: one encoding and one translation for the whole text."""
-    classes = text.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
-    if b"lllUl" not in classes and b"lllpUl" not in classes:
-        return None
-    return classes.split(b"n")
+def glue_candidates_by_line(text: str) -> dict[int, list[int]]:
+    """For each line of `text` (split at "\\n") that holds a `_GLUE_CANDIDATE`, by index: the
+    positions of its candidates in the line, in order.
+
+    One encoding, one translation and one automaton pass over the byte classes of the whole
+    text (no shape runs across a line end: "\\n" has a class of its own); lines without a
+    candidate cost nothing more.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    hits = _shapes().find_matches_as_indexes(data.translate(_GLUE_CLASSES), overlapping=True)
+    if not hits:
+        return {}
+    found: dict[int, list[int]] = {}
+    line, line_start, counted = 0, 0, 0  # the line of `counted`, and where it starts
+    for at in sorted(start + _GLUE_SHAPES[shape][1] for shape, start, _ in hits):
+        breaks = data.count(b"\n", counted, at)
+        if breaks:
+            line += breaks
+            line_start = data.rfind(b"\n", 0, at) + 1
+        counted = at
+        found.setdefault(line, []).append(at - line_start)  # a byte offset, for now
+    lines = text.split("\n")
+    for index, offsets in found.items():
+        if not lines[index].isascii():  # byte offsets → character offsets
+            raw = lines[index].encode("utf-8", "surrogatepass")
+            found[index] = [len(raw[:at].decode("utf-8", "surrogatepass")) for at in offsets]
+    return found
 
 
-def unglue(line: str, classes: bytes | None = None) -> list[str]:
-    """Split a line whose list items lost their separators ("…industriesSell into…")."""
+@functools.cache
+def _shapes() -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick(
+        [shape for shape, _ in _GLUE_SHAPES], implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
+def unglue(line: str, candidates: list[int] | None = None) -> list[str]:
+    """Split a line whose list items lost their separators ("…industriesSell into…").
+
+    `candidates`: the positions of its `_GLUE_CANDIDATE`s, where known.
+    """
     if len(line) < 80:
         return [line]
-    cuts = [i for i in _glue_candidates(line, classes) if _glued_at(line, i)]
+    if candidates is None:
+        candidates = _glue_candidates(line)
+    cuts = [i for i in candidates if _glued_at(line, i)]
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line)]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+import ahocorasick_rs
+
 from applykit.ingest import posting_cues as cues
+from applykit.ingest.posting_item_cues import SPLIT, marks_of, not_a_requirement, texts_holding
 from applykit.ingest.posting_sections import Item, Section, is_any_of
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Posting, Requirement, RequirementKind
@@ -12,8 +16,9 @@ from applykit.models.skill import SkillRef
 
 _PREFERRED_NEEDLES = ("prefer", "plus", "nice", "bonus", "helpful", "ideally", "desirable")
 _MAX_ITEMS = 60
-# Prefilters: every match of the pattern above contains one of these (lower-cased) needles, so
-# a `fold`ed text without any of them cannot match and the regex is skipped.
+# Prefilters: every match of `cues.requirement_sentence` (`cues.PREFERRED_ITEM`) contains one of
+# these (lower-cased) needles, so a `fold`ed text without any of them cannot match and the regex
+# is skipped.
 _REQUIREMENT_NEEDLES = (
     "looking for",
     "you have",
@@ -65,6 +70,7 @@ def _flatten(item: Item) -> str:
 
 def requirements_from(sections: list[Section]) -> list[Requirement]:
     out: list[Requirement] = []
+    lists: list[tuple[RequirementKind, list[Item], bool]] = []
     for section in sections:
         if section.kind not in {"requirements", "preferred"}:
             continue
@@ -73,117 +79,33 @@ def requirements_from(sections: list[Section]) -> list[Requirement]:
         for item in section.items():
             parts = _sentences(item.text) if item.bullet is None and len(item.text) > 100 else []
             if len(parts) >= 2 and not item.children:
-                items.extend(Item(s, bullet=_SPLIT) for s in parts)  # a flattened list
+                items.extend(Item(s, bullet=SPLIT) for s in parts)  # a flattened list
             else:
                 items.append(item)
         listed = sum(1 for item in items if item.bullet is not None) >= 2
+        lists.append((kind, items, listed))
+    marked = marks_of([item.text for _, items, _ in lists for item in items])
+    number = 0  # the item's place in `marked`
+    for kind, items, listed in lists:
         for item in items:
+            number += 1
             if len(out) >= _MAX_ITEMS:
                 break
             if item.text.endswith(":") and not item.children:
                 continue  # a lead-in ("You have:") without a list of its own
-            if _not_a_requirement(item, listed):
-                continue
+            if marked is None:
+                if not_a_requirement(item, listed):
+                    continue
+            else:
+                marks, low_all, starts = marked
+                low = low_all[starts[number - 1] : starts[number] - 1]  # `fold(item.text)`
+                if not_a_requirement(item, listed, low, marks[number - 1]):
+                    continue
             if item.text.endswith(":") and not is_any_of(item.text) and item.bullet is None:
                 out.extend(_node(child, f"r{len(out) + 1}", kind) for child in item.children)
                 continue
             out.append(_node(item, f"r{len(out) + 1}", kind))
     return out
-
-
-_MONEY = re.compile(
-    r"[$€£]\s?\d|\d\s?(?:€|EUR|USD)\b|(?i:\b(?:pay|salary|compensation) (?:range|offered|rate)\b"
-    r"|^(?:final |base )?(?:pay|salary|compensation)\b)"
-)
-_MONEY_SIGNS = ("$", "€", "£", "EUR", "USD")  # case-sensitive parts of _MONEY
-_MONEY_WORDS = ("pay", "salary", "compensation")  # its case-insensitive part
-_BOILERPLATE_NEEDLES = (
-    "equal ",
-    "affirmative action",
-    "applicants",
-    "reasonable accommodation",
-    "e-verify",
-    "drug",
-    "until filled",
-    "all qualified",
-    "world",
-    "privacy ",
-    "time",
-    "offers",
-    "apply",
-    "click ",
-    "follow ",
-    "learn more about",
-)
-_SPLIT = "§"  # an item made from one sentence of a long paragraph
-_ID_LINE = re.compile(r"(?i)^(?:job ?id|req(?:uisition)?(?: id)?|ref(?:erence)?|posting id)\b")
-_CUE_NEEDLES = (
-    "experience",
-    "year",
-    "degree",
-    "knowledge",
-    "abilit",
-    "able to",
-    "skills",
-    "proficien",
-    "familiar",
-    "must",
-    "required",
-    "certif",
-    "licen",
-    "understanding",
-    "background in",
-    "strong",
-    "excellent",
-    "proven",
-    "fluent",
-    "diploma",
-    "preferred",
-    "plus",
-)
-_LEAD_IN_SENTENCE = re.compile(
-    r"(?i)\b(?:below|following|listed|representative of)\b|\bshould (?:have|possess)\s*$"
-)
-_LEAD_IN_NEEDLES = ("below", "following", "listed", "representative of", "should ")
-
-
-def _not_a_requirement(item: Item, listed: bool, low: str | None = None) -> bool:
-    """Pay lines, lead-in sentences, sub-headings and boilerplate paragraphs in a list.
-
-    `low` is `fold(item.text)` where the caller has it already.
-    """
-    text = item.text
-    if item.children:
-        return False
-    if low is None:
-        low = fold(text)
-    if (has_any(text, _MONEY_SIGNS) or has_any(low, _MONEY_WORDS)) and _MONEY.search(text):
-        return True  # "Salary: $130,000-$150,000" is pay, not a qualification
-    if (
-        (has_any(low, _BOILERPLATE_NEEDLES) and cues.boilerplate(low))
-        or len(text) < 3
-        or text.startswith("#")
-        or not any(c.isalpha() for c in text)
-    ):
-        return True  # equal-opportunity text, "open until filled", "#LI", "AW"
-    if _ID_LINE.match(text):
-        return True
-    if item.bullet == _SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
-        # prose: keep the sentences that ask for something
-        return not (has_any(low, _CUE_NEEDLES) and cues.REQUIREMENT_CUE.search(low))
-    if item.bullet is not None:
-        return False
-    words = text.split()
-    if (
-        2 <= len(words) <= 6
-        and not text.endswith((".", ";"))
-        and all(w[0].isupper() or len(w) <= 3 for w in words)
-    ):
-        return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
-    return listed and (
-        len(text) >= 200
-        or (has_any(low, _LEAD_IN_NEEDLES) and _LEAD_IN_SENTENCE.search(text) is not None)
-    )
 
 
 def _node(item: Item, rid: str, section_kind: RequirementKind) -> Requirement:
@@ -214,24 +136,38 @@ def _sentences(text: str) -> list[str]:
 
 
 def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
-    """No requirements section: sentences that read as requirements, in order."""
+    """No requirements section: sentences that read as requirements, in order.
+
+    Most sentences are not: one `fold` and one automaton pass over all the sentences joined
+    by "\n" find those that hold a word the requirement patterns need (`texts_holding`).
+    """
     out: list[Requirement] = []
-    for sentence in body_sentences:
+    low_all = fold("\n".join(body_sentences))
+    for index, start in texts_holding(body_sentences, low_all, _requirement_needles()):
+        sentence = body_sentences[index]
         if len(out) >= 20:
             break
         if len(sentence) < 25:
             continue
-        low = fold(sentence)
-        if not has_any(low, _REQUIREMENT_NEEDLES) or not cues.requirement_sentence(low):
+        low = low_all[start : start + len(sentence)]  # `fold(sentence)`
+        if not cues.requirement_sentence(low):
             continue
         if cues.NOT_REQUIREMENT_SENTENCE.search(low):
             continue
-        if _not_a_requirement(Item(sentence, bullet=_SPLIT), listed=False, low=low):
+        if not_a_requirement(Item(sentence, bullet=SPLIT), listed=False, low=low):
             continue
-        for clause in _clauses(sentence, low):
-            kind: RequirementKind = "preferred" if _preferred(clause) else "required"
+        preferred = _preferred(sentence, low)
+        for clause in _clauses(sentence, preferred):
+            if clause is not sentence:
+                preferred = _preferred(clause)
+            kind: RequirementKind = "preferred" if preferred else "required"
             out.append(Requirement(id=f"r{len(out) + 1}", text=clause, kind=kind))
     return out
+
+
+@functools.cache
+def _requirement_needles() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(_REQUIREMENT_NEEDLES))
 
 
 def _preferred(text: str, low: str | None = None) -> bool:
@@ -239,9 +175,10 @@ def _preferred(text: str, low: str | None = None) -> bool:
     return has_any(low, _PREFERRED_ITEM_NEEDLES) and cues.PREFERRED_ITEM.search(low) is not None
 
 
-def _clauses(sentence: str, low: str) -> list[str]:
-    """Split "…, and a degree … is helpful but not required" off a required sentence."""
-    if not _preferred(sentence, low):
+def _clauses(sentence: str, preferred: bool) -> list[str]:
+    """Split "…, and a degree … is helpful but not required" off a required sentence
+    (`preferred`: `_preferred(sentence)`, which a split needs)."""
+    if not preferred:
         return [sentence]
     parts = re.split(
         r",? and (?=an? \w+[^,]{0,80}\b(?:helpful|preferred|a plus|bonus)\b)", sentence
@@ -268,42 +205,49 @@ _JOIN = ".\n"
 def posting_skills(posting: Posting) -> list[SkillRef]:
     """Skills per requirement (filled in place) and for the whole posting, by canonical name.
 
-    One extractor call over all requirement texts joined, mapped back by character offsets.
+    One extractor call over all requirement texts joined, mapped back by character offsets;
+    a SkillRef is built only for a mention that is the first of its skill in the posting or
+    in its requirement (the only ones kept).
     """
-    from applykit.skills import extract_skills
+    from applykit.skills.extractor import skill_spans
+    from applykit.skills.taxonomy import load_taxonomy
 
     spans: list[tuple[int, int, Requirement | None]] = []
     pieces: list[str] = []
     offset = 0
-
-    def add(text: str, owner: Requirement | None) -> None:
-        nonlocal offset
-        pieces.append(text)
-        spans.append((offset, offset + len(text), owner))
-        offset += len(text) + len(_JOIN)
-
-    def visit(requirement: Requirement) -> None:
-        add(requirement.text, requirement)
-        for child in requirement.children:
-            visit(child)
-
-    for requirement in posting.requirements:
-        visit(requirement)
+    stack = list(reversed(posting.requirements))
+    while stack:  # each requirement, then its children, in order
+        requirement = stack.pop()
+        pieces.append(requirement.text)
+        spans.append((offset, offset + len(requirement.text), requirement))
+        offset += len(requirement.text) + len(_JOIN)
+        stack.extend(reversed(requirement.children))
     for line in [posting.title or "", *posting.responsibilities]:
-        add(line, None)
+        pieces.append(line)
+        spans.append((offset, offset + len(line), None))
+        offset += len(line) + len(_JOIN)
+    text = _JOIN.join(pieces)
+    taxonomy = load_taxonomy()
     seen: dict[str, SkillRef] = {}
     per_owner: dict[int, dict[str, SkillRef]] = {}
     index = 0
-    for mention in extract_skills(_JOIN.join(pieces)):
-        while index < len(spans) and spans[index][1] <= mention.start:
+    for start, end, entry_index in skill_spans(text, taxonomy):
+        while index < len(spans) and spans[index][1] <= start:
             index += 1
-        if index >= len(spans) or mention.start < spans[index][0]:
+        if index >= len(spans) or start < spans[index][0]:
             continue
-        ref = mention.to_ref()
-        seen.setdefault(ref.canonical, ref)
+        entry = taxonomy.entry_at(entry_index)
+        canonical = entry.canonical
         owner = spans[index][2]
-        if owner is not None:
-            per_owner.setdefault(id(owner), {}).setdefault(ref.canonical, ref)
+        owned = None if owner is None else per_owner.setdefault(id(owner), {})
+        if canonical in seen and (owned is None or canonical in owned):
+            continue
+        ref = SkillRef(
+            name=text[start:end], canonical=canonical, skill_id=entry.id, category=entry.category
+        )
+        seen.setdefault(canonical, ref)
+        if owned is not None:
+            owned.setdefault(canonical, ref)
     for _, _, owner in spans:
         if owner is not None:
             owner.skills = list(per_owner.get(id(owner), {}).values())

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
+
+import ahocorasick_rs
 
 from applykit.ingest import posting_cues as cues
 from applykit.ingest.posting_sections import Section
@@ -137,15 +142,28 @@ def company_facts(
     names = [company] if company else []
     if company:
         names.append(company.split()[0])
-    for section in sections[:12]:
-        if section.kind not in {"company", "header", "role", "team", "other"}:
-            continue
-        in_company = section.kind == "company"
-        for line in section.lines[:40]:
+    chosen = [
+        (section.kind == "company", section.lines[:40])
+        for section in sections[:12]
+        if section.kind in {"company", "header", "role", "team", "other"}
+    ]
+    asked = [
+        line.text
+        for in_company, lines in chosen
+        if not in_company
+        for line in lines
+        if line.bullet is None
+    ]
+    fact_lines = _fact_texts(asked)
+    number = 0  # the line's place in `asked`
+    for in_company, lines in chosen:
+        for line in lines:
             if line.bullet is not None and not in_company:
                 continue
-            if not in_company and not _is_fact(line.text, line.low):
-                continue
+            if not in_company:
+                number += 1
+                if number - 1 not in fact_lines:
+                    continue
             for sentence in split(line.text):
                 # The tests are pure, so they run cheapest first: the injection scan last.
                 if len(sentence) < 30:
@@ -160,3 +178,32 @@ def company_facts(
                 if sentence not in facts:
                     facts.append(sentence)
     return facts[:12]
+
+
+def _fact_texts(texts: list[str]) -> set[int]:
+    """The indexes of the texts for which `_is_fact` holds, told for all texts at once.
+
+    One automaton pass over the texts joined by "\\n" and `fold`ed (offsets kept; no needle
+    holds a line end) finds the fact words and the ASCII digits; a text with other characters
+    is also searched for the other digits `\\d` matches.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line end: ask each alone
+        return {index for index, text in enumerate(texts) if _is_fact(text)}
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = {
+        bisect_right(starts, at) - 1
+        for _, at, _ in _fact_needles().find_matches_as_indexes(fold(joined))
+    }
+    if not joined.isascii():
+        found.update(
+            index
+            for index, text in enumerate(texts)
+            if index not in found and not text.isascii() and _DIGIT.search(text)
+        )
+    return found
+
+
+@functools.cache
+def _fact_needles() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick([*_FACT_NEEDLES, *"0123456789"])

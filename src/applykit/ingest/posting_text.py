@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from applykit.ingest.posting_case import fold, has_any, lower, lowered
-from applykit.ingest.posting_glue import glue_classes_by_line, unglue
+from applykit.ingest.posting_glue import glue_candidates_by_line, unglue
+from applykit.ingest.posting_sentences import sentences, sentences_by_line
 
-__all__ = ["fold", "has_any", "lower", "lowered"]  # re-exported: many steps import them here
+# re-exported: many steps import them here
+__all__ = ["fold", "has_any", "lower", "lowered", "sentences", "sentences_by_line"]
 
 MAX_CHARS = 200_000
 """A posting is a few thousand characters; past this we read the start and say so."""
@@ -224,14 +226,14 @@ def split_lines(text: str) -> list[Line]:
     """Turn text into typed lines: bullets, indentation, headings (Markdown or bold).
 
     Two questions are asked once of the whole text instead of for each line: does it hold any
-    Markdown mark (else a line's text is only stripped) and any glued-list candidate (else no
-    line is cut apart); most postings answer no to one or both.
+    Markdown mark (else a line's text is only stripped), and where are its glued-list
+    candidates (only lines that hold one may be cut apart).
     """
     result: list[Line] = []
     append = result.append
     marked = "[" in text or "*" in text or "_" in text or "`" in text
     clean = strip_inline_markdown if marked else str.strip
-    line_classes = glue_classes_by_line(text) if len(text) >= 80 else None
+    glued = glue_candidates_by_line(text) if len(text) >= 80 else {}
     blank = True
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.lstrip(" ")
@@ -252,10 +254,10 @@ def split_lines(text: str) -> list[Line]:
                 append(Line(bold.group(1).strip(), indent, None, 3, blank))
                 blank = False
                 continue
-        if line_classes is None or len(stripped) < 80:
+        if len(stripped) < 80 or index not in glued:
             pieces: Sequence[str] = (stripped,)
-        else:  # the line's classes past its indentation (spaces: one byte each)
-            pieces = unglue(stripped, line_classes[index][indent:])
+        else:  # the line's candidates, past its indentation
+            pieces = unglue(stripped, [at - indent for at in glued[index]])
         for piece_index, piece in enumerate(pieces):
             match = _BULLET.match(piece) if piece[0] in _BULLET_FIRST else None
             if match and match.group("text"):
@@ -285,55 +287,6 @@ def looks_truncated(text: str) -> bool:
     if len(last_line) < 80 or len(words) < 10 or re.search(r"@|https?:|www\.", last_line[-60:]):
         return False
     return words[-1].isalpha() and words[-1].islower()
-
-
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences (abbreviation-tolerant enough for postings).
-
-    A sentence ends at a run of white space that follows "x." (with a capital, "(" or a quote
-    after the run), follows '."' or '.”', or holds a line end. `_SENTENCE_CUTS` find those runs
-    from the punctuation or the line end, which are much rarer than spaces.
-    """
-    if "." not in text and "!" not in text and "?" not in text and "\n" not in text:
-        text = text.strip()  # nothing to split at (every split point follows .!? or is \n)
-        return [text] if text else []
-    cuts: list[tuple[int, int]] = []
-    for mark, pattern in _SENTENCE_CUTS:
-        if mark in text:
-            for match in pattern.finditer(text):
-                group = match.lastindex
-                cuts.append(match.span(group) if group else match.span())
-    if len(cuts) > 1:
-        cuts.sort()
-    out: list[str] = []
-    start = 0
-    for cut_start, cut_end in cuts:
-        part = text[start:cut_start].strip()
-        if part:
-            out.append(part)
-        start = max(start, cut_end)
-    part = text[start:].strip()
-    if part:
-        out.append(part)
-    return out
-
-
-# The text between two cuts is stripped, so only which runs of white space hold a split point
-# matters, not where in the run it lies. These are the runs where the former splitter,
-# `\s(?:(?<=[a-z0-9)\]%][.!?]\s)\s*(?=[A-Z(\"“])|(?<=[.!?][\"”]\s)\s*|(?<=\n)\n*)`, matched:
-# the whole run after "x." when a capital, "(" or a quote follows it (group 1), the whole run
-# after '."' or '.”' (group 2), or any line end (no group; cut at it). One pattern for each
-# mark, each starting with that literal character: the regex engine then skips ahead with a
-# plain character search (~1 ns a character, against ~12 for a character class).
-_SENTENCE_CUTS = tuple(
-    (mark, re.compile(re.escape(mark) + rest))
-    for mark, rest in (
-        (".", r"(?:(?<=[a-z0-9)\]%]\.)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
-        ("!", r"(?:(?<=[a-z0-9)\]%]!)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
-        ("?", r"(?:(?<=[a-z0-9)\]%]\?)(\s+)(?=[A-Z(\"“])|[\"”](\s+))"),
-        ("\n", ""),
-    )
-)
 
 
 def spans(

@@ -136,13 +136,31 @@ stays bounded; a mention never spans a line end in practice."""
 def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
     """Skill mentions in `text`: non-overlapping, sorted by start, longest match wins."""
     taxonomy = taxonomy or load_taxonomy()
+    return _mentions(text, skill_spans(text, taxonomy), taxonomy)
+
+
+def skill_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, int]]:
+    """`(start, end, entry index)` of each mention `extract_skills` finds, without building
+    the mentions (for callers that only need a few of their fields)."""
     index = alias_index(taxonomy)
-    mentions: list[SkillMention] = []
+    spans: list[tuple[int, int, int]] = []
     for start, end in _blocks(text):
         if index.complete and not needs_full_pass(text[start:end]):
-            mentions += _extract_sparse(text, start, end, taxonomy, index)
+            spans += _sparse_spans(text, start, end, taxonomy, index)
         else:
-            mentions += _extract_block(text, start, end, taxonomy)
+            spans += _block_spans(text, start, end, taxonomy)
+    return spans
+
+
+def _mentions(
+    text: str, spans: list[tuple[int, int, int]], taxonomy: Taxonomy
+) -> list[SkillMention]:
+    mentions = []
+    for start, end, index in spans:
+        entry = taxonomy.entry_at(index)
+        mentions.append(
+            SkillMention(start, end, text[start:end], entry.id, entry.canonical, entry.category)
+        )
     return mentions
 
 
@@ -150,6 +168,12 @@ def _extract_sparse(
     text: str, begin: int, end: int, taxonomy: Taxonomy, index: AliasIndex | None = None
 ) -> list[SkillMention]:
     """The same mentions as `_extract_block`, reading tokens only where an alias may start."""
+    return _mentions(text, _sparse_spans(text, begin, end, taxonomy, index), taxonomy)
+
+
+def _sparse_spans(
+    text: str, begin: int, end: int, taxonomy: Taxonomy, index: AliasIndex | None = None
+) -> list[tuple[int, int, int]]:
     block = text[begin:end]
     index = index or alias_index(taxonomy)
     ascii_text = ascii_bytes(block)
@@ -163,21 +187,9 @@ def _extract_sparse(
         from applykit.skills.context_regions import resolve_in_regions
 
         resolve_in_regions(block, boundaries, found, taxonomy, _resolve_context)
-    mentions = []
-    for match in found:
-        if match.accepted:
-            entry = taxonomy.entry_at(match.index)
-            mentions.append(
-                SkillMention(
-                    start=begin + match.start,
-                    end=begin + match.end,
-                    text=block[match.start : match.end],
-                    skill_id=entry.id,
-                    canonical=entry.canonical,
-                    category=entry.category,
-                )
-            )
-    return mentions
+    return [
+        (begin + match.start, begin + match.end, match.index) for match in found if match.accepted
+    ]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -210,22 +222,15 @@ def _tokens(text: str, begin: int, end: int) -> tuple[list[int], list[int], list
 
 
 def _extract_block(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
+    return _mentions(text, _block_spans(text, begin, end, taxonomy), taxonomy)
+
+
+def _block_spans(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[tuple[int, int, int]]:
     starts, ends, words = _tokens(text, begin, end)
     candidates = _scan(text, starts, ends, words, taxonomy)
     if any(not candidate.accepted for candidate in candidates):
         _resolve_context(candidates, words, taxonomy)
-    return [
-        SkillMention(
-            start=starts[c.first],
-            end=ends[c.last],
-            text=text[starts[c.first] : ends[c.last]],
-            skill_id=c.entry.id,
-            canonical=c.entry.canonical,
-            category=c.entry.category,
-        )
-        for c in candidates
-        if c.accepted
-    ]
+    return [(starts[c.first], ends[c.last], c.index) for c in candidates if c.accepted]
 
 
 _PREFIXES: weakref.WeakKeyDictionary[Taxonomy, frozenset[str]] = weakref.WeakKeyDictionary()

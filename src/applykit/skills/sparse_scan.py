@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from itertools import accumulate
 
-from applykit.skills.skeleton import COMPLETE, EXTENDABLE, AliasIndex
+from applykit.skills.skeleton import AliasIndex
 from applykit.skills.taxonomy import (
     CASE_SENSITIVE,
     FLAG_BITS,
@@ -47,34 +48,25 @@ def spot_ranges(
     A spot is where the skeleton words from there on spell the whole skeleton of some alias
     key; the safe start is the nearest earlier place no token runs across, moved back over
     the tokens some keys have before their first skeleton word (". NET": `lead` is then True).
+    One automaton pass over the skeleton's words, joined by single spaces, finds every spot.
     """
     words = skeleton.split()
     if not words:
         return []
-    singles = index.single.intersection(words)
-    follows: dict[bytes, set[bytes]] = {}
-    pairs = zip(words, words[1:])  # noqa: B905, RUF007 - zip reuses its tuple, pairwise does not
-    for first, second in index.pairs.intersection(pairs):
-        follows.setdefault(first, set()).add(second)
-    if not singles and not follows:
+    single = b" " + b" ".join(words) + b" "  # word w starts at w + 1 + len(words[:w] joined)
+    hits = index.keys.find_matches_as_indexes(single, overlapping=True)
+    if not hits:
         return []
-    padded = b" " + skeleton + b" "  # a word at padded[i + 1] is at text[i]
-    spots: list[tuple[int, bytes]] = []
-    for word in singles.union(follows):
-        needle = b" " + word + b" "
-        seconds = None if word in singles else follows[word]
-        at = padded.find(needle)
-        while at != -1:
-            end = at + len(word) + 1
-            if seconds is None or _completes(padded, end, word, seconds, index.walk):
-                spots.append((at, word))
-            at = padded.find(needle, end)
-    spots.sort()
+    leads = index.leads
+    need_at = {at: leads[pattern] for pattern, at, _ in hits}  # at: the space before a word
+    # Where each word stands in the skeleton: the runs of spaces before each word of
+    # `b" " + skeleton`, summed (one C-level pass; the words' lengths are the same in both).
+    gaps = list(accumulate(map(len, (b" " + skeleton).translate(_GAPS_TABLE).split())))
     ranges = []
-    lead = index.lead
-    for spot, word in spots:
+    for at, need in sorted(need_at.items()):
+        before = single.count(b" ", 0, at + 1)  # the words before this one, plus one
+        spot = at + 1 - before + gaps[before - 1] - 1
         start = boundaries.rfind(b" ", 0, spot) + 1
-        need = lead.get(word) if lead else None
         while need and start > 0 and _count_tokens(text, start, spot) < need:
             start = boundaries.rfind(b" ", 0, start - 1) + 1
         ranges.append((start, spot, bool(need)))
@@ -82,31 +74,8 @@ def spot_ranges(
     return ranges
 
 
-def _completes(
-    padded: bytes, end: int, first: bytes, seconds: set[bytes], walk: dict[bytes, int]
-) -> bool:
-    """The skeleton words from `end` on, after `first`, finish some key's skeleton."""
-    window = 48
-    while True:
-        tail = padded[end : end + window].split()
-        cut = end + window < len(padded)
-        if cut and tail:
-            tail.pop()  # the window may end inside a word
-        if tail:
-            if tail[0] not in seconds:
-                return False
-            key = first + b" " + tail[0]
-            state = walk[key]
-            taken = 1
-            while not state & COMPLETE and state & EXTENDABLE and taken < len(tail):
-                key = key + b" " + tail[taken]
-                state = walk.get(key, 0)
-                taken += 1
-            if state & COMPLETE or not state & EXTENDABLE or taken < len(tail):
-                return bool(state & COMPLETE)
-        if not cut:
-            return False
-        window *= 4
+_GAPS_TABLE = bytes(120 if byte == 32 else 32 for byte in range(256))
+"""Byte table: a space becomes `x`, anything else a space (the skeleton's gaps as words)."""
 
 
 def _count_tokens(text: str, start: int, end: int) -> int:
