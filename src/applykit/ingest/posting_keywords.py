@@ -31,6 +31,7 @@ _NONE: list[int] = []
 
 def needles(*words: str) -> tuple[str, ...]:
     """Register lower-case key words for the shared scan; returns them unchanged."""
+    _GROUPS.clear()  # a word registered now may be in a group already split
     for word in words:
         if word and word not in _INDEX:
             _INDEX[word] = len(_WORDS)
@@ -122,6 +123,28 @@ def _matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int
 
 
 _SMALL: dict[tuple[str, ...], ahocorasick_rs.AhoCorasick] = {}
+
+
+class _Group:
+    """A tuple of words as `Scan.spans` and `Scan.starts` ask about it, split once: the
+    registered words (a set, to meet a scan's table in one C-level intersection) and the rest."""
+
+    __slots__ = ("plain", "registered")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.registered = frozenset(word for word in words if word in _INDEX)
+        # Every word registered and none twice: the order of the words does not matter.
+        self.plain = len(self.registered) == len(words)
+
+
+_GROUPS: dict[tuple[str, ...], _Group] = {}
+
+
+def _group(words: tuple[str, ...]) -> _Group:
+    group = _GROUPS.get(words)
+    if group is None:
+        group = _GROUPS[words] = _Group(words)
+    return group
 
 
 def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
@@ -292,6 +315,12 @@ class Scan:
         """
         if not self.aligned():
             return None
+        if len(words) > 1 and self._known_words() == len(_WORDS):
+            group = _group(words)
+            if group.plain:
+                every = self._occurrences_of
+                lists = [every(word) for word in self._present(group.registered)]
+                return sorted({at for found in lists for at in found}) if lists else []
         found: list[int] = []
         for word in words:
             found.extend(self.every(word))
@@ -310,6 +339,17 @@ class Scan:
             if found:
                 out.append((word, found))
         return out
+
+    def _present(self, words: frozenset[str]) -> set[str]:
+        """The `words` found in the original text or in a prefix added (a superset of those in
+        `low`: a derived scan may cut some off), by set intersection."""
+        holders = self._holders()
+        if len(holders) == 1:
+            return holders[0].keys() & words
+        present: set[str] = set()
+        for table in holders:
+            present |= table.keys() & words
+        return present
 
     def aligned(self) -> bool:
         """The lower-cased text has the same offsets, and no character that a case-insensitive
@@ -340,9 +380,32 @@ class Scan:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
         known = self._known_words()
         exact = known == len(_WORDS)
-        holders = self._holders()
-        hits: list[tuple[int, int]] = []
         size = len(self.low)
+        if exact:
+            group = _group(words)
+            if group.plain:
+                present = self._present(group.registered)
+                if not present:
+                    return []
+                lists = [
+                    (
+                        word,
+                        self.positions(word)
+                        if word in _BORDERED_WORDS
+                        else self._occurrences_of(word),
+                    )
+                    for word in present
+                ]
+                if sum(len(found) for _, found in lists) <= limit:  # else as below, in order
+                    hits = [
+                        (at - before if at > before else 0, min(size, at + length))
+                        for word, found in lists
+                        for length in (len(word) + after,)
+                        for at in found
+                    ]
+                    return merge_windows(hits)
+        holders = self._holders()
+        hits = []
         for word in words:
             if exact and word in _INDEX and word not in _BORDERED_WORDS:
                 for table in holders:
