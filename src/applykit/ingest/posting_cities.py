@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from applykit.ingest.posting_keywords import occurrences_of_each
 from applykit.models.posting import Location
 
 # Where a posting talks about places. The window after a cue runs to the end of its line.
@@ -136,15 +137,20 @@ def cities_in_place_lines(text: str, *, context: str = "", limit: int = 8) -> li
 
 
 def _cue_starts(head: str) -> list[int]:
+    """Where a cue may start: each anchor's occurrences (one automaton pass for all of them),
+    moved back one character for an anchor written without its first letter, at a word start."""
     starts: set[int] = set()
-    for anchor in _ANCHORS:
-        at = head.find(anchor)
-        while at >= 0:
-            start = at if anchor[0].isupper() or anchor == "hub" or anchor == "location" else at - 1
-            if start >= 0 and (start == 0 or not head[start - 1].isalnum()):
-                starts.add(start)
-            at = head.find(anchor, at + 1)
+    for index, at in occurrences_of_each(head, _ANCHORS):
+        start = at - _ANCHOR_BACK[index]
+        if start >= 0 and (start == 0 or not head[start - 1].isalnum()):
+            starts.add(start)
     return sorted(starts)
+
+
+_ANCHOR_BACK = [
+    0 if anchor[0].isupper() or anchor == "hub" or anchor == "location" else 1
+    for anchor in _ANCHORS
+]
 
 
 def _place_window(head: str, start: int) -> str:
