@@ -17,6 +17,13 @@ from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_sections import Section
 from applykit.models.posting import Posting
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_HEADER_SEPARATORS = re.compile(r" [·|•] | [–—] (?=[A-Z])| \| ")
+_ABOUT = re.compile(r"(?i)^about\s+")
+_ABOUT_NAME = re.compile(r"(?i)about\s+[A-Z0-9]")
+_ABOUT_US = re.compile(r"(?i)about (?:us|the|our|you)\b")
+
+
 SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
 _VAGUE_PAY = re.compile(
     r"(?i)\b(?:competitive|attractive|negotiable)\s+(?:salary|pay|compensation|rate)\b"
@@ -44,7 +51,7 @@ def _header_lines(sections: list[Section]) -> list[str]:
     for line in header:
         if len(line.text) > 160:
             continue  # prose, not a header line
-        out.extend(seg.strip() for seg in re.split(r" [·|•] | [–—] (?=[A-Z])| \| ", line.text))
+        out.extend(seg.strip() for seg in _HEADER_SEPARATORS.split(line.text))
     return [o for o in out if o]
 
 
@@ -132,11 +139,9 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
                 break
     candidates = fields.company_candidates(parse.body)
     about = [
-        re.sub(r"(?i)^about\s+", "", s.heading).strip(" :")
+        _ABOUT.sub("", s.heading).strip(" :")
         for s in sections
-        if s.kind == "company"
-        and re.match(r"(?i)about\s+[A-Z0-9]", s.heading)
-        and not re.match(r"(?i)about (?:us|the|our|you)\b", s.heading)
+        if s.kind == "company" and _ABOUT_NAME.match(s.heading) and not _ABOUT_US.match(s.heading)
     ]
     if company is None:
         pool = about + candidates

@@ -10,6 +10,11 @@ from applykit.ingest.posting_keywords import Scan, needles, occurrences
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_SENTENCE_CUT = re.compile(r"(?<=[.;!?])\s+|,\s+and\s+")
+_OR_EQUIVALENT = re.compile(r"(?:,? or)? equivalent$|,? or$")
+
+
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
     ("associate", re.compile(r"\bassociate(?:'s|’s)? degree\b", re.IGNORECASE)),
     (
@@ -163,7 +168,7 @@ def _degree_sentences(line: str) -> list[str]:
         return []
     if len(line) < 200:
         return [line]
-    return [s for s in re.split(r"(?<=[.;!?])\s+|,\s+and\s+", line) if s]
+    return [s for s in _SENTENCE_CUT.split(line) if s]
 
 
 # Per pattern of _DEGREES: lower-case words one of which every match holds (a cheap test on
@@ -220,7 +225,7 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
     field_match = _FIELD.search(sentence, position)
     field = field_match.group(1).strip(" ,") if field_match else None
     if field:
-        field = re.sub(r"(?:,? or)? equivalent$|,? or$", "", field).strip(" ,") or None
+        field = _OR_EQUIVALENT.sub("", field).strip(" ,") or None
     if field and field.lower().startswith(("a ", "an ", "or ", "and ")):
         field = field.split(" ", 1)[1]
     in_progress = has_any(low, ("pursuing", "currently enrolled")) and bool(

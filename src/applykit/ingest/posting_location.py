@@ -8,6 +8,10 @@ from collections.abc import Iterator
 from applykit.ingest.posting_keywords import Scan, needles, occurrences
 from applykit.models.posting import Location
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_PLACE_WORDS = re.compile(r"[\s,/]+")
+
+
 US_STATES = {
     "AL": "Alabama",
     "AK": "Alaska",
@@ -271,7 +275,7 @@ def remote_location(text: str | Scan) -> Location | None:
         return None
     where = (match.group(1) or match.group(2) or "").strip()
     country = None
-    for word in re.split(r"[\s,/]+", where.lower()):
+    for word in _PLACE_WORDS.split(where.lower()):
         if COUNTRIES.get(word):
             country = COUNTRIES[word]
             break

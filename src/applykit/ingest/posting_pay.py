@@ -22,6 +22,12 @@ from applykit.ingest.posting_pay_units import (
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Compensation, PayPeriod
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_AMOUNT_CHAR = re.compile(r"[\d$€£]")
+_AND_GAP = re.compile(r"[^\d]{0,12}?\band\b", re.I)
+_RANGE_LEAD = re.compile(r"between\s*$|\brange\b", re.I)
+
+
 _NEEDLES = needles(
     "$",
     "€",
@@ -213,7 +219,7 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
     raw_end = end_of_amounts
     if period is None:
         found = PERIOD_WORD.search(text, end_of_amounts, end_of_amounts + 20)
-        if found and not re.search(r"[\d$€£]", text[end_of_amounts : found.start()]):
+        if found and not _AMOUNT_CHAR.search(text[end_of_amounts : found.start()]):
             period = period_of(found.group(1))
             raw_end = found.end()
     if currency is None and period is None:
@@ -283,7 +289,7 @@ def _joined_by_and(match: re.Match[str]) -> bool:
     """`$20 and $25` is a range only after "between"."""
     end = match.end("n1") if match.group("n1") else match.end("nn1")
     gap = match.string[end : end + 20]  # the pattern below reads at most 16 characters
-    if re.match(r"[^\d]{0,12}?\band\b", gap, re.I) is None:
+    if _AND_GAP.match(gap) is None:
         return False
     lead = match.string[max(0, match.start() - 60) : match.start()]
-    return re.search(r"between\s*$|\brange\b", lead, re.I) is None
+    return _RANGE_LEAD.search(lead) is None
