@@ -182,6 +182,7 @@ class Scan:
         "_head",
         "_held",
         "_known",
+        "_maybe",
         "_parent",
         "_positions",
         "_prefix_len",
@@ -202,6 +203,7 @@ class Scan:
         self._cut = 0
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
         self._aligned: bool | None = None
+        self._maybe: frozenset[str] | None = None  # the words in any of `_holders`
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
         """The scan of `prefix + self.text[:stop]`, reusing this scan's occurrences.
@@ -327,12 +329,16 @@ class Scan:
         """
         if not self.aligned():
             return None
-        if len(words) > 1 and self._known_words() == len(_WORDS):
-            group = _group(words)
+        known = self._known if self._known >= 0 else self._known_words()
+        if len(words) > 1 and known == len(_WORDS):
+            group = _GROUPS.get(words) or _group(words)
             if group.plain:
+                present = self._present(group.registered)
+                if not present:
+                    return []
                 every = self._occurrences_of
-                lists = [every(word) for word in self._present(group.registered)]
-                return sorted({at for found in lists for at in found}) if lists else []
+                lists = [every(word) for word in present]
+                return sorted({at for found in lists for at in found})
         found: list[int] = []
         for word in words:
             found.extend(self.every(word))
@@ -352,16 +358,15 @@ class Scan:
                 out.append((word, found))
         return out
 
-    def _present(self, words: frozenset[str]) -> set[str]:
+    def _present(self, words: frozenset[str]) -> frozenset[str]:
         """The `words` found in the original text or in a prefix added (a superset of those in
-        `low`: a derived scan may cut some off), by set intersection."""
-        holders = self._holders()
-        if len(holders) == 1:
-            return holders[0].keys() & words
-        present: set[str] = set()
-        for table in holders:
-            present |= table.keys() & words
-        return present
+        `low`: a derived scan may cut some off), by one set intersection."""
+        maybe = self._maybe
+        if maybe is None:
+            holders = self._holders()
+            maybe = frozenset(holders[0]).union(*holders[1:])
+            self._maybe = maybe
+        return words & maybe
 
     def aligned(self) -> bool:
         """The lower-cased text has the same offsets, and no character that a case-insensitive
@@ -390,11 +395,11 @@ class Scan:
         self, words: tuple[str, ...], before: int, after: int, limit: int = 400
     ) -> list[tuple[int, int]]:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
-        known = self._known_words()
+        known = self._known if self._known >= 0 else self._known_words()
         exact = known == len(_WORDS)
         size = len(self.low)
         if exact:
-            group = _group(words)
+            group = _GROUPS.get(words) or _group(words)
             if group.plain:
                 present = self._present(group.registered)
                 if not present:
