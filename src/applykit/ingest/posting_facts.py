@@ -209,6 +209,7 @@ def find_start_date(text: str | Scan) -> str | None:
 
 
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBER_WORDS = tuple(_NUMBER_WORD[len(r"(?:\d{1,2}|") : -1].split("|"))
 _DURATION = re.compile(
     rf"\b((?:at least |minimum (?:of )?|up to |approximately |about )?{_NUMBER_WORD}"
     rf"(?:\s?(?:-|–|to)\s?{_NUMBER_WORD})?[- ](?:week|month|year)s?)\b"
@@ -231,6 +232,17 @@ def find_duration(text: str | Scan) -> str | None:
     # A match holds its unit word 2 to 31 characters in ("approximately 10 to 12-month")
     # and reads at most ~70 characters.
     anchors = scan.starts(_DURATION_NEEDLES) if windows else []
+    if anchors:  # not None: the lower-cased text is aligned with the text
+        # The unit word of a match follows "-" or " " right after a number: other units (most:
+        # "5+ years of", "per year") cannot be the unit of any match, so nothing is tried there.
+        low = scan.low
+        anchors = [
+            at
+            for at in anchors
+            if at >= 2
+            and low[at - 1] in "- "
+            and (low[at - 2].isdecimal() or low.endswith(_NUMBER_WORDS, 0, at - 1))
+        ]
     for match in iter_reach(_DURATION, text, windows, anchors, 31, 80):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
