@@ -274,8 +274,10 @@ def extend_company(short: str, text: str) -> str:
     return short
 
 
+# "\b(?:[Tt]he|[Oo]ur|[Jj]oin (?:the|our)) " written to start with a character class (the
+# word boundary as a look-behind after it), so the regex engine skips ahead to those letters.
 _TEAM = re.compile(
-    r"\b(?:[Tt]he|[Oo]ur|[Jj]oin (?:the|our)) "
+    r"[TtOoJj](?<!\w.)(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[Jj])oin (?:the|our)) "
     r"((?:[A-Z][\w&/+-]*)(?: (?:&|and|[A-Z][\w&/+-]*)){0,4})"
     r" team\b"
 )

@@ -72,6 +72,7 @@ _TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "part_time": needles("part", "teilzeit"),
     "full_time": needles("full", "vollzeit", "permanent"),
 }
+_ALL_TYPE_STARTS = tuple(word for words in _TYPE_STARTS.values() for word in words)
 _BODY_TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "internship": needles(
         *(f"{w} internship" for w in ("this", "an", "our", "the", "summer", "fall", "spring"))
@@ -94,10 +95,11 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
                 return kind
     head = Scan(header)
     whole = [(0, len(header))]
-    for kind, pattern in _TYPES:
-        for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
-            if not _in_type_list(header, match):
-                return kind
+    if head.starts(_ALL_TYPE_STARTS) != []:  # else no pattern of _TYPES can match the header
+        for kind, pattern in _TYPES:
+            for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
+                if not _in_type_list(header, match):
+                    return kind
     best: tuple[int, EmploymentType] | None = None
     scan = body if isinstance(body, Scan) else Scan(body)
     body = scan.text
