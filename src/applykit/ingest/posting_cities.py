@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from applykit.ingest.posting_keywords import occurrences_of_each
+from applykit.ingest.posting_location import CUE_ANCHORS, PLACE_WORDS
 from applykit.models.posting import Location
 
 # Where a posting talks about places. The window after a cue runs to the end of its line.
@@ -25,26 +26,6 @@ _CUE = re.compile(
     r"|in-office in|hybrid (?:in|from)|work(?:ing)? from our|remote\s*[-–—]|relocate to)\b"
 )
 _WINDOW = 200
-# Where `_CUE` may match, found with `str.find` on the text as written (lower-casing a 5 kB
-# posting and scanning it for a dozen words costs more than the rest of this module): the
-# spellings postings use. A cue written otherwise ("LOCATED IN") is missed, never misread.
-_ANCHORS = (
-    "Location",
-    "location",
-    "LOCATION",
-    "ocated in",
-    "ocated at",
-    "ased in",
-    "ased out of",
-    "ffices in",
-    "ffice in",
-    "hub",
-    "eadquartered in",
-    "Remote -",
-    "Remote –",
-    "Remote —",
-    "elocate to",
-)
 
 
 @dataclass(frozen=True)
@@ -160,8 +141,11 @@ def _cue_starts(head: str) -> list[int]:
     """Where a cue may start: each anchor's occurrences (one automaton pass for all of them),
     moved back one character for an anchor written without its first letter, at a word start."""
     starts: set[int] = set()
-    for index, at in occurrences_of_each(head, _ANCHORS):
-        start = at - _ANCHOR_BACK[index]
+    first = len(PLACE_WORDS) - len(CUE_ANCHORS)
+    for index, at in occurrences_of_each(head, PLACE_WORDS):  # one pass shared with _places
+        if index < first:
+            continue  # the part after a "City, ST": posting_location's
+        start = at - _ANCHOR_BACK[index - first]
         if start >= 0 and (start == 0 or not head[start - 1].isalnum()):
             starts.add(start)
     return sorted(starts)
@@ -169,7 +153,7 @@ def _cue_starts(head: str) -> list[int]:
 
 _ANCHOR_BACK = [
     0 if anchor[0].isupper() or anchor == "hub" or anchor == "location" else 1
-    for anchor in _ANCHORS
+    for anchor in CUE_ANCHORS
 ]
 
 

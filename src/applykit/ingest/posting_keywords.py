@@ -161,9 +161,25 @@ def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
     return [start for _, start, _ in _matches(automaton, low)]
 
 
+_LAST_EACH: list[tuple[str, tuple[str, ...], list[tuple[int, int]]]] = []
+
+
 def occurrences_of_each(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """(index in `words`, start) of every occurrence of each of `words` in `text` (overlapping
-    ones too), from one automaton pass: what a `str.find` loop per word, stepping by one, finds."""
+    ones too), from one automaton pass: what a `str.find` loop per word, stepping by one, finds.
+
+    The answer for the last text and words is remembered (two steps may ask about the same).
+    """
+    if _LAST_EACH:
+        last_text, last_words, found = _LAST_EACH[0]
+        if last_words is words and (last_text is text or last_text == text):
+            return found
+    found = _occurrences_of_each(text, words)
+    _LAST_EACH[:] = [(text, words, found)]
+    return found
+
+
+def _occurrences_of_each(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     automaton = _SMALL.get(words)
     if automaton is None:
         automaton = ahocorasick_rs.AhoCorasick(
