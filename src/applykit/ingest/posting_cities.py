@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from applykit.ingest.posting_keywords import occurrences_of_each
+from applykit.ingest.posting_automata import occurrences_of_each
 from applykit.ingest.posting_location import CUE_ANCHORS, PLACE_WORDS
 from applykit.models.posting import Location
 

@@ -6,7 +6,8 @@ import bisect
 import itertools
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles, occurrences
+from applykit.ingest.posting_automata import occurrences
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel
 

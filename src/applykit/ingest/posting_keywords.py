@@ -15,10 +15,9 @@ still answered, with `str.find`.
 
 from __future__ import annotations
 
-import re
-
 import ahocorasick_rs
 
+from applykit.ingest.posting_automata import matches
 from applykit.ingest.posting_text import merge_windows
 
 _INDEX: dict[str, int] = {}
@@ -87,7 +86,7 @@ def _occurrences(low: str, below: int | None = None) -> dict[str, list[int]]:
     if not low:
         return table
     words = _WORDS
-    for index, start, _ in _matches(_automaton(), low):
+    for index, start, _ in matches(_automaton(), low):
         if below is not None and start >= below:
             continue
         word = words[index]
@@ -110,21 +109,6 @@ def _step_past(found: list[int], length: int) -> list[int]:
     return kept
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
-    """The automaton's overlapping matches; a lone surrogate (which UTF-8 cannot hold, and no
-    word contains) is read as U+FFFD, which keeps every offset."""
-    try:
-        return automaton.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:
-        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-
-
-_SMALL: dict[tuple[str, ...], ahocorasick_rs.AhoCorasick] = {}
-
-
 class _Group:
     """A tuple of words as `Scan.spans` and `Scan.starts` ask about it, split once: the
     registered words (a set, to meet a scan's table in one C-level intersection) and the rest."""
@@ -145,48 +129,6 @@ def _group(words: tuple[str, ...]) -> _Group:
     if group is None:
         group = _GROUPS[words] = _Group(words)
     return group
-
-
-def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of `words` starts in `low` (overlapping hits too), from one automaton pass.
-
-    For a short list of words looked for in a text other than the posting body.
-    """
-    automaton = _SMALL.get(words)
-    if automaton is None:
-        automaton = ahocorasick_rs.AhoCorasick(
-            words, implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _SMALL[words] = automaton
-    return [start for _, start, _ in _matches(automaton, low)]
-
-
-_LAST_EACH: list[tuple[str, tuple[str, ...], list[tuple[int, int]]]] = []
-
-
-def occurrences_of_each(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(index in `words`, start) of every occurrence of each of `words` in `text` (overlapping
-    ones too), from one automaton pass: what a `str.find` loop per word, stepping by one, finds.
-
-    The answer for the last text and words is remembered (two steps may ask about the same).
-    """
-    if _LAST_EACH:
-        last_text, last_words, found = _LAST_EACH[0]
-        if last_words is words and (last_text is text or last_text == text):
-            return found
-    found = _occurrences_of_each(text, words)
-    _LAST_EACH[:] = [(text, words, found)]
-    return found
-
-
-def _occurrences_of_each(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    automaton = _SMALL.get(words)
-    if automaton is None:
-        automaton = ahocorasick_rs.AhoCorasick(
-            words, implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _SMALL[words] = automaton
-    return [(index, start) for index, start, _ in _matches(automaton, text)]
 
 
 class Scan:

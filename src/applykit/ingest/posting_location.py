@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from applykit.ingest.posting_keywords import Scan, needles, occurrences_of_each
+from applykit.ingest.posting_automata import occurrences_of_each
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.models.posting import Location
 
 # Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
