@@ -158,9 +158,27 @@ def degree_lines(body: Scan, lines: list[tuple[int, str]]) -> set[str] | None:
         for at in hits:
             found.add(lines[bisect.bisect_right(starts, at + lead) - 1][1])
     for _, line in (lines[0], lines[-1]):  # padding at the very start and end of the body
-        if line not in found and _degree_sentences(line):
+        if line not in found and _degree_word_at_edge(line):
             found.add(line)
     return found
+
+
+_LONGEST = max(map(len, _DEGREE_NEEDLES))
+
+
+def _degree_word_at_edge(line: str) -> bool:
+    """`_degree_sentences(line)` is not empty, for a line in which the body scan found no word.
+
+    Every word inside the padded line (" line ") is in the body too, spelled as one of
+    `_DEGREE_SPELLINGS`; so only a word that holds the padding space at either end can be
+    there, and it lies within `_LONGEST` characters of that end.
+    """
+    size = _LONGEST
+    if len(line) < size:  # a word may hold both padding spaces
+        return bool(_degree_sentences(line))
+    head = f" {line[:size].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')}"
+    tail = f"{line[-size:].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
+    return has_any(head, _DEGREE_NEEDLES) or has_any(tail, _DEGREE_NEEDLES)
 
 
 def _degree_sentences(line: str) -> list[str]:
