@@ -137,6 +137,7 @@ class Scan:
     __slots__ = (
         "_aligned",
         "_cut",
+        "_derived",
         "_head",
         "_held",
         "_known",
@@ -162,6 +163,7 @@ class Scan:
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
         self._aligned: bool | None = None
         self._maybe: frozenset[str] | None = None  # the words in any of `_holders`
+        self._derived: dict[str, Scan] | None = None  # prefix -> derive(prefix), remembered
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
         """The scan of `prefix + self.text[:stop]`, reusing this scan's occurrences.
@@ -170,8 +172,15 @@ class Scan:
         joined lower-cased parts, unless a character changes length when lower-cased (only
         "İ" does); then the new text is scanned on its own.
         """
-        if not prefix and (stop is None or stop >= len(self.text)):
+        if stop is not None and stop >= len(self.text):
+            stop = None  # the whole text
+        if not prefix and stop is None:
             return self
+        if prefix and stop is not None and stop >= 0:
+            # The start of `prefix + self.text`: one prefixed scan serves every stop.
+            return self.derive(prefix).derive("", len(prefix) + stop)
+        if prefix and self._derived is not None and prefix in self._derived:
+            return self._derived[prefix]
         body = self.text if stop is None else self.text[:stop]
         text = prefix + body if prefix else body
         prefix_low = prefix.lower()
@@ -183,6 +192,10 @@ class Scan:
         derived._prefix_len = len(prefix)
         derived._cut = len(body)
         derived._raw = {}
+        if prefix and stop is None:
+            if self._derived is None:
+                self._derived = {}
+            self._derived[prefix] = derived
         return derived
 
     def _known_words(self) -> int:
