@@ -385,13 +385,17 @@ class Scan:
                     for word in present
                 ]
                 if sum(len(found) for _, found in lists) <= limit:  # else as below, in order
-                    hits = [
-                        (at - before if at > before else 0, min(size, at + length))
-                        for word, found in lists
-                        for length in (len(word) + after,)
-                        for at in found
-                    ]
-                    return merge_windows(hits)
+                    hits: list[tuple[int, int]] = []
+                    for word, found in lists:
+                        length = len(word) + after
+                        if found and found[0] >= before and found[-1] + length <= size:
+                            hits += [(at - before, at + length) for at in found]  # none clipped
+                        else:
+                            hits += [
+                                (at - before if at > before else 0, min(size, at + length))
+                                for at in found
+                            ]
+                    return _merge(hits)
         holders = self._holders()
         hits = []
         for word in words:
@@ -412,3 +416,21 @@ class Scan:
                     break
                 hits.append((at - before if at > before else 0, min(size, at + length)))
         return merge_windows(hits)
+
+
+def _merge(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`posting_text.merge_windows(hits)`: sorted, overlapping or touching windows joined."""
+    if not hits:
+        return []
+    hits.sort()
+    merged: list[tuple[int, int]] = []
+    last_start, last_end = hits[0]
+    for start, end in hits:
+        if start <= last_end:
+            if end > last_end:
+                last_end = end
+        else:
+            merged.append((last_start, last_end))
+            last_start, last_end = start, end
+    merged.append((last_start, last_end))
+    return merged
