@@ -15,51 +15,24 @@ still answered, with `str.find`.
 
 from __future__ import annotations
 
-import ahocorasick_rs
-
-from applykit.ingest.posting_automata import matches
+from applykit.ingest.posting_keyword_table import (
+    BORDERED,
+    BORDERED_WORDS,
+    GROUPS,
+    INDEX,
+    WORDS,
+    group_of,
+    longest,
+    merge,
+    needles,
+    occurrences_table,
+    step_past,
+)
 from applykit.ingest.posting_text import merge_windows
 
-_INDEX: dict[str, int] = {}
-_WORDS: list[str] = []
-_BORDERED: set[int] = set()  # words that can overlap themselves ("c2c"): filtered like find
-_BORDERED_WORDS: set[str] = set()
-_state: dict[str, object] = {}
+__all__ = ["Scan", "lower", "needles"]
+
 _NONE: list[int] = []
-
-
-def needles(*words: str) -> tuple[str, ...]:
-    """Register lower-case key words for the shared scan; returns them unchanged."""
-    _GROUPS.clear()  # a word registered now may be in a group already split
-    for word in words:
-        if word and word not in _INDEX:
-            _INDEX[word] = len(_WORDS)
-            _WORDS.append(word)
-            if any(word[:k] == word[-k:] for k in range(1, len(word))):
-                _BORDERED.add(_INDEX[word])
-                _BORDERED_WORDS.add(word)
-    return words
-
-
-def _automaton() -> ahocorasick_rs.AhoCorasick:
-    automaton = _state.get("automaton")
-    if automaton is None or _state.get("size") != len(_WORDS):
-        automaton = ahocorasick_rs.AhoCorasick(
-            list(_WORDS), implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _state["automaton"] = automaton
-        _state["size"] = len(_WORDS)
-        _state["longest"] = max(map(len, _WORDS))
-    assert isinstance(automaton, ahocorasick_rs.AhoCorasick)
-    return automaton
-
-
-def _longest() -> int:
-    _automaton()
-    longest = _state["longest"]
-    assert isinstance(longest, int)
-    return longest
-
 
 _ASCII_BYTES = bytes(range(128))
 
@@ -78,57 +51,6 @@ def lower(text: str) -> str:
     if any(c.lower() != c for c in set(others)):
         return text.lower()
     return data.lower().decode("utf-8", "surrogatepass")
-
-
-def _occurrences(low: str, below: int | None = None) -> dict[str, list[int]]:
-    """Every occurrence (overlapping ones too) of each registered word present in `low`."""
-    table: dict[str, list[int]] = {}
-    if not low:
-        return table
-    words = _WORDS
-    for index, start, _ in matches(_automaton(), low):
-        if below is not None and start >= below:
-            continue
-        word = words[index]
-        found = table.get(word)
-        if found is None:
-            table[word] = [start]
-        else:
-            found.append(start)
-    return table
-
-
-def _step_past(found: list[int], length: int) -> list[int]:
-    """The occurrences a `str.find` loop that resumes after each hit sees."""
-    kept: list[int] = []
-    next_free = -1
-    for at in found:
-        if at >= next_free:
-            kept.append(at)
-            next_free = at + length
-    return kept
-
-
-class _Group:
-    """A tuple of words as `Scan.spans` and `Scan.starts` ask about it, split once: the
-    registered words (a set, to meet a scan's table in one C-level intersection) and the rest."""
-
-    __slots__ = ("plain", "registered")
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.registered = frozenset(word for word in words if word in _INDEX)
-        # Every word registered and none twice: the order of the words does not matter.
-        self.plain = len(self.registered) == len(words)
-
-
-_GROUPS: dict[tuple[str, ...], _Group] = {}
-
-
-def _group(words: tuple[str, ...]) -> _Group:
-    group = _GROUPS.get(words)
-    if group is None:
-        group = _GROUPS[words] = _Group(words)
-    return group
 
 
 class Scan:
@@ -202,13 +124,15 @@ class Scan:
         if self._known < 0:
             parent = self._parent
             if parent is None:
-                self._raw = _occurrences(self.low)
-                self._known = len(_WORDS)
+                self._raw = occurrences_table(self.low)
+                self._known = len(WORDS)
             else:
                 size = self._prefix_len
                 # Words that start in the prefix (they may run on into the body).
-                self._head = _occurrences(self.low[: size + _longest() - 1], size) if size else {}
-                self._known = min(len(_WORDS), parent._known_words())
+                self._head = (
+                    occurrences_table(self.low[: size + longest() - 1], size) if size else {}
+                )
+                self._known = min(len(WORDS), parent._known_words())
         return self._known
 
     def _occurrences_of(self, word: str) -> list[int]:
@@ -263,7 +187,7 @@ class Scan:
         known = self._positions.get(needle)
         if known is not None:
             return known
-        index = _INDEX.get(needle)
+        index = INDEX.get(needle)
         if index is None or index >= self._known_words():  # never registered, or after the scan
             found: list[int] = []
             at = self.low.find(needle)
@@ -272,14 +196,14 @@ class Scan:
                 at = self.low.find(needle, at + len(needle))
         else:
             found = self._occurrences_of(needle)
-            if found and index in _BORDERED:
-                found = _step_past(found, len(needle))
+            if found and index in BORDERED:
+                found = step_past(found, len(needle))
         self._positions[needle] = found
         return found
 
     def every(self, word: str) -> list[int]:
         """Every occurrence of `word` in `low`, overlapping ones too."""
-        index = _INDEX.get(word)
+        index = INDEX.get(word)
         if index is None or index >= self._known_words():
             found: list[int] = []
             at = self.low.find(word)
@@ -301,8 +225,8 @@ class Scan:
         if not self.aligned():
             return None
         known = self._known if self._known >= 0 else self._known_words()
-        if len(words) > 1 and known == len(_WORDS):
-            group = _GROUPS.get(words) or _group(words)
+        if len(words) > 1 and known == len(WORDS):
+            group = GROUPS.get(words) or group_of(words)
             if group.plain:
                 present = self._present(group.registered)
                 if not present:
@@ -317,7 +241,7 @@ class Scan:
 
     def present(self, words: dict[str, int]) -> list[tuple[str, list[int]]]:
         """The `words` that occur in `low`, each with every occurrence (overlapping ones too)."""
-        if self._parent is None and self._known_words() == len(_WORDS):
+        if self._parent is None and self._known_words() == len(WORDS):
             raw = self._raw
             assert raw is not None
             if len(raw) < len(words):  # fewer words present than asked about: walk those
@@ -367,10 +291,10 @@ class Scan:
     ) -> list[tuple[int, int]]:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
         known = self._known if self._known >= 0 else self._known_words()
-        exact = known == len(_WORDS)
+        exact = known == len(WORDS)
         size = len(self.low)
         if exact:
-            group = _GROUPS.get(words) or _group(words)
+            group = GROUPS.get(words) or group_of(words)
             if group.plain:
                 present = self._present(group.registered)
                 if not present:
@@ -379,7 +303,7 @@ class Scan:
                     (
                         word,
                         self.positions(word)
-                        if word in _BORDERED_WORDS
+                        if word in BORDERED_WORDS
                         else self._occurrences_of(word),
                     )
                     for word in present
@@ -395,11 +319,11 @@ class Scan:
                                 (at - before if at > before else 0, min(size, at + length))
                                 for at in found
                             ]
-                    return _merge(hits)
+                    return merge(hits)
         holders = self._holders()
         hits = []
         for word in words:
-            if exact and word in _INDEX and word not in _BORDERED_WORDS:
+            if exact and word in INDEX and word not in BORDERED_WORDS:
                 for table in holders:
                     if word in table:
                         break
@@ -416,21 +340,3 @@ class Scan:
                     break
                 hits.append((at - before if at > before else 0, min(size, at + length)))
         return merge_windows(hits)
-
-
-def _merge(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`posting_text.merge_windows(hits)`: sorted, overlapping or touching windows joined."""
-    if not hits:
-        return []
-    hits.sort()
-    merged: list[tuple[int, int]] = []
-    last_start, last_end = hits[0]
-    for start, end in hits:
-        if start <= last_end:
-            if end > last_end:
-                last_end = end
-        else:
-            merged.append((last_start, last_end))
-            last_start, last_end = start, end
-    merged.append((last_start, last_end))
-    return merged
