@@ -108,7 +108,7 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
         return None
     for kind, pattern in _BODY_TYPES:
         words = _BODY_TYPE_STARTS[kind]
-        if kind == "contract":
+        if kind == "contract" and scan.has("month"):  # "6-month contract" starts with a digit
             found = first_anchored(pattern, scan, windows, starts_or_digits(scan, words, windows))
         else:
             found = first_anchored(pattern, scan, windows, scan.starts(words))
