@@ -103,7 +103,6 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
     header = parse.header_lines
     headings = [s for s in sections if s.level and s.level <= 2 and s.kind != "record_position"]
     record = {s.kind: s.text.strip() for s in sections if s.kind.startswith("record_")}
-    body = parse.body.text
 
     title = fields.clean_title(record["record_position"]) if record.get("record_position") else None
     if title is None:
@@ -137,18 +136,33 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
             company = fields.company_from_line(line)
             if company:
                 break
+    if company is None:  # phrases and "About X" headings, read only when needed
+        company = _company_from_body(parse, sections, header)
+    posting.company = company
+    team_texts: list[str | Scan] = [s.text for s in sections if s.kind == "team"]
+    posting.team = fields.find_team([*team_texts, " ".join(header), parse.body])
+    if not posting.team:
+        posting.team = next(
+            (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
+        )
+    if record.get("record_url"):
+        posting.url = record["record_url"].split()[0]
+
+
+def _company_from_body(parse: _Parse, sections: list[Section], header: list[str]) -> str | None:
+    """The company named by "About X" headings or by the body's phrases ("At X, we")."""
     candidates = fields.company_candidates(parse.body)
     about = [
         _ABOUT.sub("", s.heading).strip(" :")
         for s in sections
         if s.kind == "company" and _ABOUT_NAME.match(s.heading) and not _ABOUT_US.match(s.heading)
     ]
-    if company is None:
-        pool = about + candidates
-        if pool:
-            company = fields.extend_company(pool[0], body)
-            longer = [c for c in pool if c.startswith(company + " ")]
-            company = longer[0] if longer else company
+    company = None
+    pool = about + candidates
+    if pool:
+        company = fields.extend_company(pool[0], parse.body.text)
+        longer = [c for c in pool if c.startswith(company + " ")]
+        company = longer[0] if longer else company
     if company is None:
         for line in header[:4]:
             if (
@@ -159,15 +173,7 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
                 and line in candidates
             ):
                 company = line
-    posting.company = company
-    team_texts: list[str | Scan] = [s.text for s in sections if s.kind == "team"]
-    posting.team = fields.find_team([*team_texts, " ".join(header), parse.body])
-    if not posting.team:
-        posting.team = next(
-            (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
-        )
-    if record.get("record_url"):
-        posting.url = record["record_url"].split()[0]
+    return company
 
 
 def fill_conditions(
