@@ -259,7 +259,9 @@ _SENIORITY_TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("senior", re.compile(r"\b(?:senior|sr\.?|snr)\b|\blead\b", re.IGNORECASE)),
     ("mid", re.compile(r"\bmid[- ]?(?:level|senior)?\b|\bintermediate\b", re.IGNORECASE)),
 ]
-_LEVEL = re.compile(r"\b(?:L|IC|E|P)([1-9])\b")
+# r"\b(?:L|IC|E|P)([1-9])\b", written to start with a character class (the word boundary as a
+# look-behind after it) so the regex engine skips ahead to those capitals.
+_LEVEL = re.compile(r"[LIEP](?<!\w.)(?:(?<=[LEP])|(?<=I)C)([1-9])\b")
 _LEVEL_NAMES = {1: "junior", 2: "junior", 3: "mid", 4: "senior", 5: "staff", 6: "principal"}
 _SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
     (
