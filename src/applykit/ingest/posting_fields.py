@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_keywords import Scan, lower, needles
 from applykit.ingest.posting_windows import iter_in_spans
 
 # Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
@@ -290,6 +290,8 @@ _TEAM_NEEDLES = needles(" team")
 
 def find_team(texts: Sequence[str | Scan]) -> str | None:
     for text in texts:
+        if not isinstance(text, Scan) and " team" not in lower(text):
+            continue  # no window, no match: not worth a scan of its own
         scan = (text if isinstance(text, Scan) else Scan(text)).derive("", 20000)
         head = scan.text
         for match in iter_in_spans(_TEAM, head, scan.spans(_TEAM_NEEDLES, 70, 6)):
