@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_case import has_any
+from applykit.ingest.posting_keywords import Scan, lower, needles
 from applykit.ingest.posting_windows import first_anchored, iter_anchored, starts_or_digits
 from applykit.models.posting import EmploymentType, WorkMode
 
@@ -93,9 +94,11 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
         for kind, pattern in _TYPES[:2]:
             if pattern.search(title):
                 return kind
-    head = Scan(header)
-    whole = [(0, len(header))]
-    if head.starts(_ALL_TYPE_STARTS) != []:  # else no pattern of _TYPES can match the header
+    # No start word in the header (as lower-cased, aligned with it: no İ, ı, ſ): no pattern of
+    # _TYPES can match there, and the header needs no scan of its own.
+    if "İ" in header or "ı" in header or "ſ" in header or has_any(lower(header), _ALL_TYPE_STARTS):
+        head = Scan(header)
+        whole = [(0, len(header))]
         for kind, pattern in _TYPES:
             for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
                 if not _in_type_list(header, match):
@@ -188,6 +191,7 @@ _ONSITE = re.compile(
 _HYBRID_NEEDLES = needles("hybrid", "day", "office")
 _REMOTE_NEEDLES = needles("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework")
 _ONSITE_NEEDLES = needles("site", "office", "person", "vor ort", "präsenz")
+_MODE_NEEDLES = _HYBRID_NEEDLES + _REMOTE_NEEDLES + _ONSITE_NEEDLES
 
 
 # What every match of _HYBRID, _REMOTE, _NOT_REMOTE and _ONSITE begins with; _HYBRID's
@@ -215,7 +219,9 @@ def _hybrid_starts(scan: Scan) -> list[int] | None:
 
 
 def work_mode(title: str | None, header: str, body: str | Scan) -> WorkMode | None:
-    for scan in (Scan(f"{title or ''}\n{header}"), body if isinstance(body, Scan) else Scan(body)):
+    head = f"{title or ''}\n{header}"
+    heads = [Scan(head)] if has_any(lower(head), _MODE_NEEDLES) else []  # else no window there
+    for scan in (*heads, body if isinstance(body, Scan) else Scan(body)):
         windows = scan.spans(_HYBRID_NEEDLES, 60, 60)
         if windows and first_anchored(_HYBRID, scan, windows, _hybrid_starts(scan)):
             return "hybrid"
