@@ -54,9 +54,9 @@ def find_degree(
     """
     if mentions is None:
         mentions = _lines_with_degree_words([*required, *other])
-    seen: dict[str, tuple[int, Degree] | None] = {}  # required lines come again in `other`
+    seen: dict[str, _Level | None] = {}  # required lines come again in `other`
     for lines in (required, other):
-        best: tuple[int, Degree] | None = None
+        best: tuple[_Level, str] | None = None
         for line in lines:
             if line not in mentions:
                 continue
@@ -64,11 +64,11 @@ def find_degree(
                 if sentence in seen:
                     found = seen[sentence]
                 else:
-                    found = seen[sentence] = _degree_in(sentence)
-                if found is not None and (best is None or found[0] < best[0]):
-                    best = found
+                    found = seen[sentence] = _degree_level(sentence)
+                if found is not None and (best is None or found[0] < best[0][0]):
+                    best = found, sentence
         if best is not None:
-            return best[1]
+            return _degree(best[1], best[0])  # the field and the rest: for the one chosen
     return None
 
 
@@ -217,7 +217,11 @@ _IN_PROGRESS = re.compile(r"(?i)currently (?:pursuing|enrolled)|pursuing")
 _NOT_REQUIRED_WORDS = ("not required", "helpful but", "is a plus", "nice to have", "preferred")
 
 
-def _degree_in(sentence: str) -> tuple[int, Degree] | None:
+_Level = tuple[int, DegreeLevel, int]  # rank (lowest first), level, where its word starts
+
+
+def _degree_level(sentence: str) -> _Level | None:
+    """The lowest degree level a sentence asks for, if it asks for one."""
     low = fold(sentence)
     levels = [
         (rank, level, m.start())
@@ -240,7 +244,13 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
         return None
     if generic is None and not (has_any(low, ("in ", "pursuing")) and _IN_FIELD.search(sentence)):
         return None
-    rank, level, position = min(levels)
+    return min(levels)
+
+
+def _degree(sentence: str, found: _Level) -> Degree:
+    """The degree a sentence asks for, at the level `_degree_level` found in it."""
+    _, level, position = found
+    low = fold(sentence)
     field_match = _FIELD.search(sentence, position)
     field = field_match.group(1).strip(" ,") if field_match else None
     if field:
@@ -250,5 +260,4 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
     in_progress = has_any(low, ("pursuing", "currently enrolled")) and bool(
         _IN_PROGRESS.search(sentence)
     )
-    degree = Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])
-    return rank, degree
+    return Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])
