@@ -213,10 +213,15 @@ def fill_conditions(
         vague = _vague_pay(scan)
         if vague:
             warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
-    posting.degree = find_degree(
-        required_lines,
-        [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
-        degree_lines(scan, _body_lines(usable)),
+    mentions = degree_lines(scan, _body_lines(usable))
+    posting.degree = (
+        None  # no line mentions a degree: nothing to read
+        if mentions is not None and not mentions
+        else find_degree(
+            required_lines,
+            [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
+            mentions,
+        )
     )
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)
