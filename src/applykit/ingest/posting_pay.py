@@ -295,8 +295,18 @@ _NOT_PAY_WORDS = (
 
 
 def _has(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> bool:
-    """`pattern.search(text)` is not None, where every match of `pattern` holds one of `words`."""
-    return has_any(fold(text), words) and pattern.search(text) is not None
+    """`pattern.search(text)` is not None, where every match of `pattern` holds one of `words`.
+
+    Some words are whole alternatives of the pattern, written as they are (no word boundary):
+    when `fold(text)` holds one, the pattern matches there (every character that `fold` turns
+    into an ASCII letter, digit or space is matched by that character case-insensitively), so
+    the search is not run.
+    """
+    low = fold(text)
+    sure, others = _SURE[words]
+    if has_any(low, sure):
+        return True
+    return has_any(low, others) and pattern.search(text) is not None
 
 
 def _joined_by_and(match: re.Match[str]) -> bool:
@@ -307,3 +317,16 @@ def _joined_by_and(match: re.Match[str]) -> bool:
         return False
     lead = match.string[max(0, match.start() - 60) : match.start()]
     return _RANGE_LEAD.search(lead) is None
+
+
+def _split_sure(pattern: re.Pattern[str], words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """(the ASCII `words` that are alternatives of `pattern` as written, the other words)."""
+    alternatives = set(pattern.pattern.split("|"))
+    sure = tuple(w for w in words if w.isascii() and w in alternatives)
+    return sure, tuple(w for w in words if w not in sure)
+
+
+_SURE = {
+    _PAY_BEFORE_WORDS: _split_sure(_PAY_BEFORE, _PAY_BEFORE_WORDS),
+    _NOT_PAY_WORDS: _split_sure(_NOT_PAY, _NOT_PAY_WORDS),
+}
