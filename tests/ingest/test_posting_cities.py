@@ -80,3 +80,37 @@ def test_the_parser_uses_bare_cities_when_no_region_is_written() -> None:
     )
     posting = parse_posting(text, skills=False)
     assert [(loc.city, loc.country) for loc in posting.locations] == [("Munich", "Germany")]
+
+
+def test_city_names_grouped_by_first_letter_match_as_one_alternation() -> None:
+    import random
+    import re
+
+    from applykit.ingest.posting_cities import _gazetteer
+
+    gazetteer = _gazetteer()
+    names = sorted(gazetteer.by_name, key=len, reverse=True)
+    plain = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’-])")
+    pieces = [*names[:60], "New ", "San ", "x", " ", ", ", "-", "'", "é", "\n"]
+    rng = random.Random(17)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in gazetteer.pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_cue_starts_are_a_find_loop_per_anchor() -> None:
+    from applykit.ingest.posting_cities import _cue_starts
+    from applykit.ingest.posting_location import CUE_ANCHORS
+
+    text = "Location: Berlin. Relocated in 2020; hub\nRemote - Dallas, offices in Oslo xlocation"
+    expected: set[int] = set()
+    for anchor in CUE_ANCHORS:
+        at = text.find(anchor)
+        while at >= 0:
+            start = at if anchor[0].isupper() or anchor in ("hub", "location") else at - 1
+            if start >= 0 and (start == 0 or not text[start - 1].isalnum()):
+                expected.add(start)
+            at = text.find(anchor, at + 1)
+    assert _cue_starts(text) == sorted(expected)

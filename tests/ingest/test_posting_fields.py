@@ -362,3 +362,21 @@ def test_html_heading_alone_is_the_title() -> None:
         "ISTQB certificate",
         "2+ years testing web apps",
     ]
+
+
+def test_durations_next_to_numbers_only() -> None:
+    from applykit.ingest.posting_facts import find_duration
+
+    assert find_duration("This is a 6-month contract role.") == "6 months"
+    assert find_duration("5+ years of experience; a twelve month contract.") == "twelve months"
+    assert find_duration("Minimum 3 years of experience per year of study.") is None
+
+
+def test_a_degree_at_the_very_start_or_end_of_the_body() -> None:
+    from applykit.ingest.posting_degree import degree_lines
+    from applykit.ingest.posting_keywords import Scan
+
+    lines = ["BS in Computer Science", "Python and SQL", "or an MS"]
+    body = "\n".join(lines)
+    offsets = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    assert degree_lines(Scan(body), list(zip(offsets, lines, strict=True))) == {lines[0], lines[2]}

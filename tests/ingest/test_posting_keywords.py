@@ -64,3 +64,53 @@ def test_a_lone_surrogate_keeps_every_offset() -> None:
     scan = Scan(text)
     assert scan.positions("salary") == [0]
     assert scan.positions("pay") == [9]
+
+
+def test_starts_match_a_find_loop_on_scans_derived_with_one_prefix() -> None:
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = _random_text(rng, 40)
+        base = Scan(text)
+        # The second derivation with the same prefix reuses the first (a remembered scan).
+        scans = [base, base.derive("\n", rng.randint(0, 30)), base.derive("\n", rng.randint(0, 30))]
+        for scan in scans:
+            words = tuple(rng.sample(_WORDS, 3))
+            expected = sorted(
+                {
+                    at
+                    for word in words
+                    for at in range(len(scan.low))
+                    if scan.low.startswith(word, at)
+                }
+            )
+            if scan.aligned():
+                assert scan.starts(words) == expected
+
+
+def test_merged_windows_are_posting_text_merge_windows() -> None:
+    from applykit.ingest.posting_keyword_table import merge
+    from applykit.ingest.posting_text import merge_windows
+
+    rng = random.Random(5)
+    for _ in range(5000):
+        starts = [rng.randint(0, 40) for _ in range(rng.randint(0, 6))]
+        hits = [(at, at + rng.randint(0, 9)) for at in starts]
+        assert merge(list(hits)) == merge_windows(list(hits))
+
+
+def test_occurrences_of_each_is_a_find_loop_per_word() -> None:
+    from applykit.ingest.posting_automata import occurrences_of_each
+
+    words = ("ab", "b", "aba", "\u20ac")
+    rng = random.Random(9)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "b", "ab", "\u20ac", " ", "\ud800"]) for _ in range(12))
+        expected = sorted(
+            (at, index)
+            for index, word in enumerate(words)
+            for at in range(len(text))
+            if text.startswith(word, at)
+        )
+        found = occurrences_of_each(text, words)
+        assert sorted((at, index) for index, at in found) == expected
+        assert occurrences_of_each(text, words) is found  # the same text: remembered

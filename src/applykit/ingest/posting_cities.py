@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from applykit.ingest.posting_automata import occurrences_of_each
+from applykit.ingest.posting_location import CUE_ANCHORS, PLACE_WORDS
 from applykit.models.posting import Location
 
 # Where a posting talks about places. The window after a cue runs to the end of its line.
@@ -24,26 +26,6 @@ _CUE = re.compile(
     r"|in-office in|hybrid (?:in|from)|work(?:ing)? from our|remote\s*[-–—]|relocate to)\b"
 )
 _WINDOW = 200
-# Where `_CUE` may match, found with `str.find` on the text as written (lower-casing a 5 kB
-# posting and scanning it for a dozen words costs more than the rest of this module): the
-# spellings postings use. A cue written otherwise ("LOCATED IN") is missed, never misread.
-_ANCHORS = (
-    "Location",
-    "location",
-    "LOCATION",
-    "ocated in",
-    "ocated at",
-    "ased in",
-    "ased out of",
-    "ffices in",
-    "ffice in",
-    "hub",
-    "eadquartered in",
-    "Remote -",
-    "Remote –",
-    "Remote —",
-    "elocate to",
-)
 
 
 @dataclass(frozen=True)
@@ -71,8 +53,28 @@ def _gazetteer() -> _Gazetteer:
     names = sorted(by_name, key=len, reverse=True)  # "New York" before "York"
     # No lookbehind in front: a pattern that starts with its alternation lets the regex engine
     # skip to the next possible first letter; the word boundary before is checked by hand.
-    pattern = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’-])")
+    pattern = re.compile(_alternatives(names) + r"(?![\w'’-])")
     return _Gazetteer({k: tuple(v) for k, v in by_name.items()}, pattern)
+
+
+def _alternatives(names: list[str]) -> str:
+    """ "(?:name1|name2|…)" with the names grouped by first character, in their order.
+
+    Names with different first characters never match at the same place, so grouping keeps
+    which name matches first; the regex engine then tries one group at a capital instead of
+    all ~400 names.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+            for first, rests in groups.items()
+        )
+        + ")"
+    )
 
 
 def _resolve(entries: tuple[_City, ...], context: str) -> tuple[str | None, str | None]:
@@ -136,15 +138,23 @@ def cities_in_place_lines(text: str, *, context: str = "", limit: int = 8) -> li
 
 
 def _cue_starts(head: str) -> list[int]:
+    """Where a cue may start: each anchor's occurrences (one automaton pass for all of them),
+    moved back one character for an anchor written without its first letter, at a word start."""
     starts: set[int] = set()
-    for anchor in _ANCHORS:
-        at = head.find(anchor)
-        while at >= 0:
-            start = at if anchor[0].isupper() or anchor == "hub" or anchor == "location" else at - 1
-            if start >= 0 and (start == 0 or not head[start - 1].isalnum()):
-                starts.add(start)
-            at = head.find(anchor, at + 1)
+    first = len(PLACE_WORDS) - len(CUE_ANCHORS)
+    for index, at in occurrences_of_each(head, PLACE_WORDS):  # one pass shared with _places
+        if index < first:
+            continue  # the part after a "City, ST": posting_location's
+        start = at - _ANCHOR_BACK[index - first]
+        if start >= 0 and (start == 0 or not head[start - 1].isalnum()):
+            starts.add(start)
     return sorted(starts)
+
+
+_ANCHOR_BACK = [
+    0 if anchor[0].isupper() or anchor == "hub" or anchor == "location" else 1
+    for anchor in CUE_ANCHORS
+]
 
 
 def _place_window(head: str, start: int) -> str:

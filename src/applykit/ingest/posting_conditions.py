@@ -17,6 +17,13 @@ from applykit.ingest.posting_pay import find_compensation
 from applykit.ingest.posting_sections import Section
 from applykit.models.posting import Posting
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_HEADER_SEPARATORS = re.compile(r" [·|•] | [–—] (?=[A-Z])| \| ")
+_ABOUT = re.compile(r"(?i)^about\s+")
+_ABOUT_NAME = re.compile(r"(?i)about\s+[A-Z0-9]")
+_ABOUT_US = re.compile(r"(?i)about (?:us|the|our|you)\b")
+
+
 SKIP_BODY = {"notes", "similar", "legal", "record_url", "record_company", "record_position"}
 _VAGUE_PAY = re.compile(
     r"(?i)\b(?:competitive|attractive|negotiable)\s+(?:salary|pay|compensation|rate)\b"
@@ -44,7 +51,7 @@ def _header_lines(sections: list[Section]) -> list[str]:
     for line in header:
         if len(line.text) > 160:
             continue  # prose, not a header line
-        out.extend(seg.strip() for seg in re.split(r" [·|•] | [–—] (?=[A-Z])| \| ", line.text))
+        out.extend(seg.strip() for seg in _HEADER_SEPARATORS.split(line.text))
     return [o for o in out if o]
 
 
@@ -96,7 +103,6 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
     header = parse.header_lines
     headings = [s for s in sections if s.level and s.level <= 2 and s.kind != "record_position"]
     record = {s.kind: s.text.strip() for s in sections if s.kind.startswith("record_")}
-    body = parse.body.text
 
     title = fields.clean_title(record["record_position"]) if record.get("record_position") else None
     if title is None:
@@ -130,20 +136,33 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
             company = fields.company_from_line(line)
             if company:
                 break
+    if company is None:  # phrases and "About X" headings, read only when needed
+        company = _company_from_body(parse, sections, header)
+    posting.company = company
+    team_texts: list[str | Scan] = [s.text for s in sections if s.kind == "team"]
+    posting.team = fields.find_team([*team_texts, " ".join(header), parse.body])
+    if not posting.team:
+        posting.team = next(
+            (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
+        )
+    if record.get("record_url"):
+        posting.url = record["record_url"].split()[0]
+
+
+def _company_from_body(parse: _Parse, sections: list[Section], header: list[str]) -> str | None:
+    """The company named by "About X" headings or by the body's phrases ("At X, we")."""
     candidates = fields.company_candidates(parse.body)
     about = [
-        re.sub(r"(?i)^about\s+", "", s.heading).strip(" :")
+        _ABOUT.sub("", s.heading).strip(" :")
         for s in sections
-        if s.kind == "company"
-        and re.match(r"(?i)about\s+[A-Z0-9]", s.heading)
-        and not re.match(r"(?i)about (?:us|the|our|you)\b", s.heading)
+        if s.kind == "company" and _ABOUT_NAME.match(s.heading) and not _ABOUT_US.match(s.heading)
     ]
-    if company is None:
-        pool = about + candidates
-        if pool:
-            company = fields.extend_company(pool[0], body)
-            longer = [c for c in pool if c.startswith(company + " ")]
-            company = longer[0] if longer else company
+    company = None
+    pool = about + candidates
+    if pool:
+        company = fields.extend_company(pool[0], parse.body.text)
+        longer = [c for c in pool if c.startswith(company + " ")]
+        company = longer[0] if longer else company
     if company is None:
         for line in header[:4]:
             if (
@@ -154,15 +173,7 @@ def fill_identity(posting: Posting, sections: list[Section]) -> None:
                 and line in candidates
             ):
                 company = line
-    posting.company = company
-    team_texts: list[str | Scan] = [s.text for s in sections if s.kind == "team"]
-    posting.team = fields.find_team([*team_texts, " ".join(header), parse.body])
-    if not posting.team:
-        posting.team = next(
-            (h.split(":", 1)[1].strip() for h in header if h.lower().startswith("team:")), None
-        )
-    if record.get("record_url"):
-        posting.url = record["record_url"].split()[0]
+    return company
 
 
 def fill_conditions(
@@ -202,10 +213,15 @@ def fill_conditions(
         vague = _vague_pay(scan)
         if vague:
             warnings.append(f"pay is not stated: the posting only says {vague.group(0)!r}")
-    posting.degree = find_degree(
-        required_lines,
-        [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
-        degree_lines(scan, _body_lines(usable)),
+    mentions = degree_lines(scan, _body_lines(usable))
+    posting.degree = (
+        None  # no line mentions a degree: nothing to read
+        if mentions is not None and not mentions
+        else find_degree(
+            required_lines,
+            [ln.text for s in usable if s.kind != "preferred" for ln in s.lines],
+            mentions,
+        )
     )
     posting.requisition_id = facts.find_requisition_id(header_and_body)
     posting.posted_on = facts.find_posted_on(header_and_body, today)

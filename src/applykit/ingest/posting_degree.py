@@ -6,9 +6,15 @@ import bisect
 import itertools
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles, occurrences
+from applykit.ingest.posting_automata import occurrences
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel
+
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_SENTENCE_CUT = re.compile(r"(?<=[.;!?])\s+|,\s+and\s+")
+_OR_EQUIVALENT = re.compile(r"(?:,? or)? equivalent$|,? or$")
+
 
 _DEGREES: list[tuple[DegreeLevel, re.Pattern[str]]] = [
     ("associate", re.compile(r"\bassociate(?:'s|’s)? degree\b", re.IGNORECASE)),
@@ -48,9 +54,9 @@ def find_degree(
     """
     if mentions is None:
         mentions = _lines_with_degree_words([*required, *other])
-    seen: dict[str, tuple[int, Degree] | None] = {}  # required lines come again in `other`
+    seen: dict[str, _Level | None] = {}  # required lines come again in `other`
     for lines in (required, other):
-        best: tuple[int, Degree] | None = None
+        best: tuple[_Level, str] | None = None
         for line in lines:
             if line not in mentions:
                 continue
@@ -58,11 +64,11 @@ def find_degree(
                 if sentence in seen:
                     found = seen[sentence]
                 else:
-                    found = seen[sentence] = _degree_in(sentence)
-                if found is not None and (best is None or found[0] < best[0]):
-                    best = found
+                    found = seen[sentence] = _degree_level(sentence)
+                if found is not None and (best is None or found[0] < best[0][0]):
+                    best = found, sentence
         if best is not None:
-            return best[1]
+            return _degree(best[1], best[0])  # the field and the rest: for the one chosen
     return None
 
 
@@ -152,9 +158,27 @@ def degree_lines(body: Scan, lines: list[tuple[int, str]]) -> set[str] | None:
         for at in hits:
             found.add(lines[bisect.bisect_right(starts, at + lead) - 1][1])
     for _, line in (lines[0], lines[-1]):  # padding at the very start and end of the body
-        if line not in found and _degree_sentences(line):
+        if line not in found and _degree_word_at_edge(line):
             found.add(line)
     return found
+
+
+_LONGEST = max(map(len, _DEGREE_NEEDLES))
+
+
+def _degree_word_at_edge(line: str) -> bool:
+    """`_degree_sentences(line)` is not empty, for a line in which the body scan found no word.
+
+    Every word inside the padded line (" line ") is in the body too, spelled as one of
+    `_DEGREE_SPELLINGS`; so only a word that holds the padding space at either end can be
+    there, and it lies within `_LONGEST` characters of that end.
+    """
+    size = _LONGEST
+    if len(line) < size:  # a word may hold both padding spaces
+        return bool(_degree_sentences(line))
+    head = f" {line[:size].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')}"
+    tail = f"{line[-size:].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
+    return has_any(head, _DEGREE_NEEDLES) or has_any(tail, _DEGREE_NEEDLES)
 
 
 def _degree_sentences(line: str) -> list[str]:
@@ -163,7 +187,7 @@ def _degree_sentences(line: str) -> list[str]:
         return []
     if len(line) < 200:
         return [line]
-    return [s for s in re.split(r"(?<=[.;!?])\s+|,\s+and\s+", line) if s]
+    return [s for s in _SENTENCE_CUT.split(line) if s]
 
 
 # Per pattern of _DEGREES: lower-case words one of which every match holds (a cheap test on
@@ -193,7 +217,11 @@ _IN_PROGRESS = re.compile(r"(?i)currently (?:pursuing|enrolled)|pursuing")
 _NOT_REQUIRED_WORDS = ("not required", "helpful but", "is a plus", "nice to have", "preferred")
 
 
-def _degree_in(sentence: str) -> tuple[int, Degree] | None:
+_Level = tuple[int, DegreeLevel, int]  # rank (lowest first), level, where its word starts
+
+
+def _degree_level(sentence: str) -> _Level | None:
+    """The lowest degree level a sentence asks for, if it asks for one."""
     low = fold(sentence)
     levels = [
         (rank, level, m.start())
@@ -216,15 +244,20 @@ def _degree_in(sentence: str) -> tuple[int, Degree] | None:
         return None
     if generic is None and not (has_any(low, ("in ", "pursuing")) and _IN_FIELD.search(sentence)):
         return None
-    rank, level, position = min(levels)
+    return min(levels)
+
+
+def _degree(sentence: str, found: _Level) -> Degree:
+    """The degree a sentence asks for, at the level `_degree_level` found in it."""
+    _, level, position = found
+    low = fold(sentence)
     field_match = _FIELD.search(sentence, position)
     field = field_match.group(1).strip(" ,") if field_match else None
     if field:
-        field = re.sub(r"(?:,? or)? equivalent$|,? or$", "", field).strip(" ,") or None
+        field = _OR_EQUIVALENT.sub("", field).strip(" ,") or None
     if field and field.lower().startswith(("a ", "an ", "or ", "and ")):
         field = field.split(" ", 1)[1]
     in_progress = has_any(low, ("pursuing", "currently enrolled")) and bool(
         _IN_PROGRESS.search(sentence)
     )
-    degree = Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])
-    return rank, degree
+    return Degree(level=level, field=field or None, in_progress=in_progress, raw=sentence[:300])

@@ -50,10 +50,10 @@ def find_years(required: list[str], text: str | Scan) -> YearsExperience | None:
                 need_context
                 and not _EXPERIENCE_WORD.search(context)
                 and "level" not in lead
-                and not re.match(r"\s*(?:of|in|as|working|building|with)\b", context)
+                and not _YEARS_OF.match(context)
             ):
                 continue
-            if re.match(r"\s*(?:of (?:age|history|growth|operation)|in business|ago)", context):
+            if _NOT_YEARS_OF.match(context):
                 continue
             low = _number(match.group(1))
             high = _number(match.group(2)) if match.group(2) else None
@@ -96,7 +96,7 @@ def find_requisition_id(text: str | Scan) -> str | None:
     starts = scan.starts(_REQ_NEEDLES) if windows else []  # every match begins with one
     for match in iter_anchored(_REQ_ID, scan, windows, starts):
         value = match.group("id").rstrip(".,;:/-")
-        if any(c.isdigit() for c in value) and not re.fullmatch(r"(?:19|20)\d\d", value):
+        if any(c.isdigit() for c in value) and not _A_YEAR.fullmatch(value):
             return value
     return None
 
@@ -118,25 +118,36 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_YEARS_OF = re.compile(r"\s*(?:of|in|as|working|building|with)\b")
+_NOT_YEARS_OF = re.compile(r"\s*(?:of (?:age|history|growth|operation)|in business|ago)")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", re.I)
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_NOT_DURATION = re.compile(r"(?i)within|every|per year|a year|vacation|notice|holiday|reply")
+_ONE_UNIT = re.compile(r"(?:at least |up to )?(?:1|one) ")
+
 
 def parse_date(text: str) -> dt.date | None:
     """ISO, "2 November 2026", "November 2, 2026", "02.11.2026"."""
     text = text.strip()
     try:
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+        match = _ISO_DATE.match(text)
         if match:
             return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        match = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})", text, re.I)
+        match = _DAY_MONTH_YEAR.match(text)
         if match:
             return dt.date(
                 int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))
             )
-        match = re.match(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", text, re.I)
+        match = _MONTH_DAY_YEAR.match(text)
         if match:
             return dt.date(
                 int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))
             )
-        match = re.match(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        match = _DOTTED_DATE.match(text)
         if match:
             return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     except ValueError:
@@ -198,6 +209,7 @@ def find_start_date(text: str | Scan) -> str | None:
 
 
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBER_WORDS = tuple(_NUMBER_WORD[len(r"(?:\d{1,2}|") : -1].split("|"))
 _DURATION = re.compile(
     rf"\b((?:at least |minimum (?:of )?|up to |approximately |about )?{_NUMBER_WORD}"
     rf"(?:\s?(?:-|–|to)\s?{_NUMBER_WORD})?[- ](?:week|month|year)s?)\b"
@@ -220,6 +232,17 @@ def find_duration(text: str | Scan) -> str | None:
     # A match holds its unit word 2 to 31 characters in ("approximately 10 to 12-month")
     # and reads at most ~70 characters.
     anchors = scan.starts(_DURATION_NEEDLES) if windows else []
+    if anchors:  # not None: the lower-cased text is aligned with the text
+        # The unit word of a match follows "-" or " " right after a number: other units (most:
+        # "5+ years of", "per year") cannot be the unit of any match, so nothing is tried there.
+        low = scan.low
+        anchors = [
+            at
+            for at in anchors
+            if at >= 2
+            and low[at - 1] in "- "
+            and (low[at - 2].isdecimal() or low.endswith(_NUMBER_WORDS, 0, at - 1))
+        ]
     for match in iter_reach(_DURATION, text, windows, anchors, 31, 80):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
@@ -227,13 +250,10 @@ def find_duration(text: str | Scan) -> str | None:
             or _DURATION_CONTEXT.search(before[-25:])
         ):
             continue
-        if re.search(
-            r"(?i)within|every|per year|a year|vacation|notice|holiday|reply",
-            before[-25:] + match.group("ctx")[:15],
-        ):
+        if _NOT_DURATION.search(before[-25:] + match.group("ctx")[:15]):
             continue
         value = match.group(1).replace("-", " ").lower()
-        if not value.endswith("s") and not re.match(r"(?:at least |up to )?(?:1|one) ", value):
+        if not value.endswith("s") and not _ONE_UNIT.match(value):
             value += "s"
         return value
     return None

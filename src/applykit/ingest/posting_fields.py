@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_keywords import Scan, lower, needles
 from applykit.ingest.posting_windows import iter_in_spans
+
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_SPACES = re.compile(r"\s+")
+_NOT_TITLE_LINE = re.compile(
+    r"(?i)(?:apply|save|share|posted|similar|careers|salary|pay|rate|location)\b"
+)
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLE_END = re.compile(r"\s+(?:to|who|for|in|at|with|on|where)\b")
+_MODE_PREFIX = re.compile(r"^(?:Remote|Hybrid|On-?site)\s+")
+_NOT_COMPANY_LINE = re.compile(r"[>|›@:/]|\d{3}")
+
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|scientist|developer|manager|analyst|intern|designer|specialist|director"
@@ -41,6 +53,7 @@ _WORD = re.compile(r"\w+")
 _FOLD_TRAPS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+@functools.lru_cache(maxsize=512)  # the same header lines are asked about several times
 def has_role_noun(text: str) -> bool:
     """`ROLE_NOUN.search(text)`, by set look-ups: a match is always one whole word (\\b…\\b)."""
     if not text.isascii():
@@ -143,7 +156,7 @@ _LEGAL_SUFFIX = re.compile(
 
 def clean_title(text: str) -> str:
     title = _GENDER.sub("", text)
-    title = re.sub(r"\s+", " ", title).strip(" -–—|:*#")
+    title = _SPACES.sub(" ", title).strip(" -–—|:*#")
     return title
 
 
@@ -153,9 +166,7 @@ def title_from_line(line: str) -> str | None:
         return None
     if len(line.split()) > 14 or not has_role_noun(line):
         return None
-    if re.match(
-        r"(?i)(?:apply|save|share|posted|similar|careers|salary|pay|rate|location)\b", line
-    ):
+    if _NOT_TITLE_LINE.match(line):
         return None
     if ": " in line or not _title_case(line):
         return None
@@ -164,7 +175,7 @@ def title_from_line(line: str) -> str | None:
 
 def _title_case(line: str) -> bool:
     """Job titles capitalise their words; sentences and duties do not."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    words = [w for w in _LONG_WORD.findall(line) if len(w) >= 4]
     if not words:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -184,7 +195,7 @@ def title_from_phrases(text: str | Scan) -> str | None:
     head = scan.text
     for pattern, words in zip(_TITLE_PHRASES, _TITLE_NEEDLES, strict=True):
         for match in iter_in_spans(pattern, head, scan.spans(words, 4, 160)):
-            candidate = re.split(r"\s+(?:to|who|for|in|at|with|on|where)\b", match.group(1))[0]
+            candidate = _TITLE_END.split(match.group(1))[0]
             candidate = candidate.strip(" ,.-–")
             if (
                 has_role_noun(candidate)
@@ -192,7 +203,7 @@ def title_from_phrases(text: str | Scan) -> str | None:
                 and _title_case(candidate)
                 and not _NOT_TITLE.match(candidate)
             ):
-                return clean_title(re.sub(r"^(?:Remote|Hybrid|On-?site)\s+", "", candidate))
+                return clean_title(_MODE_PREFIX.sub("", candidate))
     return None
 
 
@@ -205,7 +216,7 @@ def company_from_line(line: str) -> str | None:
     text = line.strip("* ")
     if not text or len(text) > 60 or len(text.split()) > 6 or has_role_noun(text):
         return None
-    if re.search(r"[>|›@:/]|\d{3}", text) or not text[0].isupper():
+    if _NOT_COMPANY_LINE.search(text) or not text[0].isupper():
         return None
     if _LEGAL_SUFFIX.search(text):
         return text
@@ -265,8 +276,10 @@ def extend_company(short: str, text: str) -> str:
     return short
 
 
+# "\b(?:[Tt]he|[Oo]ur|[Jj]oin (?:the|our)) " written to start with a character class (the
+# word boundary as a look-behind after it), so the regex engine skips ahead to those letters.
 _TEAM = re.compile(
-    r"\b(?:[Tt]he|[Oo]ur|[Jj]oin (?:the|our)) "
+    r"[TtOoJj](?<!\w.)(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[Jj])oin (?:the|our)) "
     r"((?:[A-Z][\w&/+-]*)(?: (?:&|and|[A-Z][\w&/+-]*)){0,4})"
     r" team\b"
 )
@@ -277,6 +290,8 @@ _TEAM_NEEDLES = needles(" team")
 
 def find_team(texts: Sequence[str | Scan]) -> str | None:
     for text in texts:
+        if not isinstance(text, Scan) and " team" not in lower(text):
+            continue  # no window, no match: not worth a scan of its own
         scan = (text if isinstance(text, Scan) else Scan(text)).derive("", 20000)
         head = scan.text
         for match in iter_in_spans(_TEAM, head, scan.spans(_TEAM_NEEDLES, 70, 6)):

@@ -15,51 +15,24 @@ still answered, with `str.find`.
 
 from __future__ import annotations
 
-import re
-
-import ahocorasick_rs
-
+from applykit.ingest.posting_keyword_table import (
+    BORDERED,
+    BORDERED_WORDS,
+    GROUPS,
+    INDEX,
+    WORDS,
+    group_of,
+    longest,
+    merge,
+    needles,
+    occurrences_table,
+    step_past,
+)
 from applykit.ingest.posting_text import merge_windows
 
-_INDEX: dict[str, int] = {}
-_WORDS: list[str] = []
-_BORDERED: set[int] = set()  # words that can overlap themselves ("c2c"): filtered like find
-_BORDERED_WORDS: set[str] = set()
-_state: dict[str, object] = {}
+__all__ = ["Scan", "lower", "needles"]
+
 _NONE: list[int] = []
-
-
-def needles(*words: str) -> tuple[str, ...]:
-    """Register lower-case key words for the shared scan; returns them unchanged."""
-    for word in words:
-        if word and word not in _INDEX:
-            _INDEX[word] = len(_WORDS)
-            _WORDS.append(word)
-            if any(word[:k] == word[-k:] for k in range(1, len(word))):
-                _BORDERED.add(_INDEX[word])
-                _BORDERED_WORDS.add(word)
-    return words
-
-
-def _automaton() -> ahocorasick_rs.AhoCorasick:
-    automaton = _state.get("automaton")
-    if automaton is None or _state.get("size") != len(_WORDS):
-        automaton = ahocorasick_rs.AhoCorasick(
-            list(_WORDS), implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _state["automaton"] = automaton
-        _state["size"] = len(_WORDS)
-        _state["longest"] = max(map(len, _WORDS))
-    assert isinstance(automaton, ahocorasick_rs.AhoCorasick)
-    return automaton
-
-
-def _longest() -> int:
-    _automaton()
-    longest = _state["longest"]
-    assert isinstance(longest, int)
-    return longest
-
 
 _ASCII_BYTES = bytes(range(128))
 
@@ -80,73 +53,17 @@ def lower(text: str) -> str:
     return data.lower().decode("utf-8", "surrogatepass")
 
 
-def _occurrences(low: str, below: int | None = None) -> dict[str, list[int]]:
-    """Every occurrence (overlapping ones too) of each registered word present in `low`."""
-    table: dict[str, list[int]] = {}
-    if not low:
-        return table
-    words = _WORDS
-    for index, start, _ in _matches(_automaton(), low):
-        if below is not None and start >= below:
-            continue
-        word = words[index]
-        found = table.get(word)
-        if found is None:
-            table[word] = [start]
-        else:
-            found.append(start)
-    return table
-
-
-def _step_past(found: list[int], length: int) -> list[int]:
-    """The occurrences a `str.find` loop that resumes after each hit sees."""
-    kept: list[int] = []
-    next_free = -1
-    for at in found:
-        if at >= next_free:
-            kept.append(at)
-            next_free = at + length
-    return kept
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
-    """The automaton's overlapping matches; a lone surrogate (which UTF-8 cannot hold, and no
-    word contains) is read as U+FFFD, which keeps every offset."""
-    try:
-        return automaton.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:
-        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-
-
-_SMALL: dict[tuple[str, ...], ahocorasick_rs.AhoCorasick] = {}
-
-
-def occurrences(low: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of `words` starts in `low` (overlapping hits too), from one automaton pass.
-
-    For a short list of words looked for in a text other than the posting body.
-    """
-    automaton = _SMALL.get(words)
-    if automaton is None:
-        automaton = ahocorasick_rs.AhoCorasick(
-            words, implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _SMALL[words] = automaton
-    return [start for _, start, _ in _matches(automaton, low)]
-
-
 class Scan:
     """A text, its lower-cased form, and where each registered word occurs in the latter."""
 
     __slots__ = (
         "_aligned",
         "_cut",
+        "_derived",
         "_head",
         "_held",
         "_known",
+        "_maybe",
         "_parent",
         "_positions",
         "_prefix_len",
@@ -167,6 +84,8 @@ class Scan:
         self._cut = 0
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
         self._aligned: bool | None = None
+        self._maybe: frozenset[str] | None = None  # the words in any of `_holders`
+        self._derived: dict[str, Scan] | None = None  # prefix -> derive(prefix), remembered
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
         """The scan of `prefix + self.text[:stop]`, reusing this scan's occurrences.
@@ -175,8 +94,15 @@ class Scan:
         joined lower-cased parts, unless a character changes length when lower-cased (only
         "İ" does); then the new text is scanned on its own.
         """
-        if not prefix and (stop is None or stop >= len(self.text)):
+        if stop is not None and stop >= len(self.text):
+            stop = None  # the whole text
+        if not prefix and stop is None:
             return self
+        if prefix and stop is not None and stop >= 0:
+            # The start of `prefix + self.text`: one prefixed scan serves every stop.
+            return self.derive(prefix).derive("", len(prefix) + stop)
+        if prefix and self._derived is not None and prefix in self._derived:
+            return self._derived[prefix]
         body = self.text if stop is None else self.text[:stop]
         text = prefix + body if prefix else body
         prefix_low = prefix.lower()
@@ -188,19 +114,25 @@ class Scan:
         derived._prefix_len = len(prefix)
         derived._cut = len(body)
         derived._raw = {}
+        if prefix and stop is None:
+            if self._derived is None:
+                self._derived = {}
+            self._derived[prefix] = derived
         return derived
 
     def _known_words(self) -> int:
         if self._known < 0:
             parent = self._parent
             if parent is None:
-                self._raw = _occurrences(self.low)
-                self._known = len(_WORDS)
+                self._raw = occurrences_table(self.low)
+                self._known = len(WORDS)
             else:
                 size = self._prefix_len
                 # Words that start in the prefix (they may run on into the body).
-                self._head = _occurrences(self.low[: size + _longest() - 1], size) if size else {}
-                self._known = min(len(_WORDS), parent._known_words())
+                self._head = (
+                    occurrences_table(self.low[: size + longest() - 1], size) if size else {}
+                )
+                self._known = min(len(WORDS), parent._known_words())
         return self._known
 
     def _occurrences_of(self, word: str) -> list[int]:
@@ -255,7 +187,7 @@ class Scan:
         known = self._positions.get(needle)
         if known is not None:
             return known
-        index = _INDEX.get(needle)
+        index = INDEX.get(needle)
         if index is None or index >= self._known_words():  # never registered, or after the scan
             found: list[int] = []
             at = self.low.find(needle)
@@ -264,14 +196,14 @@ class Scan:
                 at = self.low.find(needle, at + len(needle))
         else:
             found = self._occurrences_of(needle)
-            if found and index in _BORDERED:
-                found = _step_past(found, len(needle))
+            if found and index in BORDERED:
+                found = step_past(found, len(needle))
         self._positions[needle] = found
         return found
 
     def every(self, word: str) -> list[int]:
         """Every occurrence of `word` in `low`, overlapping ones too."""
-        index = _INDEX.get(word)
+        index = INDEX.get(word)
         if index is None or index >= self._known_words():
             found: list[int] = []
             at = self.low.find(word)
@@ -292,6 +224,16 @@ class Scan:
         """
         if not self.aligned():
             return None
+        known = self._known if self._known >= 0 else self._known_words()
+        if len(words) > 1 and known == len(WORDS):
+            group = GROUPS.get(words) or group_of(words)
+            if group.plain:
+                present = self._present(group.registered)
+                if not present:
+                    return []
+                every = self._occurrences_of
+                lists = [every(word) for word in present]
+                return sorted({at for found in lists for at in found})
         found: list[int] = []
         for word in words:
             found.extend(self.every(word))
@@ -299,7 +241,7 @@ class Scan:
 
     def present(self, words: dict[str, int]) -> list[tuple[str, list[int]]]:
         """The `words` that occur in `low`, each with every occurrence (overlapping ones too)."""
-        if self._parent is None and self._known_words() == len(_WORDS):
+        if self._parent is None and self._known_words() == len(WORDS):
             raw = self._raw
             assert raw is not None
             if len(raw) < len(words):  # fewer words present than asked about: walk those
@@ -310,6 +252,16 @@ class Scan:
             if found:
                 out.append((word, found))
         return out
+
+    def _present(self, words: frozenset[str]) -> frozenset[str]:
+        """The `words` found in the original text or in a prefix added (a superset of those in
+        `low`: a derived scan may cut some off), by one set intersection."""
+        maybe = self._maybe
+        if maybe is None:
+            holders = self._holders()
+            maybe = frozenset(holders[0]).union(*holders[1:])
+            self._maybe = maybe
+        return words & maybe
 
     def aligned(self) -> bool:
         """The lower-cased text has the same offsets, and no character that a case-insensitive
@@ -338,13 +290,40 @@ class Scan:
         self, words: tuple[str, ...], before: int, after: int, limit: int = 400
     ) -> list[tuple[int, int]]:
         """Merged windows around each occurrence of `words` (as `posting_text.spans`)."""
-        known = self._known_words()
-        exact = known == len(_WORDS)
-        holders = self._holders()
-        hits: list[tuple[int, int]] = []
+        known = self._known if self._known >= 0 else self._known_words()
+        exact = known == len(WORDS)
         size = len(self.low)
+        if exact:
+            group = GROUPS.get(words) or group_of(words)
+            if group.plain:
+                present = self._present(group.registered)
+                if not present:
+                    return []
+                lists = [
+                    (
+                        word,
+                        self.positions(word)
+                        if word in BORDERED_WORDS
+                        else self._occurrences_of(word),
+                    )
+                    for word in present
+                ]
+                if sum(len(found) for _, found in lists) <= limit:  # else as below, in order
+                    hits: list[tuple[int, int]] = []
+                    for word, found in lists:
+                        length = len(word) + after
+                        if found and found[0] >= before and found[-1] + length <= size:
+                            hits += [(at - before, at + length) for at in found]  # none clipped
+                        else:
+                            hits += [
+                                (at - before if at > before else 0, min(size, at + length))
+                                for at in found
+                            ]
+                    return merge(hits)
+        holders = self._holders()
+        hits = []
         for word in words:
-            if exact and word in _INDEX and word not in _BORDERED_WORDS:
+            if exact and word in INDEX and word not in BORDERED_WORDS:
                 for table in holders:
                     if word in table:
                         break

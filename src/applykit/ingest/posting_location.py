@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from applykit.ingest.posting_keywords import Scan, needles, occurrences
+from applykit.ingest.posting_automata import occurrences_of_each
+from applykit.ingest.posting_keywords import Scan, needles
 from applykit.models.posting import Location
+
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_PLACE_WORDS = re.compile(r"[\s,/]+")
+
 
 US_STATES = {
     "AL": "Alabama",
@@ -184,6 +189,29 @@ _AFTER_CITY = tuple(
         | {" " + code for code in _SAFE_CODES.split("|")}
     )
 )
+# Where `posting_cities._CUE` may match, found on the text as written (lower-casing a 5 kB
+# posting and scanning it for a dozen words costs more than the rest of that module): the
+# spellings postings use. A cue written otherwise ("LOCATED IN") is missed, never misread.
+CUE_ANCHORS = (
+    "Location",
+    "location",
+    "LOCATION",
+    "ocated in",
+    "ocated at",
+    "ased in",
+    "ased out of",
+    "ffices in",
+    "ffice in",
+    "hub",
+    "eadquartered in",
+    "Remote -",
+    "Remote –",
+    "Remote —",
+    "elocate to",
+)
+# Both kinds of anchor, looked for in one automaton pass over the text (remembered for the next
+# look-up of the same text: the body is read for places, then for cues).
+PLACE_WORDS = _AFTER_CITY + CUE_ANCHORS
 _CITY_MAX, _MATCH_MAX = 127, 160  # longest city; longest match with the character after it
 
 
@@ -193,7 +221,8 @@ def _places(head: str) -> Iterator[re.Match[str]]:
     A match starting at s has an anchor at s + 2 … s + 127, so only those starts are tried; a
     search limited to 160 characters past the last such start sees all a match there reads.
     """
-    anchors = sorted(set(occurrences(head, _AFTER_CITY)))
+    count = len(_AFTER_CITY)
+    anchors = sorted({at for index, at in occurrences_of_each(head, PLACE_WORDS) if index < count})
     position = 0
     size = len(head)
     index = 0
@@ -271,7 +300,7 @@ def remote_location(text: str | Scan) -> Location | None:
         return None
     where = (match.group(1) or match.group(2) or "").strip()
     country = None
-    for word in re.split(r"[\s,/]+", where.lower()):
+    for word in _PLACE_WORDS.split(where.lower()):
         if COUNTRIES.get(word):
             country = COUNTRIES[word]
             break

@@ -22,6 +22,12 @@ from applykit.ingest.posting_pay_units import (
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Compensation, PayPeriod
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_AMOUNT_CHAR = re.compile(r"[\d$€£]")
+_AND_GAP = re.compile(r"[^\d]{0,12}?\band\b", re.I)
+_RANGE_LEAD = re.compile(r"between\s*$|\brange\b", re.I)
+
+
 _NEEDLES = needles(
     "$",
     "€",
@@ -186,43 +192,62 @@ def _amounts(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     return found
 
 
+# Per amount of _RANGE: its group names (number, multiplier, the same without a currency
+# prefix, prefix code, suffix code, period), and the groups whose end may end the amounts.
+_AMOUNT_GROUPS = [
+    (i, f"n{i}", f"m{i}", f"nn{i}", f"mm{i}", f"c{i}", f"cs{i}", f"p{i}" if i < 3 else None)
+    for i in (1, 2, 3)
+]
+_END_GROUPS = {
+    i: (f"n{i}", f"m{i}", f"nn{i}", f"mm{i}", f"cs{i}", f"p{i}" if i < 3 else f"n{i}")
+    for i in (1, 2, 3)
+}
+
+
 def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | None:
     values: list[float] = []
     currency: str | None = None
     period: PayPeriod | None = None
     end_of_amounts = match.start()
-    for i in (1, 2, 3):
-        number = match.group(f"n{i}") or match.group(f"nn{i}")
+    group = match.groupdict()  # one call instead of ~20 match.group calls
+    for i, n, m, nn, mm, c, cs, p in _AMOUNT_GROUPS:
+        number = group[n] or group[nn]
         if number is None:
             continue
-        value = amount_value(number, match.group(f"m{i}") or match.group(f"mm{i}") or "")
+        value = amount_value(number, group[m] or group[mm] or "")
         if value is None:
             return None
         if values and (value < values[0] or (i == 2 and _joined_by_and(match))):
             break  # "$95,000 and a $2,000 budget": two amounts, not a range
         values.append(value)
-        code = match.group(f"c{i}") or match.group(f"cs{i}")
+        code = group[c] or group[cs]
         if code and currency is None:
             currency = currency_code(code, dollar)
-        groups = (f"n{i}", f"m{i}", f"nn{i}", f"mm{i}", f"cs{i}", f"p{i}" if i < 3 else f"n{i}")
-        end_of_amounts = max(match.end(g) for g in groups if match.group(g) is not None)
-        if i < 3 and match.group(f"p{i}") and period is None:
-            period = period_of(match.group(f"p{i}"))
+        end_of_amounts = max(match.end(g) for g in _END_GROUPS[i] if group[g] is not None)
+        if p is not None and group[p] and period is None:
+            period = period_of(group[p])
     if not values:
         return None
     raw_end = end_of_amounts
     if period is None:
         found = PERIOD_WORD.search(text, end_of_amounts, end_of_amounts + 20)
-        if found and not re.search(r"[\d$€£]", text[end_of_amounts : found.start()]):
+        if found and not _AMOUNT_CHAR.search(text[end_of_amounts : found.start()]):
             period = period_of(found.group(1))
             raw_end = found.end()
     if currency is None and period is None:
         return None  # what the checks below would conclude, without reading the context
+    # The two refusals below depend on the amounts and on the words before them only: they are
+    # decided before the context is scored (the same answers, less work for refused amounts).
+    spaces = _SPACES.match(text, end_of_amounts)
+    if spaces is not None and text.startswith(_NOT_AMOUNT_AFTER, spaces.end()):
+        return None
     before = text[max(0, match.start() - 60) : match.start()]
     before = _SENTENCE_BREAK.split(before)[-1]  # the same sentence only
+    pay_before = _has(_PAY_BEFORE, _PAY_BEFORE_WORDS, before)
+    if currency is None and not pay_before:  # period is not None here
+        return None
     after = _AFTER_BREAK.split(text[raw_end : raw_end + 30], maxsplit=1)[0]
     score = 0.0
-    pay_before = _has(_PAY_BEFORE, _PAY_BEFORE_WORDS, before)
     if currency is not None:
         score += 2
     if pay_before:
@@ -233,11 +258,6 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         score += 1
     if _has(_NOT_PAY, _NOT_PAY_WORDS, before[-30:]) or _has(_NOT_PAY, _NOT_PAY_WORDS, after):
         score -= 4
-    spaces = _SPACES.match(text, end_of_amounts)
-    if spaces is not None and text.startswith(_NOT_AMOUNT_AFTER, spaces.end()):
-        return None
-    if currency is None and (period is None or not pay_before):
-        return None
     low, high = values[0], values[-1]
     if period is None:
         period = guess_period(high)
@@ -275,15 +295,38 @@ _NOT_PAY_WORDS = (
 
 
 def _has(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> bool:
-    """`pattern.search(text)` is not None, where every match of `pattern` holds one of `words`."""
-    return has_any(fold(text), words) and pattern.search(text) is not None
+    """`pattern.search(text)` is not None, where every match of `pattern` holds one of `words`.
+
+    Some words are whole alternatives of the pattern, written as they are (no word boundary):
+    when `fold(text)` holds one, the pattern matches there (every character that `fold` turns
+    into an ASCII letter, digit or space is matched by that character case-insensitively), so
+    the search is not run.
+    """
+    low = fold(text)
+    sure, others = _SURE[words]
+    if has_any(low, sure):
+        return True
+    return has_any(low, others) and pattern.search(text) is not None
 
 
 def _joined_by_and(match: re.Match[str]) -> bool:
     """`$20 and $25` is a range only after "between"."""
     end = match.end("n1") if match.group("n1") else match.end("nn1")
     gap = match.string[end : end + 20]  # the pattern below reads at most 16 characters
-    if re.match(r"[^\d]{0,12}?\band\b", gap, re.I) is None:
+    if _AND_GAP.match(gap) is None:
         return False
     lead = match.string[max(0, match.start() - 60) : match.start()]
-    return re.search(r"between\s*$|\brange\b", lead, re.I) is None
+    return _RANGE_LEAD.search(lead) is None
+
+
+def _split_sure(pattern: re.Pattern[str], words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """(the ASCII `words` that are alternatives of `pattern` as written, the other words)."""
+    alternatives = set(pattern.pattern.split("|"))
+    sure = tuple(w for w in words if w.isascii() and w in alternatives)
+    return sure, tuple(w for w in words if w not in sure)
+
+
+_SURE = {
+    _PAY_BEFORE_WORDS: _split_sure(_PAY_BEFORE, _PAY_BEFORE_WORDS),
+    _NOT_PAY_WORDS: _split_sure(_NOT_PAY, _NOT_PAY_WORDS),
+}

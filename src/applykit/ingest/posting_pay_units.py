@@ -6,6 +6,11 @@ import re
 
 from applykit.models.posting import PayPeriod
 
+# Patterns used inside functions, compiled once (re.match(pattern, …) looks each up per call).
+_GERMAN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_ENGLISH_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+
+
 _PERIODS: dict[str, PayPeriod] = {
     "hour": "hour",
     "hr": "hour",
@@ -73,9 +78,9 @@ _CODES = {
 
 def amount_value(number: str, multiplier: str) -> float | None:
     cleaned = number.replace(" ", "").replace("'", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", cleaned):  # German: 4.500,00
+    if _GERMAN_NUMBER.fullmatch(cleaned):  # German: 4.500,00
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", cleaned):
+    elif _ENGLISH_NUMBER.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     else:
         cleaned = cleaned.replace(",", ".")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_keywords import Scan, needles
+from applykit.ingest.posting_case import has_any
+from applykit.ingest.posting_keywords import Scan, lower, needles
 from applykit.ingest.posting_windows import first_anchored, iter_anchored, starts_or_digits
 from applykit.models.posting import EmploymentType, WorkMode
 
@@ -72,6 +73,7 @@ _TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "part_time": needles("part", "teilzeit"),
     "full_time": needles("full", "vollzeit", "permanent"),
 }
+_ALL_TYPE_STARTS = tuple(word for words in _TYPE_STARTS.values() for word in words)
 _BODY_TYPE_STARTS: dict[str, tuple[str, ...]] = {
     "internship": needles(
         *(f"{w} internship" for w in ("this", "an", "our", "the", "summer", "fall", "spring"))
@@ -92,12 +94,15 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
         for kind, pattern in _TYPES[:2]:
             if pattern.search(title):
                 return kind
-    head = Scan(header)
-    whole = [(0, len(header))]
-    for kind, pattern in _TYPES:
-        for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
-            if not _in_type_list(header, match):
-                return kind
+    # No start word in the header (as lower-cased, aligned with it: no İ, ı, ſ): no pattern of
+    # _TYPES can match there, and the header needs no scan of its own.
+    if "İ" in header or "ı" in header or "ſ" in header or has_any(lower(header), _ALL_TYPE_STARTS):
+        head = Scan(header)
+        whole = [(0, len(header))]
+        for kind, pattern in _TYPES:
+            for match in iter_anchored(pattern, head, whole, head.starts(_TYPE_STARTS[kind])):
+                if not _in_type_list(header, match):
+                    return kind
     best: tuple[int, EmploymentType] | None = None
     scan = body if isinstance(body, Scan) else Scan(body)
     body = scan.text
@@ -106,7 +111,7 @@ def employment_type(title: str | None, header: str, body: str | Scan) -> Employm
         return None
     for kind, pattern in _BODY_TYPES:
         words = _BODY_TYPE_STARTS[kind]
-        if kind == "contract":
+        if kind == "contract" and scan.has("month"):  # "6-month contract" starts with a digit
             found = first_anchored(pattern, scan, windows, starts_or_digits(scan, words, windows))
         else:
             found = first_anchored(pattern, scan, windows, scan.starts(words))
@@ -186,6 +191,7 @@ _ONSITE = re.compile(
 _HYBRID_NEEDLES = needles("hybrid", "day", "office")
 _REMOTE_NEEDLES = needles("remote", "home", "wfh", "virtual", "distributed", "anywhere", "telework")
 _ONSITE_NEEDLES = needles("site", "office", "person", "vor ort", "präsenz")
+_MODE_NEEDLES = _HYBRID_NEEDLES + _REMOTE_NEEDLES + _ONSITE_NEEDLES
 
 
 # What every match of _HYBRID, _REMOTE, _NOT_REMOTE and _ONSITE begins with; _HYBRID's
@@ -213,7 +219,9 @@ def _hybrid_starts(scan: Scan) -> list[int] | None:
 
 
 def work_mode(title: str | None, header: str, body: str | Scan) -> WorkMode | None:
-    for scan in (Scan(f"{title or ''}\n{header}"), body if isinstance(body, Scan) else Scan(body)):
+    head = f"{title or ''}\n{header}"
+    heads = [Scan(head)] if has_any(lower(head), _MODE_NEEDLES) else []  # else no window there
+    for scan in (*heads, body if isinstance(body, Scan) else Scan(body)):
         windows = scan.spans(_HYBRID_NEEDLES, 60, 60)
         if windows and first_anchored(_HYBRID, scan, windows, _hybrid_starts(scan)):
             return "hybrid"
@@ -257,7 +265,9 @@ _SENIORITY_TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("senior", re.compile(r"\b(?:senior|sr\.?|snr)\b|\blead\b", re.IGNORECASE)),
     ("mid", re.compile(r"\bmid[- ]?(?:level|senior)?\b|\bintermediate\b", re.IGNORECASE)),
 ]
-_LEVEL = re.compile(r"\b(?:L|IC|E|P)([1-9])\b")
+# r"\b(?:L|IC|E|P)([1-9])\b", written to start with a character class (the word boundary as a
+# look-behind after it) so the regex engine skips ahead to those capitals.
+_LEVEL = re.compile(r"[LIEP](?<!\w.)(?:(?<=[LEP])|(?<=I)C)([1-9])\b")
 _LEVEL_NAMES = {1: "junior", 2: "junior", 3: "mid", 4: "senior", 5: "staff", 6: "principal"}
 _SENIORITY_BODY: list[tuple[str, re.Pattern[str]]] = [
     (
