@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -53,7 +52,6 @@ _WORD = re.compile(r"\w+")
 _FOLD_TRAPS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-@functools.lru_cache(maxsize=512)  # the same header lines are asked about several times
 def has_role_noun(text: str) -> bool:
     """`ROLE_NOUN.search(text)`, by set look-ups: a match is always one whole word (\\b…\\b)."""
     if not text.isascii():
