@@ -63,8 +63,10 @@ def spot_ranges(
     # `b" " + skeleton`, summed (one C-level pass; the words' lengths are the same in both).
     gaps = list(accumulate(map(len, (b" " + skeleton).translate(_GAPS_TABLE).split())))
     ranges = []
+    before, counted = 0, 0  # the spaces of `single` before `counted`: counted on from there
     for at, need in sorted(need_at.items()):
-        before = single.count(b" ", 0, at + 1)  # the words before this one, plus one
+        before += single.count(b" ", counted, at + 1)  # the words before this one, plus one
+        counted = at + 1
         spot = at + 1 - before + gaps[before - 1] - 1
         start = boundaries.rfind(b" ", 0, spot) + 1
         while need and start > 0 and _count_tokens(text, start, spot) < need:
