@@ -234,19 +234,24 @@ def sparse_matches(
                             found.append(match)
                     done = end
                     continue
-            try:
-                tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, spot)
-                tokens.pull()
-                result = _match_at(text, 0, tokens, boundaries, taxonomy, index)
-            except _Unsure:
-                pass
-            else:
-                if result is None:
-                    done = tokens.spans[0][1]
+                # an alias may go on past this token: read on from it (already read: the
+                # first token `pull` would read from the spot)
+                tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, end)
+                tokens.spans.append((spot, end))
+                tokens.words.append(key)
+                try:
+                    result = _match_at(text, 0, tokens, boundaries, taxonomy, index)
+                except _Unsure:
+                    pass
                 else:
-                    found.append(result[0])
-                    done = result[0].end
-                continue
+                    if result is None:
+                        done = end
+                    else:
+                        found.append(result[0])
+                        done = result[0].end
+                    continue
+            # else a non-ASCII character is glued to the token (`_SkeletonTokens` would be
+            # unsure): the regex reads the tokens, below
         tokens = _RegexTokens(text, max(start, done))
         at = 0
         while at < len(tokens.spans) or tokens.pull():
