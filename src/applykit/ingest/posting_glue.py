@@ -46,13 +46,13 @@ def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
     return found
 
 
-def glue_candidates_by_line(text: str) -> dict[int, list[int]]:
+def glue_candidates_by_line(text: str, lines: list[str] | None = None) -> dict[int, list[int]]:
     """For each line of `text` (split at "\\n") that holds a `_GLUE_CANDIDATE`, by index: the
     positions of its candidates in the line, in order.
 
     One encoding, one translation and one automaton pass over the byte classes of the whole
     text (no shape runs across a line end: "\\n" has a class of its own); lines without a
-    candidate cost nothing more.
+    candidate cost nothing more. `lines`: `text.split("\n")`, where the caller has it.
     """
     data = text.encode("utf-8", "surrogatepass")
     hits = _shapes().find_matches_as_indexes(data.translate(_GLUE_CLASSES), overlapping=True)
@@ -67,7 +67,8 @@ def glue_candidates_by_line(text: str) -> dict[int, list[int]]:
             line_start = data.rfind(b"\n", 0, at) + 1
         counted = at
         found.setdefault(line, []).append(at - line_start)  # a byte offset, for now
-    lines = text.split("\n")
+    if lines is None:
+        lines = text.split("\n")
     for index, offsets in found.items():
         if not lines[index].isascii():  # byte offsets → character offsets
             raw = lines[index].encode("utf-8", "surrogatepass")
