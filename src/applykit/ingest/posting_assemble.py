@@ -195,8 +195,8 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
 
     Every match holds "apply" or "plea" (in `fold`ed text), letters no non-ASCII character
     lower-cases or folds to; so the lines that hold one are found in the UTF-8 bytes of all
-    lines joined, with their ASCII letters lowered (one pass each, no decoding), and the regex
-    runs only on those lines.
+    lines joined, with their ASCII letters lowered (one automaton pass, no decoding), and the
+    regex is tried only where a match may start.
     """
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
@@ -206,20 +206,43 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
         low = b""
     if not low or joined.count("\n") != len(texts) - 1:  # (or a line holds a line end)
         return [text for text in texts if _APPLY_CUE.search(text)]
-    starts = [at for needle in (b"apply", b"plea") for at in _find_all(low, needle)]
+    # Where a match may start: 3 before "apply" ("to apply") or at it, at "plea"; in the
+    # lines' bytes, so as character offsets on ASCII lines only.
+    starts = sorted(
+        {
+            at - back
+            for needle, at, _ in _cue_needles().find_matches_as_indexes(low, overlapping=True)
+            for back in ((3, 0) if needle == 0 else (0,))
+        }
+    )
     if not starts:
         return []
-    held = {low.count(b"\n", 0, at) for at in starts}  # the lines of the hits
-    return [texts[index] for index in sorted(held) if _APPLY_CUE.search(texts[index])]
+    tried: dict[int, list[int]] = {}  # line → offsets in it where a match may start
+    line, counted, line_start = 0, 0, 0
+    for at in starts:
+        if at < 0:  # "apply" near the start: no "to " before it
+            continue
+        breaks = low.count(b"\n", counted, at)
+        if breaks:
+            line += breaks
+            line_start = low.rfind(b"\n", 0, at) + 1
+        counted = at
+        tried.setdefault(line, []).append(at - line_start)
+    return [texts[index] for index, offsets in tried.items() if _cue_in(texts[index], offsets)]
 
 
-def _find_all(text: bytes, needle: bytes) -> list[int]:
-    found: list[int] = []
-    at = text.find(needle)
-    while at != -1:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    return found
+def _cue_in(text: str, offsets: list[int]) -> bool:
+    """`_APPLY_CUE.search(text)`, tried only at `offsets` where `text` is ASCII (every match
+    starts at one of them: its first letters are ASCII in any case, no other character
+    matches them)."""
+    if not text.isascii():
+        return _APPLY_CUE.search(text) is not None
+    return any(_APPLY_CUE.match(text, at) for at in offsets)
+
+
+@functools.cache
+def _cue_needles() -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick([b"apply", b"plea"])
 
 
 def _english_enough(head: str) -> bool:

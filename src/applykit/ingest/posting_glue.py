@@ -46,13 +46,13 @@ def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
     return found
 
 
-def glue_candidates_by_line(text: str) -> dict[int, list[int]]:
+def glue_candidates_by_line(text: str, lines: list[str] | None = None) -> dict[int, list[int]]:
     """For each line of `text` (split at "\\n") that holds a `_GLUE_CANDIDATE`, by index: the
     positions of its candidates in the line, in order.
 
     One encoding, one translation and one automaton pass over the byte classes of the whole
     text (no shape runs across a line end: "\\n" has a class of its own); lines without a
-    candidate cost nothing more.
+    candidate cost nothing more. `lines`: `text.split("\n")`, where the caller has it.
     """
     data = text.encode("utf-8", "surrogatepass")
     hits = _shapes().find_matches_as_indexes(data.translate(_GLUE_CLASSES), overlapping=True)
@@ -67,7 +67,8 @@ def glue_candidates_by_line(text: str) -> dict[int, list[int]]:
             line_start = data.rfind(b"\n", 0, at) + 1
         counted = at
         found.setdefault(line, []).append(at - line_start)  # a byte offset, for now
-    lines = text.split("\n")
+    if lines is None:
+        lines = text.split("\n")
     for index, offsets in found.items():
         if not lines[index].isascii():  # byte offsets → character offsets
             raw = lines[index].encode("utf-8", "surrogatepass")
@@ -91,15 +92,34 @@ def unglue(line: str, candidates: list[int] | None = None) -> list[str]:
         return [line]
     if candidates is None:
         candidates = _glue_candidates(line)
-    cuts = [i for i in candidates if _glued_at(line, i)]
+    if line.isascii():
+        runs = line.encode("ascii").translate(_LOWER_RUNS)
+        cuts = [i for i in candidates if _glued_in(line, runs, i)]
+    else:
+        cuts = [i for i in candidates if _glued_at(line, i)]
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line)]
     pieces = [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
     pieces = [p for p in pieces if p]
-    if len(pieces) < 2 or min(len(p.split()) for p in pieces) < 2:
+    # `min(len(p.split()) …) < 2`: a stripped piece is one word when it holds no white space
+    # (`\s` is exactly `str.isspace`, what `split` cuts at); the search stops at the first.
+    if len(pieces) < 2 or any(_SPACE.search(p) is None for p in pieces):
         return [line]
     return pieces
+
+
+_SPACE = re.compile(r"\s")
+_LOWER_RUNS = bytes(108 if 97 <= byte <= 122 else 32 for byte in range(256))
+"""Byte table: a-z → `l`, every other byte a space (where a lower-case run stops)."""
+
+
+def _glued_in(line: str, runs: bytes, index: int) -> bool:
+    """`_glued_at(line, index)` on an ASCII line, `runs` its bytes through `_LOWER_RUNS`: the
+    start of the lower-case run is found with one `bytes.rfind`, not a step per letter."""
+    end = index - 1 if index and line[index - 1] in ".)" else index
+    start = runs.rfind(b" ", 0, end) + 1
+    return end - start >= 3 and (start == 0 or not line[start - 1].isalpha())
 
 
 def _glued_at(line: str, index: int) -> bool:

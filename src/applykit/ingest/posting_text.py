@@ -233,9 +233,10 @@ def split_lines(text: str) -> list[Line]:
     append = result.append
     marked = "[" in text or "*" in text or "_" in text or "`" in text
     clean = strip_inline_markdown if marked else str.strip
-    glued = glue_candidates_by_line(text) if len(text) >= 80 else {}
+    rows = text.split("\n")
+    glued = glue_candidates_by_line(text, rows) if len(text) >= 80 else {}
     blank = True
-    for index, raw in enumerate(text.split("\n")):
+    for index, raw in enumerate(rows):
         stripped = raw.lstrip(" ")
         if not stripped:
             blank = True

@@ -63,8 +63,10 @@ def spot_ranges(
     # `b" " + skeleton`, summed (one C-level pass; the words' lengths are the same in both).
     gaps = list(accumulate(map(len, (b" " + skeleton).translate(_GAPS_TABLE).split())))
     ranges = []
+    before, counted = 0, 0  # the spaces of `single` before `counted`: counted on from there
     for at, need in sorted(need_at.items()):
-        before = single.count(b" ", 0, at + 1)  # the words before this one, plus one
+        before += single.count(b" ", counted, at + 1)  # the words before this one, plus one
+        counted = at + 1
         spot = at + 1 - before + gaps[before - 1] - 1
         start = boundaries.rfind(b" ", 0, spot) + 1
         while need and start > 0 and _count_tokens(text, start, spot) < need:
@@ -232,19 +234,24 @@ def sparse_matches(
                             found.append(match)
                     done = end
                     continue
-            try:
-                tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, spot)
-                tokens.pull()
-                result = _match_at(text, 0, tokens, boundaries, taxonomy, index)
-            except _Unsure:
-                pass
-            else:
-                if result is None:
-                    done = tokens.spans[0][1]
+                # an alias may go on past this token: read on from it (already read: the
+                # first token `pull` would read from the spot)
+                tokens: _Tokens = _SkeletonTokens(text, ascii_text, skeleton, boundaries, end)
+                tokens.spans.append((spot, end))
+                tokens.words.append(key)
+                try:
+                    result = _match_at(text, 0, tokens, boundaries, taxonomy, index)
+                except _Unsure:
+                    pass
                 else:
-                    found.append(result[0])
-                    done = result[0].end
-                continue
+                    if result is None:
+                        done = end
+                    else:
+                        found.append(result[0])
+                        done = result[0].end
+                    continue
+            # else a non-ASCII character is glued to the token (`_SkeletonTokens` would be
+            # unsure): the regex reads the tokens, below
         tokens = _RegexTokens(text, max(start, done))
         at = 0
         while at < len(tokens.spans) or tokens.pull():
