@@ -12,6 +12,7 @@ skills), job titles and degrees, and traces each one:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -58,9 +59,12 @@ _CONTACT_RE = re.compile(
 GUARD_MAX_CHARS = 12_000
 
 
-def check_grounding(text: str, profile: Profile, posting: Posting | None) -> GroundingReport:
-    """Trace every claim of `text`; `ok` only when none is left untraced."""
-    evidence = build_evidence(profile, posting)
+def check_grounding(
+    text: str, profile: Profile, posting: Posting | None, *, today: dt.date | None = None
+) -> GroundingReport:
+    """Trace every claim of `text`; `ok` only when none is left untraced. `today` ends the
+    jobs still open (default: today), so time claims are checked as of that day."""
+    evidence = build_evidence(profile, posting, today)
     truncated = len(text) > GUARD_MAX_CHARS
     text = text[:GUARD_MAX_CHARS]
     masked = _mask_contacts(text)
