@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 _ROLE = r"(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3}"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?as\s+(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
+    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?(?:as|(?:I|we)\s+(?:was|were|worked\s+as|served\s+as))\s+"
+    rf"(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
 )
-"""… "two years as a data scientist and machine learning engineer"."""
+"""… "two years as a data scientist and machine learning engineer", "for three years I was a
+data scientist"."""
 _ROLE_BEFORE = re.compile(
     rf"\b(?:as|was|been|served as|worked as)\s+(?P<roles>{_ROLE})\s+(?:for|over)\s+"
     r"(?:the\s+)?(?:(?:last|past|first|nearly|almost|about|around|over|more than)\s+)?$"
@@ -80,30 +82,46 @@ def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[floa
     return (merged_years(held), held[0].id) if held else None
 
 
-_ACTIVITY = re.compile(r"\s*(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
+_ACTIVITY = re.compile(r"\s*(?:[:—–]\s*)?(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
+"""… "five years leading fraud scoring", "five years: keeping a fraud model fast"."""
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:been|spent|spend|spending)\s+(?P<act>[a-z]+ing\b[^.;:,]{0,80}?)\s+(?:for|over)\s+"
+    r"(?:the\s+)?(?:(?:last|past|nearly|almost|about|around|roughly|over|more\s+than|a\s+little|"
+    r"just|well|some)\s+)*$",
+    re.IGNORECASE,
+)
+"""… "I have been building fraud models for five years": the activity before the number."""
 
 
 def activity_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
-    """ "more than three years leading fraud and risk scoring at a fintech": when the
-    activity after the number is plainly one job's (three of its words, no other job with more
-    than one), the years are checked against that job."""
-    found = _ACTIVITY.match(text, quantity.end)
-    if not found:
+    """ "more than three years leading fraud and risk scoring at a fintech", "I have been
+    building fraud models for five years": when the activity beside the number is plainly one
+    job's, the years are checked against that job. Plainly one job's: three of its words and no
+    other job with more than one, or words that only that job's entry has (none of another)."""
+    sentence = sentence_around(text, quantity.start)
+    found = _ACTIVITY.match(text, quantity.end, sentence.end)
+    before = _ACTIVITY_BEFORE.search(text, sentence.start, quantity.start)
+    if not found and not before:
         return None
-    words = lemma_set(found.group(0))
-    scored = sorted(
-        (
-            (len(words & entry.lemmas), entry)
-            for entry in evidence.entries
-            if entry.kind in _WORK_KINDS and entry.months
-        ),
-        key=lambda pair: pair[0],
-        reverse=True,
+    words = lemma_set(" ".join(m.group(0) for m in (found, before) if m))
+    jobs = [e for e in evidence.entries if e.kind in _WORK_KINDS and e.months]
+    scored = sorted(((len(words & e.lemmas), e) for e in jobs), key=lambda p: p[0], reverse=True)
+    if scored and scored[0][0] >= 3 and (len(scored) < 2 or scored[1][0] <= 1):
+        return merged_years([scored[0][1]]), scored[0][1].id
+    owners = {id(e): e for e in jobs for w in words if _only_in(w, e, jobs)}
+    if len(owners) == 1:
+        entry = next(iter(owners.values()))
+        return merged_years([entry]), entry.id
+    return None
+
+
+def _only_in(word: str, entry: Entry, jobs: list[Entry]) -> bool:
+    """`word` is in this job's entry and in no other job's: it names that job's work."""
+    return (
+        len(word) >= 4
+        and word in entry.lemmas
+        and not any(word in other.lemmas for other in jobs if other is not entry)
     )
-    if not scored or scored[0][0] < 3 or (len(scored) > 1 and scored[1][0] > 1):
-        return None
-    entry = scored[0][1]
-    return merged_years([entry]), entry.id
 
 
 def merged_years(entries: list[Entry]) -> float:

@@ -75,9 +75,21 @@ def trace_quantity(
     others = [q for q in (others or []) if q is not quantity]
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
-    if claim is not None and (claim.traced or voice != "company"):
+    if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
         return claim
     return _trace_in_posting(quantity, text, evidence, voice)
+
+
+_OWN_TIME = re.compile(r"\b(?:I|we)\b(?:'ve|’ve)?(?:\s+\w+){0,3}\s*$")
+
+
+def _own_time(claim: Claim, text: str) -> bool:
+    """Time the candidate says they spent ("a job I have been doing for five years") is their
+    record, even in a sentence that names the posting."""
+    if claim.kind != "duration" or claim.source is not None:
+        return False
+    clause = clause_around(text, claim.start)
+    return bool(_OWN_TIME.search(text[clause.start : claim.start].split(" for ")[0]))
 
 
 def _trace_in_profile(

@@ -1,0 +1,60 @@
+"""Classes of fabrication closed after the blind sets (blind14, blind15) and tune16, each with
+sentences written for the test, honest and fabricated: time spent checked against the job it
+is about, figures moved between jobs, company figures in the candidate's clause, languages in
+lists, employers behind a wish, skills placed at another job."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.grounding import check_grounding, describe_untraced
+
+TODAY = dt.date(2026, 11, 23)
+"""Northwind Analytics (no end date) has lasted 3.2 years on this day; the whole record 6.9."""
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
+    return [c.text for c in check_grounding(text, profile, posting, today=TODAY).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
+    report = check_grounding(text, profile, posting, today=TODAY)
+    assert report.ok, describe_untraced(report)
+
+
+# --- time spent, checked against the job it is about --------------------------------------------
+
+
+def test_a_number_with_a_half_is_one_number_in_its_clause(profile: Profile) -> None:
+    _ok("I spent a year and a half on Parcelly's pricing and logistics team.", profile)
+    assert _untraced("I spent three and a half years on Parcelly's pricing team.", profile)
+    assert _untraced("I spent four and a half years at Lumen Media.", profile)
+    _ok("I spent two years at Lumen Media.", profile)
+
+
+def test_a_role_after_i_was_bounds_the_time(profile: Profile) -> None:
+    _ok("For a year and a half I was a data scientist on the pricing team at Parcelly.", profile)
+    assert _untraced("For three and a half years I was a data scientist at Parcelly.", profile)
+    assert _untraced("For three years I worked as a data scientist.", profile)
+    _ok("For five years I was a machine learning engineer.", profile)  # Lumen + Northwind
+
+
+def test_an_activity_only_one_job_had_bounds_the_time(profile: Profile) -> None:
+    _ok("I have been keeping fraud models fast for three years.", profile)
+    assert _untraced("I have been keeping fraud models fast for five years.", profile)
+    _ok("I have been building recommendation models for two years.", profile)
+    assert _untraced("I have been building recommendation models for four years.", profile)
+    _ok("I have spent six years building fraud and recommendation models.", profile)
+    _ok("I have been writing Python for six years.", profile)
+
+
+def test_time_the_candidate_spent_is_theirs_beside_the_posting(
+    profile: Profile, brightwater: Posting
+) -> None:
+    lead = "Your posting describes a job I have been doing for a little over"
+    tail = "years: keeping a fraud model fast enough to sit in the payment path."
+    _ok(f"{lead} three {tail}", profile, brightwater)
+    assert _untraced(f"{lead} five {tail}", profile, brightwater)
+    _ok("Your team asks for five years of experience, and I have more than six.", profile)
