@@ -58,3 +58,42 @@ def test_time_the_candidate_spent_is_theirs_beside_the_posting(
     _ok(f"{lead} three {tail}", profile, brightwater)
     assert _untraced(f"{lead} five {tail}", profile, brightwater)
     _ok("Your team asks for five years of experience, and I have more than six.", profile)
+
+
+# --- work told as another job's -----------------------------------------------------------------
+
+
+def test_a_participle_clause_belongs_to_the_job_of_the_clause_it_continues(
+    profile: Profile,
+) -> None:
+    lead = "I cut retraining cost by 35% with spot instances, and at"
+    tail = "I migrated feature pipelines to Spark, cutting the daily runtime from 9 hours to 2.5."
+    _ok(f"{lead} Lumen Media {tail}", profile)
+    assert "9 hours" in _untraced(f"{lead} Northwind {tail}", profile)
+
+
+def test_a_where_clause_belongs_to_the_place_named_before_it(profile: Profile) -> None:
+    lead = "Before Northwind I spent two years at Lumen Media, where I migrated pipelines and cut"
+    _ok(f"{lead} the daily runtime from 9 hours to 2.5 hours.", profile)
+    assert "3 weeks" in _untraced(f"{lead} feature lead time from 3 weeks to 4 days.", profile)
+
+
+def test_the_opening_phrase_names_the_job_across_an_apposition(profile: Profile) -> None:
+    lead = "As a Machine Learning Engineer at Lumen Media, a streaming service, I served 40M+ users"
+    _ok(f"{lead} with 99.95% availability.", profile)
+    assert "4,000 requests" in _untraced(f"{lead} at 4,000 requests per second.", profile)
+
+
+def test_a_story_only_another_jobs_facts_hold_is_refused_at_the_name(profile: Profile) -> None:
+    _ok("At Lumen Media I migrated feature pipelines from cron jobs to Spark on Airflow.", profile)
+    assert "Northwind" in _untraced(
+        "At Northwind I migrated feature pipelines from cron jobs to Spark on Airflow.", profile
+    )
+    assert "Parcelly" in _untraced(
+        "At Parcelly, I built a two-tower retrieval model in PyTorch for recommendations.", profile
+    )
+    _ok(
+        "At Northwind I designed a feature store with Feast on Redis and S3, and at Lumen Media "
+        "I built a two-tower retrieval model.",
+        profile,
+    )

@@ -15,7 +15,7 @@ from applykit.write.claim_scope import word_pattern
 from applykit.write.claims import Quantity
 from applykit.write.evidence import company_aliases
 from applykit.write.grounding_dates import Entry
-from applykit.write.text_units import clauses_before, sentence_around, words
+from applykit.write.text_units import Span, clauses_before, sentence_around, words
 from applykit.write.tracing import make_claim, voice_at
 
 if TYPE_CHECKING:
@@ -68,11 +68,12 @@ def owner_named(
     clauses = clauses_before(text, quantity.start)
     own = text[clauses[0].start : clauses[0].end].strip() if clauses else ""
     limit = min([*(q.start for q in others if q.start >= quantity.end), len(text)])
-    relative = bool(_RELATIVE.match(own))
+    relative = bool(_RELATIVE.match(own) or _PARTICIPLE.match(own))  # "…, cutting runtime …"
     independent = bool(_SUBJECT.search(own)) and not relative
     for index, clause in enumerate(clauses):
+        body = text[clause.start : clause.end]
         end = min(clause.end, max(limit, quantity.end)) if index == 0 else clause.end
-        has_subject = index > 0 and bool(_SUBJECT.search(text[clause.start : clause.end]))
+        has_subject = index > 0 and bool(_SUBJECT.search(body))
         if index > 0 and independent and has_subject:
             return []  # "I volunteer at Code Club, and at work I mentored 4 engineers"
         named = [
@@ -85,23 +86,44 @@ def owner_named(
                 for a, _ in _mentions(entry, text, clause.start, end)
             )
         ]
-        if (
-            named
-            and index > 0
-            and not relative
-            and not _INTRODUCTORY.match(text[clause.start : clause.end].strip())
-        ):
+        if named and index > 0 and not relative and not _INTRODUCTORY.match(body.strip()):
             return []  # a parallel list item ("a tagger at Lumen Media …, a LoRA fine-tune …")
         if named:
             return named
+        if index > 0 and _WHERE.match(body.strip()):
+            relative = True  # "… at Lumen Media, where I migrated …": the place named before
+            continue
         if has_subject or (independent and index > 0):
-            return []
+            return _opening_owner(clauses[index:], text, evidence) if not has_subject else []
     return []
+
+
+def _opening_owner(clauses: list[Span], text: str, evidence: Evidence) -> list[Entry]:
+    """The job named by the sentence's opening phrase ("As a Machine Learning Engineer at
+    Lumen Media, a video … service, I scaled …"), when only appositions without a subject of
+    their own stand between it and the number's clause."""
+    first = text[clauses[-1].start : clauses[-1].end].strip()
+    if len(clauses) < 2 or not _INTRODUCTORY.match(first):
+        return []
+    if any(_SUBJECT.search(text[c.start : c.end]) for c in clauses[:-1]):
+        return []
+    return [
+        entry
+        for entry in evidence.entries
+        if entry.kind in _OWNERS
+        and entry.name
+        and _mentions(entry, text, clauses[-1].start, clauses[-1].end)
+    ]
+
+
+_PARTICIPLE = re.compile(r"(?:[a-z]+ing)\b(?!\s+(?:I|we)\b)")
+_WHERE = re.compile(r"(?:where|in\s+which|at\s+which)\s+(?:I|we)\b", re.IGNORECASE)
 
 
 _INTRODUCTORY = re.compile(
     r"(?:(?:before|after)\s+that\s+|earlier\s+|later\s+|then\s+)?"
-    r"(?:at|in|with|during|for|while at|when at|as\s+\w+\s+at|on)\s+\S+(?:\s+\S+){0,4}$",
+    r"(?:at|in|with|during|for|while at|when at|as\s+(?:\S+\s+){1,5}?at|on)"
+    r"\s+\S+(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:where|which|who|when|that|whose)\b", re.IGNORECASE)

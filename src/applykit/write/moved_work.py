@@ -1,0 +1,107 @@
+"""Work told as another job's: "at Northwind I migrated feature pipelines from cron jobs to
+Spark on Airflow" tells a story that only Lumen Media's facts hold.
+
+A careful reader checks the job a sentence attributes work to ("at X I …", "As … at X, I …",
+"X's …" after "I built") against the facts of that job. When the words that follow the job's
+name are plainly one fact of *another* job (four of its content words, twice as many as any fact
+of the named job shares), the attribution is refused at the name, whether or not a number
+comes with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from applykit.write.grounding_words import lemma_set
+from applykit.write.text_units import sentence_around
+
+if TYPE_CHECKING:
+    from applykit.models.documents import Claim
+    from applykit.write.evidence import Evidence, Source
+
+_ATTRIBUTED = re.compile(
+    r"(?:\b(?:at|with|for|while\s+at|when\s+at)\s+(?:the\s+)?$)", re.IGNORECASE
+)
+_NOT_THIS_JOB = re.compile(
+    r"\b(?:before|prior\s+to|after|since|until|than|unlike|leaving|left|joining|joined|to)\s+"
+    r"(?:joining\s+|leaving\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_STORY_START = re.compile(
+    r"^(?:\s+in\s+[A-Z][\w-]*)?(?:,\s+an?\s+[^,.;]{0,60},)?[,\s]*(?:where\s+)?(?:I|we)\b"
+)
+"""… "at Lumen Media in Stockholm, where I …", "at Lumen Media, a streaming service, I …"."""
+
+
+@functools.lru_cache(maxsize=2048)
+def _lemmas(text: str) -> frozenset[str]:
+    return lemma_set(text)
+
+
+def moved_work(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
+    """The claims, with an employer name refused where the work told after it is another
+    job's (see the module docstring)."""
+    jobs = {e.name: e for e in evidence.entries if e.kind in {"work", "volunteer"} and e.name}
+    facts: list[tuple[str, Source]] = []
+    for source in evidence.sources:
+        owner = source.context.split(" · ")[0] if source.is_fact else ""
+        if owner in jobs:
+            facts.append((owner, source))
+    if not facts:
+        return claims
+    result = []
+    for claim in claims:
+        named = _named_job(claim, jobs)
+        if named is None or not claim.traced:
+            result.append(claim)
+            continue
+        owner = named
+        before = text[max(0, claim.start - 20) : claim.start]
+        sentence = sentence_around(text, claim.start)
+        story = _story(claim, text, sentence.end, jobs)
+        if not _ATTRIBUTED.search(before) or _NOT_THIS_JOB.search(before) or story is None:
+            result.append(claim)
+            continue
+        words = _lemmas(story)
+        own_best = max((len(words & _lemmas(s.text)) for o, s in facts if o == owner), default=0)
+        other = max(
+            ((len(words & _lemmas(s.text)), o) for o, s in facts if o != owner),
+            default=(0, ""),
+        )
+        if other[0] >= 4 and other[0] >= 2 * max(1, own_best):
+            note = f"tells work from {other[1]}'s facts as work at {owner}"
+            result.append(claim.model_copy(update={"traced": False, "source": None, "note": note}))
+        else:
+            result.append(claim)
+    return result
+
+
+def _named_job(claim: Claim, jobs: Mapping[str, object]) -> str | None:
+    from applykit.write.evidence import company_aliases
+
+    lowered = claim.text.lower()
+    for name in jobs:
+        if any(lowered == alias.lower() for alias in company_aliases(name)):
+            return name
+    return None
+
+
+def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str | None:
+    """The work told right after the job's name: from "I …" to the end of the sentence or to
+    the next job named."""
+    from applykit.write.evidence import company_aliases
+
+    rest = text[claim.end : end]
+    start = _STORY_START.match(rest)
+    if start is None:
+        return None
+    cut = len(rest)
+    for name in jobs:
+        for alias in company_aliases(name):
+            found = re.search(rf"\b{re.escape(alias)}\b", rest)
+            if found:
+                cut = min(cut, found.start())
+    return rest[: min(cut, 400)]
