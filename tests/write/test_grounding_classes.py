@@ -97,3 +97,59 @@ def test_a_story_only_another_jobs_facts_hold_is_refused_at_the_name(profile: Pr
         "I built a two-tower retrieval model.",
         profile,
     )
+
+
+# --- a company figure in the candidate's clause -------------------------------------------------
+
+
+def test_a_colon_inside_a_quoted_title_opens_no_clause_of_the_companys(
+    profile: Profile, meridian: Posting
+) -> None:
+    lead = 'I wrote up my Lumen Media work as "Two-Tower Retrieval: Lessons" (2023), about a'
+    _ok(f"{lead} recommender serving tens of millions of users.", profile, meridian)
+    assert _untraced(f"{lead} recommender serving more than a billion people.", profile, meridian)
+    assert _untraced(
+        "The recommender I built at Lumen Media served more than a billion people every month.",
+        profile,
+        meridian,
+    )
+    _ok(
+        "Your products are used by more than a billion people every month, and I want to work "
+        "at that scale.",
+        profile,
+        meridian,
+    )
+
+
+# --- languages in lists -------------------------------------------------------------------------
+
+
+def test_a_level_covers_the_whole_list_of_languages(profile: Profile) -> None:
+    _ok("I am a native speaker of English and Swedish, conversational in Yoruba.", profile)
+    assert "Norwegian" in _untraced("I am conversational in Yoruba and Norwegian.", profile)
+    assert "Norwegian" in _untraced(
+        "I am a native speaker of English, Swedish and Norwegian.", profile
+    )
+    _ok("English and Swedish (native); German (basic).", profile)
+    assert _untraced("English, Swedish and Finnish (native).", profile)
+    assert "German" in _untraced("I am fluent in Swedish and German.", profile)
+
+
+def test_a_languages_line_claims_every_language_it_names(profile: Profile) -> None:
+    _ok("Languages: English, Swedish, Yoruba, German.", profile)
+    assert "French" in _untraced("Languages: English, Swedish, French.", profile)
+
+
+# --- a wish that still names the candidate's record ---------------------------------------------
+
+
+def test_a_wish_with_the_record_attached_still_claims_the_employer(
+    profile: Profile, kestrel: Posting
+) -> None:
+    tail = "in Stockholm, where I moved feature pipelines from cron jobs to Spark on Airflow."
+    _ok(f"For the summary, I'd write about Lumen Media {tail}", profile, kestrel)
+    assert "Spotify" in _untraced(f"For the summary, I'd write about Spotify {tail}", profile)
+    assert "Spotify" in _untraced("I would love to talk about my time at Spotify.", profile)
+    assert "Spotify" in _untraced("I'd write about Spotify, my previous employer.", profile)
+    _ok("I would love to talk about my time at Lumen Media.", profile)
+    _ok("The city I would most like to improve is Amsterdam.", profile)

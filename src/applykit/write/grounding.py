@@ -21,7 +21,6 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
-from applykit.write.grounding_entities import trace_languages
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
@@ -37,6 +36,7 @@ from applykit.write.moved_work import moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.text_units import words
+from applykit.write.trace_languages import trace_languages
 from applykit.write.trace_names import (
     trace_degrees,
     trace_name,

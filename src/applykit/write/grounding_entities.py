@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from applykit.models.documents import Claim
 from applykit.write.claim_scope import word_pattern
 from applykit.write.claims import Quantity
 from applykit.write.evidence import company_aliases
 from applykit.write.grounding_dates import Entry
-from applykit.write.text_units import Span, clauses_before, sentence_around, words
-from applykit.write.tracing import make_claim, voice_at
+from applykit.write.text_units import Span, clauses_before, sentence_around
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence, Source
@@ -136,97 +134,3 @@ def owner_of(source: Source, evidence: Evidence) -> Entry | None:
         return None
     name = source.context.split(" · ")[0]
     return next((e for e in evidence.entries if e.kind in _OWNERS and e.name == name), None)
-
-
-# --- spoken languages ---------------------------------------------------------------------------
-
-_LANGUAGES = words(
-    """
-    english swedish german french spanish portuguese italian dutch danish norwegian finnish
-    icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian
-    arabic hebrew persian farsi hindi urdu bengali punjabi tamil telugu mandarin cantonese
-    chinese japanese korean vietnamese thai indonesian malay tagalog swahili yoruba igbo hausa
-    amharic zulu afrikaans catalan basque estonian latvian lithuanian serbian croatian
-    """
-)
-_LEVELS = {
-    "native": 5,
-    "mother tongue": 5,
-    "bilingual": 4,
-    "fluent": 4,
-    "fluency": 4,
-    "proficient": 4,
-    "c2": 4,
-    "c1": 4,
-    "professional": 3,
-    "business": 3,
-    "b2": 3,
-    "conversational": 2,
-    "intermediate": 2,
-    "b1": 2,
-    "elementary": 1,
-    "basic": 1,
-    "beginner": 1,
-    "learner": 1,
-    "a2": 1,
-    "a1": 1,
-}
-_LEVEL = (
-    r"(?P<level>native|bilingual|fluent|proficient|conversational|intermediate|elementary|basic)"
-)
-_LANGUAGE_CLAIM_RE = re.compile(
-    rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
-    r"|\b(?P<lang2>[A-Z][a-z]+)\s+\((?P<level2>native|fluent|[ABC][12])\)"
-    r"|\b(?:speak|speaks|speaking)\s+(?:fluent\s+)?(?P<lang3>[A-Z][a-z]+)\b"
-    r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
-    r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
-    r"elementary|basic|[ABC][12])\b"
-)
-"""… "fluent in German", "Swedish (native)", "I speak Japanese", "my German is basic"."""
-
-
-def _profile_levels(evidence: Evidence) -> dict[str, tuple[int, str, str]]:
-    levels: dict[str, tuple[int, str, str]] = {}
-    for source in evidence.sources:
-        if not source.id.startswith("languages["):
-            continue
-        name, _, fluency = source.text.partition(" · ")
-        lowered = fluency.lower()
-        rank = max((r for word, r in _LEVELS.items() if word in lowered), default=3)
-        levels[name.strip().lower()] = (rank, fluency or "no level given", source.id)
-    return levels
-
-
-def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
-    """ "fluent in German", "Swedish (native)", "I speak Japanese": a spoken language the
-    profile lists, at no higher a level than it gives."""
-    levels = _profile_levels(evidence)
-    claims: list[Claim] = []
-    for match in _LANGUAGE_CLAIM_RE.finditer(text):
-        lang = (
-            match.group("lang")
-            or match.group("lang2")
-            or match.group("lang3")
-            or match.group("lang4")
-            or ""
-        )
-        if lang.lower() not in _LANGUAGES | set(levels):
-            continue  # "fluent in Python" is not a spoken language
-        if voice_at(text, match.start(), evidence)[0] == "company":
-            continue
-        level_word = (
-            match.group("level") or match.group("level2") or match.group("level4") or ""
-        ).lower()
-        claimed = _LEVELS.get(level_word, 0)
-        start, end = match.start(), match.end()
-        known = levels.get(lang.lower())
-        if known is None:
-            note = "a language the profile does not list"
-            claims.append(make_claim(match.group(0), "skill", start, end, None, note))
-        elif claimed > known[0]:
-            note = f"more fluent than the profile says ({lang}: {known[1]})"
-            claims.append(make_claim(match.group(0), "skill", start, end, None, note))
-        else:
-            note = f"a language in the profile ({known[1]})"
-            claims.append(make_claim(match.group(0), "skill", start, end, known[2], note))
-    return claims

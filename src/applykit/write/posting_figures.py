@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
+from applykit.write.tracing import quotes
 
 if TYPE_CHECKING:
     from applykit.models.documents import Claim
@@ -82,7 +83,10 @@ def company_figure(
         name = boundary.group("who").lower()
         if name in {"you", "your"} or any(name == n.lower() for n in evidence.company_names):
             opening = boundary.start("who")  # "I saw that Loomcraft now has … 14 people"
+    quoted = quotes(text)
     for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
+        if any(a < boundary.start() < b for a, b, _ in quoted):
+            continue  # a colon inside a quoted title ("Streaming Scale: Lessons") opens nothing
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
     if _OWNED.search(lead) or _PAST.search(lead):

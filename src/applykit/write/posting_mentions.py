@@ -73,3 +73,27 @@ def _first_person_clause(start: int, text: str) -> str | None:
         if not continues_previous(body):
             return None
     return None
+
+
+_MY_TIME_AT = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:time|years?|months?|work|job|role|days|stint|team|"
+    r"internship|tenure)\s+(?:at|with|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RECORD_AFTER = re.compile(
+    r"^(?:\s+in\s+[A-Z][\w-]*)?\s*,?\s*(?:where|when|at\s+which|in\s+which)\s+(?:I|we)\s+"
+    r"(?:(?:also|first|then|once)\s+)?(?:[a-z]+ed|built|ran|led|made|wrote|took|spent|was|were|"
+    r"had|grew|cut|shipped|won|drove|held|set)\b"
+    r"|^\s*,\s*(?:my|our)\s+(?:\w+\s+){0,2}(?:employer|company|job|team|workplace|client|"
+    r"school|university)\b"
+)
+
+
+def in_record(start: int, end: int, text: str) -> bool:
+    """The sentence puts the name in the candidate's record however the clause is shaped ("I'd
+    write about Spotify, where I moved feature pipelines …", "my time at Spotify", "Spotify,
+    my previous employer"): a wish or a plan around it does not make it unclaimed."""
+    return bool(
+        _MY_TIME_AT.search(text[max(0, start - 50) : start])
+        or _RECORD_AFTER.match(text[end : end + 120])
+    )

@@ -15,7 +15,7 @@ from applykit.write.evidence import Evidence
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.posting_mentions import MENTIONED, SCHOOL_WORDS, mentioned_only
+from applykit.write.posting_mentions import MENTIONED, SCHOOL_WORDS, in_record, mentioned_only
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
 
@@ -112,7 +112,10 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     if name.lower() in LETTER_CONVENTIONS:
         return None
     kind = _name_kind(name, evidence)
+    record = in_record(start, end, text)
     unclaimed = "negated" if _negated(start, text) else unclaimed_reason(start, end, text)
+    if record and unclaimed != "negated":
+        unclaimed = None  # "I'd love to talk about my time at Spotify": the record, all the same
     if unclaimed and evidence.find_in_profile(name) is None:
         where = evidence.find_in_posting(name) or unclaimed
         note = f"{unclaimed}: the text does not claim the candidate has it"
@@ -168,6 +171,7 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         )
     if (
         forward_looking(text, start, possession=True)
+        and not record
         and not _EMPLOYMENT_BEFORE.search(text[max(0, start - 12) : start])
         and not SCHOOL_WORDS.search(name)
     ):  # "The city I would most like to improve with data is Amsterdam"
