@@ -153,3 +153,41 @@ def test_a_wish_with_the_record_attached_still_claims_the_employer(
     assert "Spotify" in _untraced("I'd write about Spotify, my previous employer.", profile)
     _ok("I would love to talk about my time at Lumen Media.", profile)
     _ok("The city I would most like to improve is Amsterdam.", profile)
+
+
+# --- skills: whose list, and at which job -------------------------------------------------------
+
+
+def test_a_list_takes_the_voice_of_what_it_is_said_to_be(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert "Flink" in _untraced(
+        "On your nice-to-haves: Kafka, Flink and Go are all in my toolkit.", profile, brightwater
+    )
+    _ok("On your nice-to-haves: Kafka and Go are in my toolkit.", profile, brightwater)
+    _ok("Your stack: Flink and Rust are both new to me.", profile, brightwater)
+    _ok("Your move to Kubernetes, Flink and MLflow is the project I like.", profile, brightwater)
+
+
+def test_a_negation_stops_at_the_candidates_own_noun_phrase(
+    profile: Profile, kestrel: Posting
+) -> None:
+    lead = "I have not used Kubeflow Pipelines, Argo CD or Helm, and"
+    _ok(f"{lead} I have not written Terraform.", profile, kestrel)
+    assert "Terraform" in _untraced(
+        f"{lead} my Terraform is limited to the modules I maintain.", profile, kestrel
+    )
+
+
+def test_a_skill_one_entry_holds_is_not_claimed_at_another_job(
+    profile: Profile, quillfield: Posting
+) -> None:
+    assert _untraced(
+        "I have since put a retrieval-augmented generation system into production at Northwind.",
+        profile,
+        quillfield,
+    )
+    assert "RAG" in _untraced("At Northwind I built a RAG service for analysts.", profile)
+    _ok("My weekend project Skald is a RAG system served with FastAPI.", profile)
+    _ok("At Northwind I built a Kafka pipeline.", profile)  # the skills list: any job
+    _ok("At Lumen Media I used CUPED for A/B tests.", profile)

@@ -163,14 +163,14 @@ _WISH_CUE = re.compile(
 _NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transfer)\s+$", re.I)
 _SCOPE_BREAK = re.compile(
     r"[;:.!?—–()]|\b(?:but|however|though|although|while|whereas|yet\s+(?:i|we)|"
-    r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|"
+    r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|\b(?:and|but)\s+(?:my|our)\b|"
     r"(?:,|\band\b|\bor\b)\s+(?-i:[a-z]+(?:ed|ing)|built|ran|led|wrote|made|took|grew|won|"
     r"drove|brought|kept|held|spent|sent|set|put|cut|got|saw)\b",
     re.IGNORECASE,
 )
 _AFTER_NEGATED = re.compile(
     r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s*"
-    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
+    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|both|"
     r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
     r"(?:is|are|was|were)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:(?:I|I've|I\s+have|we)\s+"
     r"(?:\w+\s+)?(?:used|shipped|worked|touched|built|run|written|done|had)|in\s+my|part\s+of\s+my)\b|"

@@ -32,7 +32,7 @@ from applykit.write.grounding_letter import (
     own_list_count,
 )
 from applykit.write.grounding_words import lemma
-from applykit.write.moved_work import moved_work
+from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.text_units import words
@@ -121,7 +121,7 @@ def check_grounding(
     claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
-    claims = moved_work(claims, masked, evidence)
+    claims = moved_skills(moved_work(claims, masked, evidence), masked, evidence)
     claims = [
         claim.model_copy(
             update={"traced": True, "source": "letter:list", "note": "counts the letter's own list"}

@@ -105,3 +105,69 @@ def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str
             if found:
                 cut = min(cut, found.start())
     return rest[: min(cut, 400)]
+
+
+# --- a skill the profile places at one job, claimed at another ----------------------------------
+
+_ENTRY_IDS = re.compile(r"^(?:w|p|v)-")
+
+
+def moved_skills(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
+    """A skill or system the profile shows only in the entries of some jobs or projects
+    ("RAG": the weekend project Skald), claimed in a clause that names another job ("put a
+    retrieval-augmented generation system into production at Northwind"), is refused; a skill
+    of the profile's skills list or summary may be claimed at any job."""
+    from applykit.write.claims import Quantity
+    from applykit.write.grounding_entities import owner_named
+
+    result = []
+    for claim in claims:
+        if claim.kind not in {"skill", "product"} or not claim.traced or not claim.source:
+            result.append(claim)
+            continue
+        key = ("homes", claim.text)
+        if key not in evidence._memo:
+            evidence._memo[key] = _homes(claim.text, evidence)
+        homes = evidence._memo[key]
+        assert isinstance(homes, set)
+        if not homes:
+            result.append(claim)
+            continue
+        probe = Quantity(claim.text, claim.start, claim.end, 0.0, "", "number")
+        named = [e for e in owner_named(probe, text, [], evidence) if e.name]
+        if (
+            not named
+            or any(e.name in homes for e in named)
+            or any(e.name == claim.text for e in named)
+        ):
+            result.append(claim)
+            continue
+        note = f"shown at {', '.join(sorted(homes))} in the profile, claimed for {named[0].name}"
+        result.append(claim.model_copy(update={"traced": False, "source": None, "note": note}))
+    return result
+
+
+@functools.lru_cache(maxsize=1024)
+def _acronym(phrase: str) -> str:
+    parts = re.findall(r"[A-Za-z]+", phrase)
+    return "".join(part[0] for part in parts).upper() if len(parts) >= 2 else ""
+
+
+def _homes(name: str, evidence: Evidence) -> set[str]:
+    """The jobs and projects whose entries show `name` (or its acronym); empty when a general
+    part of the profile (skills, summary, education …) shows it too, or nothing does."""
+    from applykit.write.evidence import phrase_pattern
+
+    patterns = [phrase_pattern(name)]
+    if _acronym(name):
+        patterns.append(re.compile(rf"\b{_acronym(name)}\b"))
+    entries = {e.id: e.name for e in evidence.entries if e.kind in {"work", "project", "volunteer"}}
+    homes: set[str] = set()
+    for source in evidence.sources:
+        if not any(p.search(source.text) for p in patterns):
+            continue
+        owner = source.context.split(" · ")[0] if source.is_fact else entries.get(source.id)
+        if not owner:
+            return set()  # the skills list, the summary …: not tied to one job
+        homes.add(owner)
+    return homes
