@@ -191,3 +191,18 @@ def test_a_skill_one_entry_holds_is_not_claimed_at_another_job(
     _ok("My weekend project Skald is a RAG system served with FastAPI.", profile)
     _ok("At Northwind I built a Kafka pipeline.", profile)  # the skills list: any job
     _ok("At Lumen Media I used CUPED for A/B tests.", profile)
+
+
+# --- a degree's field is part of the claim ------------------------------------------------------
+
+
+def test_a_degree_is_checked_with_its_field(profile: Profile, kornblume: Posting) -> None:
+    _ok("I hold an MS in Computer Science from the University of Washington.", profile)
+    assert "MS" in _untraced(
+        "I hold an MS in Statistics from the University of Washington.", profile
+    )
+    assert _untraced("I have a Bachelor of Science in Physics from KTH.", profile)
+    _ok("I have a Bachelor of Science in Computer Science and Engineering from KTH.", profile)
+    _ok("I have a BS in Computer Science.", profile)
+    _ok("I do not have an MS in Statistics.", profile)
+    _ok("You ask for an MS in Statistics; mine is in Computer Science.", profile, kornblume)

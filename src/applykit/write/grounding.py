@@ -83,6 +83,9 @@ def check_grounding(
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
+        degree = DEGREE_RE.match(masked, start)
+        if degree and degree.end() == end:
+            continue  # "an MS in Statistics": a degree claim
         if name.lower() in _CALENDAR or DEGREE_RE.fullmatch(name) or in_question(masked, start):
             continue  # "since September 2023": the year is the claim; "MSc": a degree claim
         if any(a <= start and end <= b for a, b in courtesy):
