@@ -206,3 +206,90 @@ def test_a_degree_is_checked_with_its_field(profile: Profile, kornblume: Posting
     _ok("I have a BS in Computer Science.", profile)
     _ok("I do not have an MS in Statistics.", profile)
     _ok("You ask for an MS in Statistics; mine is in Computer Science.", profile, kornblume)
+
+
+# --- honest text that is not a claim, or traces once read as meant ------------------------------
+
+
+def test_the_letter_counting_what_it_then_enumerates(profile: Profile) -> None:
+    _ok("Two systems from that work map onto your list. The first is the scoring service.", profile)
+    _ok("I should be candid about two gaps. I have not worked with OCR.", profile)
+    assert _untraced("I have built two systems at Northwind.", profile)
+    assert "five companies" in _untraced(
+        "It is used in production by five companies.\n\nGaps, to be upfront: none.", profile
+    )
+
+
+def test_acronyms_of_profile_names_and_measures(profile: Profile) -> None:
+    _ok("At UW I took CSE 546 Machine Learning.", profile)
+    _ok("My library tidewatch runs streaming PSI and KS drift tests.", profile)
+    _ok("At the University of Washington I finished with a 3.86/4.0 GPA.", profile)
+    assert "UCLA" in _untraced("At UCLA I took machine learning.", profile)
+
+
+def test_the_forms_question_and_calendar_words_claim_nothing(
+    profile: Profile, meridian: Posting, brightwater: Posting
+) -> None:
+    _ok("**Q: Research problem (max. 200 words)**\n\nI would like to work on ranking.", profile)
+    _ok("The Tuesday-to-Thursday office schedule works well for me.", profile, brightwater)
+    _ok("I can start three months after signing.", profile)
+    assert _untraced("A: I served 90M users.", profile, meridian)
+
+
+def test_a_plain_word_before_a_lower_case_word_starts_a_sentence(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    _ok("Quick note about the Product Engineer role at Loomcraft.", profile, loomcraft)
+
+
+def test_negations_reach_parenthesised_items_and_contractions(
+    profile: Profile, kornblume: Posting, maplestone: Posting
+) -> None:
+    _ok(
+        "Databricks and the geospatial side (H3, GeoPandas) would be new to me.",
+        profile,
+        kornblume,
+    )
+    assert "GeoPandas" in _untraced(
+        "I used the geospatial side (H3, GeoPandas) daily.", profile, kornblume
+    )
+    _ok("I haven't written Java professionally.", profile, maplestone)
+    assert "Java" in _untraced(
+        "I haven't written much, but Java is my main language.", profile, maplestone
+    )
+
+
+def test_your_reaches_every_modifier_of_its_noun(profile: Profile, quillfield: Posting) -> None:
+    _ok("Working with your legal and insurance specialists appeals to me.", profile, quillfield)
+    assert "insurance" in _untraced(
+        "I have worked with legal and insurance specialists.", profile, quillfield
+    )
+
+
+def test_a_career_since_a_year_starts_with_the_work_history(profile: Profile) -> None:
+    _ok("I've worked in machine learning since 2020.", profile)
+    assert "2016" in _untraced("I've worked in machine learning since 2016.", profile)
+
+
+def test_a_title_after_a_new_predicate_is_not_the_earlier_employers(
+    profile: Profile, kornblume: Posting
+) -> None:
+    _ok(
+        "I was a Data Scientist at Parcelly until June 2021 and have worked as a machine "
+        "learning engineer since.",
+        profile,
+        kornblume,
+    )
+    assert _untraced("I was a Senior Machine Learning Engineer at Parcelly.", profile)
+
+
+def test_a_spelling_of_the_same_tool_traces(profile: Profile, loomcraft: Posting) -> None:
+    _ok("I have run Postgres in production.", profile, loomcraft)
+    assert "MySQL" in _untraced("I have run MySQL in production.", profile, loomcraft)
+
+
+def test_a_label_in_the_postings_words_is_the_topic_of_its_line(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok("- GPU spend: training cost 35% lower at Northwind with spot instances.", profile, kestrel)
+    assert "Helm" in _untraced("- Helm charts: I wrote them for every service.", profile, kestrel)

@@ -169,7 +169,8 @@ _SCOPE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NEGATED = re.compile(
-    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s*"
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*"
+    r"(?:\s*\([^()]{1,60}\)|\))?\s*"
     r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|both|"
     r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
     r"(?:is|are|was|were)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:(?:I|I've|I\s+have|we)\s+"
@@ -223,6 +224,8 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
         and not re.search(r"\b(?:which|that|who|what)\s+$", after[: wish.start("verb")])
     ):
         return "wished for or heard about"  # "A project on X … is the gap I would like to close"
+    if _YOUR_COORDINATED.search(text, max(0, start - 60), start):
+        return "the company's topic"  # "your legal and insurance specialists"
     topic = _OF_THE_COMPANY.match(after)
     lead = text[clause_around(text, start).start : start]
     if topic and not _CANDIDATE.search(topic.group(0)) and not _CANDIDATE.search(lead):
@@ -231,6 +234,10 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
 
 
 _CANDIDATE = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b")
+_YOUR_COORDINATED = re.compile(
+    r"\b(?:your|the\s+company's)\s+(?:[a-z][\w-]*(?:\s*,\s*|\s+(?:and|or)\s+)){1,3}$"
+)
+"""… "your legal and insurance specialists": "your" reaches every modifier of its noun."""
 _AFTER_WISH = re.compile(
     r"^[^;:]*?\b(?P<verb>is|are|would be|remains?)\s+(?:exactly\s+|precisely\s+|still\s+)?"
     r"(?:the\s+|a\s+|an\s+|what\s+|where\s+)?(?:gap|area|thing|skill|part|what|where|something|"

@@ -35,10 +35,10 @@ from applykit.write.grounding_words import lemma
 from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
-from applykit.write.text_units import words
+from applykit.write.text_units import sentence_around, words
+from applykit.write.trace_degrees import trace_degrees
 from applykit.write.trace_languages import trace_languages
 from applykit.write.trace_names import (
-    trace_degrees,
     trace_name,
     trace_titles,
 )
@@ -86,7 +86,8 @@ def check_grounding(
         degree = DEGREE_RE.match(masked, start)
         if degree and degree.end() == end:
             continue  # "an MS in Statistics": a degree claim
-        if name.lower() in _CALENDAR or DEGREE_RE.fullmatch(name) or in_question(masked, start):
+        calendar = all(part in _CALENDAR | {"to", "through"} for part in name.lower().split("-"))
+        if calendar or DEGREE_RE.fullmatch(name) or in_question(masked, start):
             continue  # "since September 2023": the year is the claim; "MSc": a degree claim
         if any(a <= start and end <= b for a, b in courtesy):
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
@@ -162,7 +163,8 @@ _CALENDAR = words(
 _DISCOURSE_NOUNS = words(
     """
     thing reason way place area example lesson question part piece word line sentence
-    paragraph side aspect idea story step note detail comment remark
+    paragraph side aspect idea story step note detail comment remark gap caveat concern point
+    thought limitation weakness strength
     """
 )
 _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
@@ -170,11 +172,18 @@ _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
 
 
 def _counts_discourse(quantity: Quantity, text: str) -> bool:
-    """ "two places", "Two relevant stories": what is counted is the letter's own points."""
-    following = re.findall(r"[A-Za-z]+", text[quantity.end : quantity.end + 30])[:1]
-    nouns = [quantity.unit, *following]
-    return any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun)
+    """ "two places", "Two relevant stories", "two gaps": what is counted is the letter's own
+    points; so is a count that opens its sentence when the letter then enumerates ("Two
+    systems from that work map onto your list. The first is …")."""
+    following = re.match(r"(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?", text[quantity.end :])
+    nouns = [quantity.unit, *(following.groups() if following else ())]
+    if any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun):
+        return True
+    opens = sentence_around(text, quantity.start).start == quantity.start
+    return opens and bool(_ENUMERATION.search(text, quantity.end, quantity.end + 400))
 
+
+_ENUMERATION = re.compile(r"(?:^|[.:\n]\s*)(?:The\s+first\b|First(?:ly)?,)", re.MULTILINE)
 
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""

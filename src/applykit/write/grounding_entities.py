@@ -35,7 +35,12 @@ def _mentions(entry: Entry, text: str, start: int, end: int) -> list[tuple[int, 
     return spans
 
 
-_DETACHED = re.compile(r"[:;—–()]|\.\s")
+_DETACHED = re.compile(
+    r"[:;—–()]|\.\s|\b(?:and|but)\s+(?:(?:have|has|had|then|later|now|since)\s+)*"
+    r"(?:worked|been|become|became|moved|joined|served|switched)\b"
+)
+"""… "a Data Scientist at Parcelly … and have worked as a machine learning engineer since":
+a title after a new predicate is not attached to the employer before it."""
 
 
 def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry | None:

@@ -192,6 +192,9 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
     clause = clause_around(text, quantity.start)
+    career = _career_since(quantity, text[clause.start : quantity.start], evidence)
+    if career is not None:
+        return career
     near_words = text[clause.start : quantity.start].split()[-6:]
     near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]
     near_text = " ".join(near_words)
@@ -221,6 +224,30 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
     return None
+
+
+_CAREER_SINCE = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
+    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _career_since(quantity: Quantity, lead: str, evidence: Evidence) -> Claim | None:
+    """ "I've worked in machine learning since 2020" with no job named: the work history must
+    have begun by then (an internship counts as the start)."""
+    if not _CAREER_SINCE.search(lead) or any(
+        e.name and e.name.split()[0] in lead for e in evidence.entries if e.kind == "work"
+    ):
+        return None
+    starts = [e.months[0] // 12 for e in evidence.entries if e.kind == "work" and e.months]
+    if not starts:
+        return None
+    year = int(quantity.value)
+    ok = min(starts) <= year <= (evidence.this_year or year)
+    note = f"the work history began in {min(starts)}"
+    source = "profile:work-dates" if ok else None
+    return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)
 
 
 _MONTHS = {

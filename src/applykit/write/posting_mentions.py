@@ -8,11 +8,13 @@ paper, talk or award came from it ("a first-author paper at ICML"), or it is a s
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import continues_previous, skill_like
-from applykit.write.text_units import clauses_before
+from applykit.write.grounding_words import lemma_set
+from applykit.write.text_units import clauses_before, sentence_spans
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
@@ -97,3 +99,29 @@ def in_record(start: int, end: int, text: str) -> bool:
         _MY_TIME_AT.search(text[max(0, start - 50) : start])
         or _RECORD_AFTER.match(text[end : end + 120])
     )
+
+
+_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_]{2,40}?)(?:\*\*|__)?:"
+)
+
+
+def posting_label(start: int, text: str, evidence: Evidence) -> bool:
+    """The name is in the label of a line ("- GPU spend: training cost 35% lower …") and the
+    label's words (two to five) are all in one sentence of the posting ("Reduce GPU training
+    spend …"): the topic the line answers, not a claim."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LABEL.match(text, max(0, line_start - 1))
+    if match is None or not match.start("label") <= start < match.end("label"):
+        return False
+    label = lemma_set(match.group("label"))
+    if not 2 <= len(label) <= 5:
+        return False
+    return any(
+        label <= lemma_set(sentence) for sentence in _posting_sentences(evidence.posting_text)
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _posting_sentences(posting: str) -> tuple[str, ...]:
+    return tuple(posting[span.start : span.end] for span in sentence_spans(posting))

@@ -7,16 +7,22 @@ import re
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
+    known_entry,
     negated_item,
     skill_like,
     unclaimed_reason,
 )
-from applykit.write.evidence import Evidence
+from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.grounding_words import lemma_set
-from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.posting_mentions import MENTIONED, SCHOOL_WORDS, in_record, mentioned_only
+from applykit.write.names import LETTER_CONVENTIONS, TITLE_CLAIM_RE
+from applykit.write.posting_mentions import (
+    MENTIONED,
+    SCHOOL_WORDS,
+    in_record,
+    mentioned_only,
+    posting_label,
+)
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
 
@@ -89,7 +95,8 @@ def _claims_their_work(start: int, end: int, text: str) -> bool:
 
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:(?:not|never)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
+    r"\b(?:(?:not|never|haven't|hasn't|hadn't|didn't|don't|doesn't|can't|cannot|won't|"
+    r"wasn't|isn't)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
     r"instead of|nor|lack|new to|(?:less|little|limited|no)\s+experience\s+(?:with|in))\s+"
     r"(?:an?\s+|the\s+)?$",
     re.I,
@@ -100,7 +107,8 @@ _NEGATED_LIST = re.compile(
 """… "Tools I have not used: Kubeflow, Argo CD and Helm"."""
 
 
-def _negated(start: int, text: str) -> bool:
+def negated(start: int, text: str) -> bool:
+    """A negation before the name reaches it ("not used", "no", a negated list)."""
     before = text[max(0, start - 120) : start]
     return bool(
         _NEGATION_BEFORE.search(before[-40:])
@@ -114,14 +122,14 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         return None
     kind = _name_kind(name, evidence)
     record = in_record(start, end, text)
-    unclaimed = "negated" if _negated(start, text) else unclaimed_reason(start, end, text)
+    unclaimed = "negated" if negated(start, text) else unclaimed_reason(start, end, text)
     if record and unclaimed != "negated":
         unclaimed = None  # "I'd love to talk about my time at Spotify": the record, all the same
     if unclaimed and evidence.find_in_profile(name) is None:
         where = evidence.find_in_posting(name) or unclaimed
         note = f"{unclaimed}: the text does not claim the candidate has it"
         return make_claim(name, kind, start, end, where, note)
-    source = evidence.find_in_profile(name)
+    source = evidence.find_in_profile(name) or _spelling_variant(name, evidence)
     if source is not None:
         if (
             _is_employment_claim(start, text)
@@ -157,6 +165,8 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         offered = brought_by_candidate(start, text) and skill_like(name, evidence)
         if (voice == "company" and not offered) or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
+        if posting_label(start, text, evidence):
+            return make_claim(name, kind, start, end, in_posting, "named in the posting")
         if mentioned_only(name, start, text, evidence):
             return make_claim(name, kind, start, end, in_posting, MENTIONED)
         if forward_looking(text, start, possession=True) and not offered:
@@ -182,6 +192,21 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     if len(words) > 1:
         return _trace_name_parts(name, start, text, evidence)
     return make_claim(name, kind, start, end, None, "not in the profile or the posting")
+
+
+def _spelling_variant(name: str, evidence: Evidence) -> Source | None:
+    """The profile names the same tool spelled another way ("Postgres" ← "PostgreSQL"): a name
+    of the same skills-taxonomy entry that shares its first five letters (a neighbour such as
+    pgvector is a different thing)."""
+    entry = known_entry(name)
+    if entry is None:
+        return None
+    for other in [entry.canonical, *entry.aliases]:
+        if other.lower() != name.lower() and other[:5].lower() == name[:5].lower():
+            found = evidence.find_in_profile(other)
+            if found is not None:
+                return found
+    return None
 
 
 def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
@@ -308,69 +333,5 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             continue
         claims.append(
             make_claim(title, "title", start, end, None, "a title the candidate has not held")
-        )
-    return claims
-
-
-_DEGREE_FIELD = re.compile(
-    r"(?:\s+degree)?\s+in\s+(?P<field>[A-Z][\w&-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&-]*)*)"
-)
-"""… "an MS in Statistics", "a Bachelor's degree in Computer Science and Engineering"."""
-
-
-def _field_source(level: str, field: str, evidence: Evidence) -> str | None:
-    """The degree of that level whose field holds every word of `field`, or None."""
-    wanted = lemma_set(field)
-    for degree, described, degree_id in evidence.degree_fields:
-        if degree == level and wanted <= lemma_set(described):
-            return degree_id
-    return None
-
-
-def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
-    claims: list[Claim] = []
-    for match in DEGREE_RE.finditer(text):
-        raw = match.group("degree")
-        start, end = match.start("degree"), match.end("degree")
-        if _negated(start, text):  # "I do not have a PhD"
-            continue
-        level = degree_level(raw)
-        field = _DEGREE_FIELD.match(text, end)
-        if field and level in evidence.degree_levels:
-            source = _field_source(level, field.group("field"), evidence)
-            voice, _ = voice_at(text, start, evidence)
-            wanted = evidence.find_in_posting(field.group("field"))
-            if source is None and voice == "company" and wanted:
-                claims.append(
-                    make_claim(raw, "degree", start, end, wanted, "the posting asks for it")
-                )
-                continue
-            if source is None and unclaimed_reason(start, field.end(), text):
-                continue  # "an MS in Statistics, which I do not have"
-            if source is None:
-                note = f"a degree in a field the profile does not list ({field.group('field')})"
-                claims.append(make_claim(raw, "degree", start, field.end(), None, note))
-                continue
-        if level in evidence.degree_levels:
-            claims.append(
-                make_claim(
-                    raw,
-                    "degree",
-                    start,
-                    end,
-                    evidence.degree_levels[level],
-                    "a degree the profile lists",
-                )
-            )
-            continue
-        voice, _ = voice_at(text, start, evidence)
-        in_posting = evidence.find_in_posting(raw)
-        if voice == "company" and in_posting:
-            claims.append(
-                make_claim(raw, "degree", start, end, in_posting, "the posting asks for it")
-            )
-            continue
-        claims.append(
-            make_claim(raw, "degree", start, end, None, "a degree the profile does not list")
         )
     return claims

@@ -223,7 +223,7 @@ def _listed(quantity: Quantity, text: str, evidence: Evidence) -> tuple[set[int]
 _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 """… "three days a week": a working arrangement, not the candidate's record."""
 _AFTER_OFFER = re.compile(
-    r"\s+(?:after|of|from|following)\s+(?:an?|the|my|your)\s+(?:\w+\s+)?"
+    r"\s+(?:after|of|from|following)\s+(?:(?:an?|the|my|your)\s+)?(?:\w+\s+)?"
     r"(?:offer|start|signing|acceptance|hire|contract)\b|\s+(?:notice|notice\s+period)\b",
     re.IGNORECASE,
 )
