@@ -212,7 +212,15 @@ def test_a_degree_is_checked_with_its_field(profile: Profile, kornblume: Posting
 
 
 def test_the_letter_counting_what_it_then_enumerates(profile: Profile) -> None:
-    _ok("Two systems from that work map onto your list. The first is the scoring service.", profile)
+    _ok(
+        "Two systems from that work map onto your list. The first is the scoring service. "
+        "The second is the feature store.",
+        profile,
+    )
+    assert _untraced(
+        "Two teams adopted my feature store. The first was payments. The second was risk.", profile
+    )
+    assert _untraced("Seven teams adopted my feature store. First, payments.", profile)
     _ok("I should be candid about two gaps. I have not worked with OCR.", profile)
     assert _untraced("I have built two systems at Northwind.", profile)
     assert "five companies" in _untraced(
@@ -234,6 +242,7 @@ def test_the_forms_question_and_calendar_words_claim_nothing(
     _ok("The Tuesday-to-Thursday office schedule works well for me.", profile, brightwater)
     _ok("I can start three months after signing.", profile)
     assert _untraced("A: I served 90M users.", profile, meridian)
+    assert _untraced("**Q: Users served?** A: 90M users at Lumen Media.", profile, meridian)
 
 
 def test_a_plain_word_before_a_lower_case_word_starts_a_sentence(

@@ -179,11 +179,26 @@ def _counts_discourse(quantity: Quantity, text: str) -> bool:
     nouns = [quantity.unit, *(following.groups() if following else ())]
     if any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun):
         return True
-    opens = sentence_around(text, quantity.start).start == quantity.start
-    return opens and bool(_ENUMERATION.search(text, quantity.end, quantity.end + 400))
+    sentence = sentence_around(text, quantity.start)
+    if sentence.start != quantity.start or quantity.value < 2:
+        return False
+    if _REPORTED.search(text, quantity.end, sentence.end):
+        return False  # "Two teams adopted it. The first …": a report of the record
+    after = text[sentence.end : sentence.end + 1500]
+    ordinals = [_ORDINALS.index(m.group(1).lower()) + 1 for m in _ENUMERATION.finditer(after)]
+    return int(quantity.value) in ordinals  # "The first is … The second is …"
 
 
-_ENUMERATION = re.compile(r"(?:^|[.:\n]\s*)(?:The\s+first\b|First(?:ly)?,)", re.MULTILINE)
+_ORDINALS = ["first", "second", "third", "fourth", "fifth"]
+_ENUMERATION = re.compile(
+    r"(?:^|[.:\n]\s*|\*\*)(?:The\s+)?(first|second|third|fourth|fifth)(?:ly)?\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REPORTED = re.compile(
+    r"\b(?:I|we|my|our|me)\b|\b(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|shipped|served|"
+    r"cut|was|were|had)\b",
+    re.IGNORECASE,
+)
 
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""

@@ -205,11 +205,14 @@ def in_question(text: str, position: int) -> bool:
     while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
         end = sentence_around(text, min(len(text) - 1, end + 1)).end  # "at 8 a.m. on …?"
     body = text[sentence.start : end].rstrip()
-    if _QUESTION_LINE.match(text, text.rfind("\n", 0, position) + 1):
+    line_start = text.rfind("\n", 0, position) + 1
+    if _QUESTION_LINE.match(text, line_start) and not _ANSWER.search(text, line_start, position):
         return True  # "**Q: Research problem (max. 200 words)**": the form's question
     return body.endswith("?") and not _FIRST_PERSON.search(body)
 
 
+_ANSWER = re.compile(r"\bA\s*\d*\s*:|\?")
+"""… "Q: Users served? A: 90M": what follows the question on its line is the answer."""
 _QUESTION_LINE = re.compile(r"[#*_> \t]*Q\s*\d*\s*[:.]\s")
 
 
