@@ -302,3 +302,37 @@ def test_a_label_in_the_postings_words_is_the_topic_of_its_line(
 ) -> None:
     _ok("- GPU spend: training cost 35% lower at Northwind with spot instances.", profile, kestrel)
     assert "Helm" in _untraced("- Helm charts: I wrote them for every service.", profile, kestrel)
+
+
+def test_a_wish_covers_its_list_of_verb_phrases_but_not_a_past_participle(
+    profile: Profile, maplestone: Posting, brightwater: Posting
+) -> None:
+    _ok(
+        "In my first year I'd like to learn how integrations with banks and payroll providers "
+        "work end to end, get comfortable in a Java codebase, and earn my place on call.",
+        profile,
+        maplestone,
+    )
+    assert "Flink" in _untraced(
+        "I would love to join your team, having built Flink jobs at Northwind.",
+        profile,
+        brightwater,
+    )
+    assert "Flink" in _untraced(
+        "I'd like to learn Rust, and I have shipped Kafka, Flink and Go services.",
+        profile,
+        brightwater,
+    )
+
+
+def test_a_posting_figure_in_an_opinion_about_the_companys_thing(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok(
+        "I have not joined the Kestrel Builders forum yet, but with 3,000 members it sounds "
+        "like a great community.",
+        profile,
+        kestrel,
+    )
+    assert _untraced("I grew my own forum to 3,000 members.", profile, kestrel)
+    assert _untraced("My forum has 3,000 members.", profile, kestrel)

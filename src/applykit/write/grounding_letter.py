@@ -165,7 +165,12 @@ _DONE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:\w+ed|cut|built|ran|led|grew|won|brought|made|took|saved)\b",
     re.IGNORECASE,
 )
-_DONE = re.compile(r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b", re.I)
+_DONE = re.compile(
+    r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b|"
+    r"\bhaving\s+(?:been|\w+ed|built|led|ran|run|cut|shipped|grown|written|won|made|done)\b",
+    re.I,
+)
+"""… "I would love to join, having built Flink jobs at Northwind": a past record after all."""
 
 
 _MINE = re.compile(r"\b(?:my|our|i have|i've|i hold)\b", re.IGNORECASE)
@@ -175,7 +180,7 @@ _BRINGS = re.compile(r"\b(?:bring|brings|offer|contribute|apply my|use my)\b", r
 def forward_looking(text: str, position: int, *, possession: bool = False) -> bool:
     """The candidate says what they *would* do here, not what they did. With `possession`
     (a name or skill), "what I would bring: Helm" still claims to have it."""
-    clauses = clauses_before(text, position)[:3]
+    clauses = clauses_before(text, position)[:6]  # "I'd like to learn …, get comfortable in …"
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
     if _DONE.search(own) or _DONE_RELATIVE.search(own):
         return False  # "… the approach that cut spend by 25% at Northwind": a past result

@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
 
 _OWNED = re.compile(
-    r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us|it|its|them)\b"
+    r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us|it(?!\s+(?:sounds|seems|looks|feels)\b)|"
+    r"its|them)\b"
     r"|^\s*(?i:which|that|who|whom|whose|where)\b"
 )
 _NEW_SUBJECT = re.compile(
     r"(?:,\s*(?:and|but|so)|;\s*(?:and|but|so)|\s(?:and|but|so))\s+"
-    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+",
+    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+|,\s*but\s+(?=with\s)",
 )
 """A clause that opens with a subject of its own (", and paying …", "scale: 200,000 …")."""
 _ABOUT_THEM = re.compile(
