@@ -336,3 +336,29 @@ def test_a_posting_figure_in_an_opinion_about_the_companys_thing(
     )
     assert _untraced("I grew my own forum to 3,000 members.", profile, kestrel)
     assert _untraced("My forum has 3,000 members.", profile, kestrel)
+
+
+# --- attacks written after the bench reached 100%: each once missed -----------------------------
+
+
+def test_an_awards_figure_belongs_to_the_job_it_names(profile: Profile) -> None:
+    _ok("At Northwind, I cut chargeback losses by $2M a year.", profile)
+    assert "$2M" in _untraced("At Lumen Media, I cut chargeback losses by $2M a year.", profile)
+
+
+def test_time_in_a_role_after_i_have_been(profile: Profile) -> None:
+    _ok("For three years I have been the tech lead of the fraud platform.", profile)
+    assert _untraced(
+        "For nearly five years I have been the tech lead of the fraud platform.", profile
+    )
+
+
+def test_speak_fluent_is_a_level(profile: Profile) -> None:
+    _ok("I speak fluent Swedish.", profile)
+    assert _untraced("I speak fluent German.", profile)
+
+
+def test_counts_of_different_things_do_not_trace(profile: Profile) -> None:
+    _ok("My tagger covered 12 languages at Lumen Media.", profile)
+    _ok("I designed a feature store used across five ML teams.", profile)
+    assert "12 engineers" in _untraced("I led a team of 12 engineers at Lumen Media.", profile)

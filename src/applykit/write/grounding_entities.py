@@ -134,8 +134,19 @@ _SUBJECT = re.compile(r"\b(?:i|we|my|our)\b", re.IGNORECASE)
 
 
 def owner_of(source: Source, evidence: Evidence) -> Entry | None:
-    """The job or project a profile fact belongs to (its header names it)."""
+    """The job or project a profile fact belongs to (its header names it); an award or other
+    field that names exactly one job ("Engineering Impact Award · Northwind Analytics · … $2M
+    annual reduction in chargeback losses") belongs to that job."""
     if not source.is_fact or not source.context:
-        return None
+        if source.id.startswith(("skills", "basics", "languages")):
+            return None
+        named = [
+            e
+            for e in evidence.entries
+            if e.kind == "work"
+            and e.name
+            and word_pattern(e.name, hyphen=False).search(source.text)
+        ]
+        return named[0] if len(named) == 1 else None
     name = source.context.split(" · ")[0]
     return next((e for e in evidence.entries if e.kind in _OWNERS and e.name == name), None)

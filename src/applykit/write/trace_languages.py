@@ -51,7 +51,7 @@ _LEVEL = (
 _LANGUAGE_CLAIM_RE = re.compile(
     rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
     r"|\b(?P<lang2>[A-Z][a-z]+)\s+\((?P<level2>native|fluent|[ABC][12])\)"
-    r"|\b(?:speak|speaks|speaking)\s+(?:fluent\s+)?(?P<lang3>[A-Z][a-z]+)\b"
+    r"|\b(?:speak|speaks|speaking)\s+(?:(?P<level3>fluent|native|basic)\s+)?(?P<lang3>[A-Z][a-z]+)\b"
     r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
     r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
     r"elementary|basic|[ABC][12])\b"
@@ -91,7 +91,11 @@ def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
         if voice_at(text, match.start(), evidence)[0] == "company":
             continue
         level_word = (
-            match.group("level") or match.group("level2") or match.group("level4") or ""
+            match.group("level")
+            or match.group("level2")
+            or match.group("level3")
+            or match.group("level4")
+            or ""
         ).lower()
         claimed = _LEVELS.get(level_word, 0)
         spans = [(lang, match.start(), match.end())]

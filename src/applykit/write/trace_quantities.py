@@ -131,6 +131,8 @@ def _trace_in_profile(
         if named and owner is not None and owner not in named:
             elsewhere = elsewhere or owner
             continue
+        if _counts_other_things(quantity, found, stems, source):
+            continue  # "a team of 12 engineers" is not "12 languages"
         own_stems = lemma_set(source.text)
         shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
         if quantity.unit and quantity.kind == "count" and lemma(quantity.unit) == lemma(found.unit):
@@ -169,6 +171,26 @@ def _trace_in_profile(
         note = f"a figure of the work at {elsewhere.name}, claimed for {named[0].name}"
         return make_claim(quantity.text, quantity.kind, quantity.start, quantity.end, None, note)
     return trace_experience_years(quantity, text, evidence, others)
+
+
+_NOT_NOUNS = frozenset({"x", "time", "%", "point", ""})
+
+
+def _counts_other_things(
+    claimed: Quantity, found: Quantity, near: set[str], source: Source
+) -> bool:
+    """Both numbers count something, and not the same thing: neither's noun is beside the
+    other ("a team of 12 engineers" against "covering 12 languages")."""
+    if claimed.kind != "count" or found.kind != "count":
+        return False
+    if claimed.unit in _NOT_NOUNS or found.unit in _NOT_NOUNS:
+        return False
+    mine, theirs = lemma(claimed.unit), lemma(found.unit)
+    return (
+        mine != theirs
+        and mine not in _local_lemmas(source.text, found.start)
+        and theirs not in near
+    )
 
 
 def _clause_about_other_work(
