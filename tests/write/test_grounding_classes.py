@@ -362,3 +362,25 @@ def test_counts_of_different_things_do_not_trace(profile: Profile) -> None:
     _ok("My tagger covered 12 languages at Lumen Media.", profile)
     _ok("I designed a feature store used across five ML teams.", profile)
     assert "12 engineers" in _untraced("I led a team of 12 engineers at Lumen Media.", profile)
+
+
+def test_a_posting_figure_with_the_postings_noun_is_the_companys(
+    profile: Profile, loomcraft: Posting, brightwater: Posting
+) -> None:
+    _ok("60,000 makers is a lot of people to serve with a team of 14.", profile, loomcraft)
+    assert _untraced("I served 60,000 makers at Lumen Media.", profile, loomcraft)
+    assert _untraced(
+        "I designed the feature store; lead time went from 3 weeks to 4 days across 200,000 "
+        "merchants.",
+        profile,
+        brightwater,
+    )
+    assert _untraced("- lead time: 3 weeks → 4 days, for 200,000 merchants", profile, brightwater)
+
+
+def test_a_gap_or_a_skill_only_read_about_is_not_claimed(
+    profile: Profile, maplestone: Posting
+) -> None:
+    _ok("Java is the honest gap: I have read Java but never written it.", profile, maplestone)
+    assert "Java" in _untraced("I have written Java but never deployed it.", profile, maplestone)
+    assert "Java" in _untraced("Java is my strongest language.", profile, maplestone)

@@ -178,11 +178,22 @@ _AFTER_NEGATED = re.compile(
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
     r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?(?:only\s+)?(?:from|by|through)\s+"
     r"(?:reading|docs|documentation|tutorials?|courses?|books?|name|talks|blog\s+posts)\b|"
-    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?!\s+(?:problem|doubt|issue|question|trouble)))",
+    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?!\s+(?:problem|doubt|issue|question|trouble))|"
+    r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:gaps?|weakness|weak\s+spot|blind\s+spot)\b(?!\s+I\s+closed))",
     re.IGNORECASE,
 )
 """… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm
-and Terraform I know only from reading": the list is negated after it."""
+and Terraform I know only from reading", "Java is the honest gap": the list is negated after
+it."""
+_ONLY_READ = re.compile(
+    r"\b(?:read|seen|studied|looked\s+at|heard\s+of|followed)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_BUT_NEVER_IT = re.compile(
+    r"^\s+but\s+(?:have\s+|had\s+)?never\s+(?:\w+\s+)?(?:written|used|shipped|run|built|"
+    r"touched|deployed|worked\s+with)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+"""… "I have read Java but never written it": known about, not used."""
 
 
 def _scope_clear(segment: str) -> bool:
@@ -215,7 +226,9 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
         [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
     )
     after = text[end : min(sentence_end, end + 300)]
-    if _AFTER_NEGATED.match(after):
+    if _AFTER_NEGATED.match(after) or (
+        _BUT_NEVER_IT.match(after) and _ONLY_READ.search(text, max(0, start - 40), start)
+    ):
         return "new to the candidate"
     wish = _AFTER_WISH.match(after)
     if (

@@ -46,10 +46,11 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE
 _PAST = re.compile(
     r"(?<![\w-])(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
     r"(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|brought|drove|cut|shipped|"
-    r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote)(?![\w-])"
+    r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote|went|rose|fell|"
+    r"came|became|began|gave|hit|stood)(?![\w-])|(?:→|->)\s*[~$€£]?\d"
 )
-"""A past-tense report ("after the rebuild it scored …"); a present passive ("are paid") is
-not one."""
+"""A past-tense report ("after the rebuild it scored …", "lead time went from …", a change
+"3 weeks → 4 days"); a present passive ("are paid") is not one."""
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\s+(?:for|to)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\b(?:because|since|after|where|which|as|and\s+(?:i|we))\b|[;:]", re.I)
 _PLAN = re.compile(
@@ -95,7 +96,19 @@ def company_figure(
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
     words = lemma_set(lead) | ({lemma(quantity.unit)} if quantity.unit else set())
-    return any(len(words & _posting_context(found, evidence)) >= 2 for found in in_posting)
+    return any(
+        len(words & _posting_context(found, evidence)) >= 2 or _same_noun(quantity, found, evidence)
+        for found in in_posting
+    )
+
+
+def _same_noun(quantity: Quantity, found: Quantity, evidence: Evidence) -> bool:
+    """The letter counts what the posting counts with that figure ("60,000 makers" ← "60,000
+    monthly active makers"): the value and its noun are two words of the posting's."""
+    if not quantity.unit or quantity.kind != "count":
+        return False
+    after = evidence.posting_text[found.start : found.end + 40].split()[:4]
+    return lemma(quantity.unit) in lemma_set(" ".join(after))
 
 
 def _posting_context(found: Quantity, evidence: Evidence) -> frozenset[str]:
