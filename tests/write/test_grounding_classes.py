@@ -384,3 +384,17 @@ def test_a_gap_or_a_skill_only_read_about_is_not_claimed(
     _ok("Java is the honest gap: I have read Java but never written it.", profile, maplestone)
     assert "Java" in _untraced("I have written Java but never deployed it.", profile, maplestone)
     assert "Java" in _untraced("Java is my strongest language.", profile, maplestone)
+
+
+def test_a_bare_number_after_the_last_counts_what_the_duration_before_it_counts(
+    profile: Profile,
+) -> None:
+    _ok("Six years of experience, the last three at Northwind.", profile)
+    assert "four" in _untraced("Six years of experience, the last four at Northwind.", profile)
+    lead = "Six years of shipping models, the last"
+    _ok(f"{lead} three-plus as a Senior Machine Learning Engineer at Northwind.", profile)
+    assert _untraced(
+        f"{lead} five-plus as a Senior Machine Learning Engineer at Northwind.", profile
+    )
+    _ok("Six years in ML, the last three at Northwind.", profile)
+    assert _untraced("Eight years in ML, the last three at Northwind.", profile)

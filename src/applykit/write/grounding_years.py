@@ -43,7 +43,8 @@ _TENURE_BEFORE = re.compile(
 )
 _TENURE_AFTER = re.compile(
     r"^\s*(?:at|with|as|there|across|of\s+experience|of\s+[a-z]+ing|of\s+(?:production|"
-    r"professional|industry|hands-on|applied|industrial)|in\s+(?:industry|production)|"
+    r"professional|industry|hands-on|applied|industrial)|in\s+(?:industry|production|ML|AI|"
+    r"machine\s+learning|data\s+science|software|engineering|tech)|"
     r"[a-z]+ing)\b"
 )
 """… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
