@@ -80,13 +80,14 @@ def moved_work(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim
 
 
 def _named_job(claim: Claim, jobs: Mapping[str, object]) -> str | None:
+    return _alias_index(tuple(jobs)).get(claim.text.lower())
+
+
+@functools.lru_cache(maxsize=64)
+def _alias_index(names: tuple[str, ...]) -> dict[str, str]:
     from applykit.write.evidence import company_aliases
 
-    lowered = claim.text.lower()
-    for name in jobs:
-        if any(lowered == alias.lower() for alias in company_aliases(name)):
-            return name
-    return None
+    return {alias.lower(): name for name in reversed(names) for alias in company_aliases(name)}
 
 
 def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str | None:
@@ -109,8 +110,6 @@ def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str
 
 # --- a skill the profile places at one job, claimed at another ----------------------------------
 
-_ENTRY_IDS = re.compile(r"^(?:w|p|v)-")
-
 
 def moved_skills(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
     """A skill or system the profile shows only in the entries of some jobs or projects
@@ -118,33 +117,42 @@ def moved_skills(claims: list[Claim], text: str, evidence: Evidence) -> list[Cla
     retrieval-augmented generation system into production at Northwind"), is refused; a skill
     of the profile's skills list or summary may be claimed at any job."""
     from applykit.write.claims import Quantity
+    from applykit.write.evidence import company_aliases
     from applykit.write.grounding_entities import owner_named
 
+    owners = [e for e in evidence.entries if e.kind in {"work", "project", "volunteer"} and e.name]
+    names = sorted({a for e in owners for a in company_aliases(e.name)}, key=len, reverse=True)
+    mentions = [m.start() for m in _names_pattern(tuple(names)).finditer(text)] if names else []
+    if not mentions:
+        return claims
+    sources = tuple(evidence.sources)
+    entries = tuple((e.id, e.name) for e in owners)
     result = []
     for claim in claims:
         if claim.kind not in {"skill", "product"} or not claim.traced or not claim.source:
             result.append(claim)
             continue
-        key = ("homes", claim.text)
-        if key not in evidence._memo:
-            evidence._memo[key] = _homes(claim.text, evidence)
-        homes = evidence._memo[key]
-        assert isinstance(homes, set)
+        sentence = sentence_around(text, claim.start)
+        if not any(sentence.start <= m < sentence.end for m in mentions):
+            result.append(claim)
+            continue
+        homes = _homes(claim.text, sources, entries)
         if not homes:
             result.append(claim)
             continue
         probe = Quantity(claim.text, claim.start, claim.end, 0.0, "", "number")
         named = [e for e in owner_named(probe, text, [], evidence) if e.name]
-        if (
-            not named
-            or any(e.name in homes for e in named)
-            or any(e.name == claim.text for e in named)
-        ):
+        if not named or any(e.name in homes or e.name == claim.text for e in named):
             result.append(claim)
             continue
         note = f"shown at {', '.join(sorted(homes))} in the profile, claimed for {named[0].name}"
         result.append(claim.model_copy(update={"traced": False, "source": None, "note": note}))
     return result
+
+
+@functools.lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -153,7 +161,10 @@ def _acronym(phrase: str) -> str:
     return "".join(part[0] for part in parts).upper() if len(parts) >= 2 else ""
 
 
-def _homes(name: str, evidence: Evidence) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _homes(
+    name: str, sources: tuple[Source, ...], entries: tuple[tuple[str, str], ...]
+) -> frozenset[str]:
     """The jobs and projects whose entries show `name` (or its acronym); empty when a general
     part of the profile (skills, summary, education …) shows it too, or nothing does."""
     from applykit.write.evidence import phrase_pattern
@@ -161,13 +172,13 @@ def _homes(name: str, evidence: Evidence) -> set[str]:
     patterns = [phrase_pattern(name)]
     if _acronym(name):
         patterns.append(re.compile(rf"\b{_acronym(name)}\b"))
-    entries = {e.id: e.name for e in evidence.entries if e.kind in {"work", "project", "volunteer"}}
+    names = dict(entries)
     homes: set[str] = set()
-    for source in evidence.sources:
+    for source in sources:
         if not any(p.search(source.text) for p in patterns):
             continue
-        owner = source.context.split(" · ")[0] if source.is_fact else entries.get(source.id)
+        owner = source.context.split(" · ")[0] if source.is_fact else names.get(source.id)
         if not owner:
-            return set()  # the skills list, the summary …: not tied to one job
+            return frozenset()  # the skills list, the summary …: not tied to one job
         homes.add(owner)
-    return homes
+    return frozenset(homes)
