@@ -398,3 +398,15 @@ def test_a_bare_number_after_the_last_counts_what_the_duration_before_it_counts(
     )
     _ok("Six years in ML, the last three at Northwind.", profile)
     assert _untraced("Eight years in ML, the last three at Northwind.", profile)
+
+
+def test_a_label_that_the_line_then_claims_and_a_fronted_object(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert "Flink" in _untraced(
+        "- Flink streaming: built those jobs at Northwind for two years.", profile, brightwater
+    )
+    assert "Flink" in _untraced(
+        "On your nice-to-haves: Flink and Spark I know well.", profile, brightwater
+    )
+    _ok("On your nice-to-haves: Flink and Rust I have never used.", profile, brightwater)

@@ -106,6 +106,11 @@ _LABEL = re.compile(
 )
 
 
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:those|these|them|it|its|this|that|they)\b", re.IGNORECASE
+)
+
+
 def posting_label(start: int, text: str, evidence: Evidence) -> bool:
     """The name is in the label of a line ("- GPU spend: training cost 35% lower …") and the
     label's words (two to five) are all in one sentence of the posting ("Reduce GPU training
@@ -114,6 +119,10 @@ def posting_label(start: int, text: str, evidence: Evidence) -> bool:
     match = _LABEL.match(text, max(0, line_start - 1))
     if match is None or not match.start("label") <= start < match.end("label"):
         return False
+    line_end = text.find("\n", match.end())
+    body = text[match.end() : line_end if line_end >= 0 else len(text)]
+    if _BACK_REFERENCE.match(body):
+        return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
     label = lemma_set(match.group("label"))
     if not 2 <= len(label) <= 5:
         return False

@@ -44,7 +44,7 @@ def voice_at(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
 
 _LIST_TAIL = re.compile(
     r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[\w+#./-]+(?:\s[\w+#./-]+)?)*\s*"
-    r"(?P<predicate>(?:are|is|were|was|have|has)\b[^.;:!?]*)"
+    r"(?P<predicate>(?:are|is|were|was|have|has|I|we)\b[^.;:!?]*)"
 )
 
 
@@ -62,7 +62,8 @@ def _heads_a_list(text: str, clauses: list[Span], evidence: Evidence) -> bool:
 
 def _list_predicate(text: str, position: int) -> str:
     """What a list of names is said to be, when its items are the subject ("Kafka, Flink and Go
-    are all in my toolkit" → "are all in my toolkit")."""
+    are all in my toolkit" → "are all in my toolkit") or a fronted object ("Flink and Spark I
+    know well")."""
     match = _LIST_TAIL.match(text, position, min(len(text), position + 300))
     return match.group("predicate") if match else ""
 
