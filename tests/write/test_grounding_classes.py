@@ -410,3 +410,9 @@ def test_a_label_that_the_line_then_claims_and_a_fronted_object(
         "On your nice-to-haves: Flink and Spark I know well.", profile, brightwater
     )
     _ok("On your nice-to-haves: Flink and Rust I have never used.", profile, brightwater)
+
+
+def test_a_team_of_n_counts_members(profile: Profile) -> None:
+    assert "five" in _untraced("I managed a team of five at Northwind.", profile)
+    assert "5" in _untraced("I managed a team of 5 at Northwind.", profile)
+    _ok("My feature store served a group of 5 ML teams.", profile)

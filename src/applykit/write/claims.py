@@ -213,11 +213,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
-    return tuple(
-        _inherit_elided_units(
-            _inherit_range_units(sorted(found, key=lambda q: q.start), text), text
-        )
-    )
+    ordered = _inherit_range_units(sorted(found, key=lambda q: q.start), text)
+    return tuple(_group_sizes(_inherit_elided_units(ordered, text), text))
 
 
 _THOUSANDS_DOT_RE = re.compile(r"^[$€£]?\s?(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,])")
@@ -253,6 +250,7 @@ def _spelled_quantities(text: str) -> list[Quantity]:
                 spelled.value == int(spelled.value)
                 and not _ELLIPTICAL_BEFORE.search(before)
                 and not _ELIDED_BEFORE.search(before)
+                and not _GROUP_OF.search(before)
             ):
                 continue  # "two of them", "three and": not a count of anything
             unit = ""
@@ -349,3 +347,18 @@ def _inherit_elided_units(found: list[Quantity], text: str) -> list[Quantity]:
                 result[i] = replace(quantity, unit=other.unit, kind="duration")
                 break
     return result
+
+
+_GROUP_OF = re.compile(r"\b(?:team|group|squad|crew|staff|class|cohort)\s+of\s+$", re.IGNORECASE)
+
+
+def _group_sizes(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "a team of five": a number of members, not a bare number (nor "5 ML teams")."""
+    return [
+        replace(q, unit="member", kind="count")
+        if not q.unit
+        and q.kind == "number"
+        and _GROUP_OF.search(text, max(0, q.start - 12), q.start)
+        else q
+        for q in found
+    ]
