@@ -416,3 +416,26 @@ def test_a_team_of_n_counts_members(profile: Profile) -> None:
     assert "five" in _untraced("I managed a team of five at Northwind.", profile)
     assert "5" in _untraced("I managed a team of 5 at Northwind.", profile)
     _ok("My feature store served a group of 5 ML teams.", profile)
+
+
+def test_third_batch_of_attacks(
+    profile: Profile, kestrel: Posting, loomcraft: Posting, quillfield: Posting
+) -> None:
+    # ", never at scale" limits the claim; it does not negate it ("Helm charts, no." does)
+    assert "React" in _untraced(
+        "I've only shipped React and TypeScript at Parcelly, never at scale.", profile, loomcraft
+    )
+    # time spent in a place is the record; a first year there is a plan
+    assert "Austin" in _untraced("I'm in Seattle, after three years in Austin.", profile, loomcraft)
+    _ok("I'd aim to get there in my first year in Austin.", profile, loomcraft)
+    # the company named among the candidate's own users
+    assert "Kestrel" in _untraced(
+        "I maintain tidewatch, used in production by 3 companies, including Kestrel.",
+        profile,
+        kestrel,
+    )
+    _ok("Teams such as Kestrel inspire me.", profile, kestrel)
+    # "my day job" is the job still open
+    lead = "Summarising evidence with an LLM is what I have done at my day job for"
+    _ok(f"{lead} three years.", profile, quillfield)
+    assert _untraced(f"{lead} five years.", profile, quillfield)

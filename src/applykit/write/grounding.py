@@ -208,7 +208,11 @@ _BOUNDED_NUMBER = re.compile(
 )
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 
-_HELD_NOTES = ("claims work at", "a title the candidate has not held")
+_HELD_NOTES = (
+    "claims work at",
+    "a title the candidate has not held",
+    "claims the company among",
+)
 
 
 def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:

@@ -22,6 +22,7 @@ from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
 from applykit.write.tenure_roles import (
     activity_months,
+    current_job,
     employers_in,
     merged_years,
     referred_employer,
@@ -106,6 +107,7 @@ def trace_employer_tenure(
         named = employers_in(across.group(0), evidence) or named
     named = named if across else named[:1]
     referred = referred_employer(quantity, text, evidence) if not named else None
+    referred = referred or (current_job(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
     if not named:

@@ -50,6 +50,14 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_TIME_IN = re.compile(
+    r"\b(?:years?|months?|summers?|semesters?)\s+(?:in|at|with)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+_PLANNED = re.compile(r"\b(?:first|next|coming|initial|few)\s+$", re.IGNORECASE)
+
+
 def mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
     """A posting name that is not a skill (a place, an organisation, a benefit, a reference
     number) is only mentioned unless a clause about the candidate's own record holds it
@@ -59,6 +67,9 @@ def mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool
         return False  # a skill, or a school: "a degree from the Technical University of …"
     if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
         return False
+    time_in = _TIME_IN.search(text, max(0, start - 40), start)
+    if time_in and not _PLANNED.search(text, max(0, time_in.start() - 16), time_in.start()):
+        return False  # "after three years in Austin": time the candidate spent there
     clause = _first_person_clause(start, text)
     return clause is None or bool(_APPLYING.search(clause)) or not _RECORD.search(clause)
 

@@ -175,3 +175,24 @@ def employers_in(span: str, evidence: Evidence) -> list[Entry]:
             word_pattern(alias, hyphen=False).search(span) for alias in company_aliases(entry.name)
         )
     ]
+
+
+_CURRENT_JOB = re.compile(
+    r"\b(?:my|our)\s+(?:current|day|present|present-day)\s+(?:job|role|employer|position|team)\b"
+    r"|\bin\s+my\s+(?:current|present)\s+(?:job|role|position)\b",
+    re.IGNORECASE,
+)
+
+
+def current_job(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "… is what I have done at my day job for five years": the job still open (the work
+    entry that ends last, at today's month)."""
+    sentence = sentence_around(text, quantity.start)
+    if not _CURRENT_JOB.search(text, sentence.start, sentence.end):
+        return None
+    jobs = [e for e in evidence.entries if e.kind == "work" and e.months and not e.internship]
+    if not jobs:
+        return None
+    latest = max(jobs, key=lambda e: e.months[1] if e.months else 0)
+    open_jobs = [e for e in jobs if e.months and latest.months and e.months[1] == latest.months[1]]
+    return open_jobs[0] if len(open_jobs) == 1 else None

@@ -71,6 +71,14 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
 
 
+_AMONG_MINE = re.compile(
+    r"(?:\bused\s+(?:in\s+production\s+)?by|\b(?:my|our)\s+(?:\w+\s+)?(?:clients|customers|"
+    r"users|employers|adopters)|\b(?:I|we)\s+(?:have\s+)?(?:worked|consulted|built)\s+(?:for|with))"
+    r"\b[^.;:]{0,40}\b(?:including|such\s+as|among\s+them|like)\s+$",
+    re.IGNORECASE,
+)
+"""… "used in production by 3 companies, including Kestrel": the company named among the
+candidate's own record."""
 _JOB_NOUN_BEFORE = re.compile(
     r"\b(?:opening|role|position|job|vacancy|opportunity|posting)\s+(?:here\s+)?(?:at|with|for)\s+$",
     re.IGNORECASE,
@@ -162,7 +170,11 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
             for known in [*evidence.company_names, evidence.posting_title or ""]
             if known
         )
+        among_mine = bool(_AMONG_MINE.search(text, max(0, start - 80), start))
         offered = brought_by_candidate(start, text) and skill_like(name, evidence)
+        if among_mine and any(name.lower() == c.lower() for c in evidence.company_names):
+            note = "claims the company among the candidate's own users, clients or employers"
+            return make_claim(name, "employer", start, end, None, note)
         if (voice == "company" and not offered) or is_application_target:
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
         if posting_label(start, text, evidence):
