@@ -439,3 +439,9 @@ def test_third_batch_of_attacks(
     lead = "Summarising evidence with an LLM is what I have done at my day job for"
     _ok(f"{lead} three years.", profile, quillfield)
     assert _untraced(f"{lead} five years.", profile, quillfield)
+
+
+def test_my_thing_at_a_name_is_the_record_inside_a_wish(profile: Profile, kestrel: Posting) -> None:
+    lead = "For the migration summary you ask for, I'd write about my migration at"
+    _ok(f"{lead} Lumen Media.", profile, kestrel)
+    assert "Spotify" in _untraced(f"{lead} Spotify.", profile, kestrel)

@@ -90,7 +90,8 @@ def _first_person_clause(start: int, text: str) -> str | None:
 
 _MY_TIME_AT = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:time|years?|months?|work|job|role|days|stint|team|"
-    r"internship|tenure)\s+(?:at|with|in)\s+(?:the\s+)?$",
+    r"internship|tenure)\s+(?:at|with|in)\s+(?:the\s+)?$|"
+    r"\b(?:my|our)\s+(?:(?!to\b|into\b)[\w-]+\s+){1,3}(?:at|with|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _RECORD_AFTER = re.compile(
