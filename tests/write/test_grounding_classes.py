@@ -445,3 +445,14 @@ def test_my_thing_at_a_name_is_the_record_inside_a_wish(profile: Profile, kestre
     lead = "For the migration summary you ask for, I'd write about my migration at"
     _ok(f"{lead} Lumen Media.", profile, kestrel)
     assert "Spotify" in _untraced(f"{lead} Spotify.", profile, kestrel)
+
+
+def test_a_definite_reference_to_a_figure_already_stated(profile: Profile) -> None:
+    lead = "I cut p95 latency from 120ms to 35ms at 4,000 requests per second."
+    _ok(f"{lead} The 35ms figure came from exactly that kind of budget.", profile)
+    assert "25ms" in _untraced(f"{lead} The 25ms figure came later.", profile)
+    assert _untraced(
+        "At Northwind I cut latency from 120ms to 35ms. At Lumen Media the 35ms target was met "
+        "too.",
+        profile,
+    )

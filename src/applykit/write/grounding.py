@@ -79,7 +79,7 @@ def check_grounding(
         and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
-    claims.extend(derived_from_letter(quantities, traced, masked))
+    claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
@@ -238,6 +238,32 @@ def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[C
             continue
         update = {"traced": True, "source": region[2], "note": "quoted from the posting"}
         result.append(claim.model_copy(update=update))
+    return result
+
+
+_DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+$", re.IGNORECASE)
+
+
+def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
+    """ "… from 120ms to 35ms …; the 35ms figure above came from that budget": a definite
+    reference to a figure the letter already stated and traced has that figure's source."""
+    result: list[Claim] = []
+    for claim in claims:
+        earlier = next(
+            (c for c in result if c.traced and c.text == claim.text and c.end <= claim.start),
+            None,
+        )
+        if (
+            not claim.traced
+            and earlier is not None
+            and not claim.note.startswith("a figure of the work at")
+            and _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+        ):
+            note = "refers back to a figure the letter already stated"
+            claim = claim.model_copy(
+                update={"traced": True, "source": earlier.source, "note": note}
+            )
+        result.append(claim)
     return result
 
 
