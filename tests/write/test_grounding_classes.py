@@ -456,3 +456,11 @@ def test_a_definite_reference_to_a_figure_already_stated(profile: Profile) -> No
         "too.",
         profile,
     )
+
+
+def test_a_posting_figure_said_of_the_candidates_own_project_is_claimed(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    _ok("Loomcraft has 60,000 monthly active makers.", profile, loomcraft)
+    assert _untraced("Skald has 60,000 monthly active makers.", profile, loomcraft)
+    assert _untraced("tidewatch now serves 60,000 makers.", profile, loomcraft)

@@ -14,6 +14,7 @@ of the posting's sentence or its neighbours, the unit included).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -91,7 +92,7 @@ def company_figure(
             continue  # a colon inside a quoted title ("Streaming Scale: Lessons") opens nothing
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
-    if _OWNED.search(lead) or _PAST.search(lead):
+    if _OWNED.search(lead) or _PAST.search(lead) or names_own_entry(lead, evidence):
         return False
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
@@ -109,6 +110,31 @@ def _same_noun(quantity: Quantity, found: Quantity, evidence: Evidence) -> bool:
         return False
     after = evidence.posting_text[found.start : found.end + 40].split()[:4]
     return lemma(quantity.unit) in lemma_set(" ".join(after))
+
+
+def names_own_entry(lead: str, evidence: Evidence) -> bool:
+    """The clause names one of the candidate's own jobs or projects ("Skald has 60,000 makers"):
+    a figure said of it is the candidate's claim. A name is matched whole, or by its first word
+    when that is capitalised and at least five letters ("Northwind")."""
+    return bool(_own_entries_pattern(tuple(_own_names(evidence))).search(lead))
+
+
+def _own_names(evidence: Evidence) -> list[str]:
+    names = []
+    for entry in evidence.entries:
+        if entry.kind in {"work", "project", "volunteer"} and entry.name:
+            names.append(entry.name)
+            first = entry.name.split()[0]
+            if " " in entry.name and len(first) >= 5 and first[0].isupper():
+                names.append(first)
+    return names
+
+
+@functools.lru_cache(maxsize=16)
+def _own_entries_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    if not names:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _posting_context(found: Quantity, evidence: Evidence) -> frozenset[str]:

@@ -18,7 +18,12 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
-from applykit.write.posting_figures import as_rounded, company_figure, general_statement
+from applykit.write.posting_figures import (
+    as_rounded,
+    company_figure,
+    general_statement,
+    names_own_entry,
+)
 from applykit.write.text_units import clause_around, clauses_before, sentence_around
 from applykit.write.tracing import make_claim, voice_at
 
@@ -336,6 +341,9 @@ def _trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: 
     ]
     if in_posting and voice != "company" and company_figure(quantity, text, in_posting, evidence):
         voice = "company"  # "Reaching 60,000 makers with a 14-person team says a lot"
+    clause = clause_around(text, quantity.start)
+    if in_posting and names_own_entry(text[clause.start : clause.end], evidence):
+        in_posting = []  # "Skald has 60,000 monthly active makers": said of the candidate's own
     if in_posting and voice == "neutral":
         # "A six-month engagement to finish a migration …": no one's voice, the posting's words
         near = _near_number(quantity, text)
