@@ -464,3 +464,9 @@ def test_a_posting_figure_said_of_the_candidates_own_project_is_claimed(
     _ok("Loomcraft has 60,000 monthly active makers.", profile, loomcraft)
     assert _untraced("Skald has 60,000 monthly active makers.", profile, loomcraft)
     assert _untraced("tidewatch now serves 60,000 makers.", profile, loomcraft)
+
+
+def test_a_year_before_its_clause_is_read_with_the_rest_of_the_clause(profile: Profile) -> None:
+    lead = "In 2021 I joined Lumen Media and in"
+    _ok(f"{lead} 2019 I interned at the Halvorsen Institute.", profile)
+    assert "2018" in _untraced(f"{lead} 2018 I interned at the Halvorsen Institute.", profile)

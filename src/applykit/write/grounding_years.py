@@ -199,9 +199,12 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     if career is not None:
         return career
     near_words = text[clause.start : quantity.start].split()[-6:]
-    near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]
-    near_text = " ".join(near_words)
+    after = text[quantity.end : max(clause.end, quantity.end)].split()
+    near_text = " ".join(near_words + after[:3])
     near = lemma_set(near_text)
+    if len(near) < 2:  # "in 2019 I interned at the Halvorsen Institute": the rest of its clause
+        near_text = " ".join(near_words + after[:6])
+        near = lemma_set(near_text)
     sentence = sentence_around(text, quantity.start)
     if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
         near_text = " ".join(text[sentence.start : quantity.start].split()[-8:])
