@@ -470,3 +470,10 @@ def test_a_year_before_its_clause_is_read_with_the_rest_of_the_clause(profile: P
     lead = "In 2021 I joined Lumen Media and in"
     _ok(f"{lead} 2019 I interned at the Halvorsen Institute.", profile)
     assert "2018" in _untraced(f"{lead} 2018 I interned at the Halvorsen Institute.", profile)
+
+
+def test_honours_and_scores(profile: Profile) -> None:
+    assert "summa cum laude" in _untraced("I graduated summa cum laude from KTH.", profile)
+    assert "with distinction" in _untraced("I graduated from KTH with distinction.", profile)
+    _ok("I did not graduate with honours, but my GPA was 3.86/4.0 at UW.", profile)
+    assert "3.96" in _untraced("My GPA was 3.96/4.0.", profile)

@@ -75,3 +75,29 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
             make_claim(raw, "degree", start, end, None, "a degree the profile does not list")
         )
     return claims
+
+
+_HONOURS = re.compile(
+    r"\b(?:summa|magna)?\s*cum\s+laude\b|\bwith\s+(?:high(?:est)?\s+)?(?:distinction|honou?rs)\b|"
+    r"\bfirst[- ]class\s+(?:honou?rs|degree)\b|\bvaledictorian\b|\bdean'?s\s+list\b|"
+    r"\bsalutatorian\b|\bphi\s+beta\s+kappa\b",
+    re.IGNORECASE,
+)
+"""… "I graduated summa cum laude from KTH": an academic honour is a claim of the record."""
+
+
+def trace_honours(text: str, evidence: Evidence) -> list[Claim]:
+    """Academic honours ("summa cum laude", "with distinction", "dean's list") must be in the
+    profile; negated or wished ones claim nothing."""
+    claims: list[Claim] = []
+    for match in _HONOURS.finditer(text):
+        start, end = match.start(), match.end()
+        phrase = match.group(0).strip()
+        if negated(start, text) or unclaimed_reason(start, end, text):
+            continue
+        source = evidence.find_in_profile(phrase)
+        note = (
+            "an honour in the profile" if source else "an academic honour the profile does not list"
+        )
+        claims.append(make_claim(phrase, "degree", start, end, source.id if source else None, note))
+    return claims

@@ -78,6 +78,14 @@ def trace_quantity(
     """Trace one number of `text`; `others` are the text's other numbers (they bound the
     words read around this one)."""
     others = [q for q in (others or []) if q is not quantity]
+    score = _SCORE_OUT_OF.match(text, quantity.start)
+    if score:  # "3.86/4.0": a score out of a scale, the same as the profile writes it
+        found = evidence.find_in_profile(score.group(0))
+        if found is not None:
+            note = "a score the profile states"
+            return make_claim(
+                quantity.text, quantity.kind, quantity.start, quantity.end, found.id, note
+            )
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
@@ -85,6 +93,7 @@ def trace_quantity(
     return _trace_in_posting(quantity, text, evidence, voice)
 
 
+_SCORE_OUT_OF = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?![\d.])")
 _OWN_TIME = re.compile(r"\b(?:I|we)\b(?:'ve|’ve)?(?:\s+\w+){0,3}\s*$")
 
 
