@@ -174,7 +174,7 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
     120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster") traces to that range's
     fact; `claims` are the quantities' claims, in the same order."""
     from applykit.write.claims import derived_readings
-    from applykit.write.trace_quantities import compatible, same_value
+    from applykit.write.quantity_match import compatible, same_value
 
     traced_at = {(c.start, c.end): c for c in claims if c.traced}
     derived = [
