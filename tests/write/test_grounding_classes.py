@@ -477,3 +477,15 @@ def test_honours_and_scores(profile: Profile) -> None:
     assert "with distinction" in _untraced("I graduated from KTH with distinction.", profile)
     _ok("I did not graduate with honours, but my GPA was 3.86/4.0 at UW.", profile)
     assert "3.96" in _untraced("My GPA was 3.96/4.0.", profile)
+
+
+def test_the_companys_possessive_against_the_candidates_own_job(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok(
+        "Your 50 million subscribers in 40 countries are a scale I know well from Lumen Media.",
+        profile,
+        kestrel,
+    )
+    assert _untraced("Like Kestrel, Lumen Media served 50 million subscribers.", profile, kestrel)
+    assert _untraced("At Lumen Media I served your 50 million subscribers.", profile, kestrel)

@@ -91,6 +91,11 @@ def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
     return lemma_set(evidence.posting_text[sentence.start : sentence.end])
 
 
+_POSSESSED = re.compile(r"^\W*(?:your|the\s+company's)\b", re.IGNORECASE)
+"""… "Your 50 million subscribers in 40 countries …": a clause that opens with the company's
+possessive, with no first person before the figure."""
+
+
 def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: str) -> Claim:
     profile_value = any(
         same_value(quantity, found) and compatible(quantity, found)
@@ -104,7 +109,11 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
     if in_posting and voice != "company" and company_figure(quantity, text, in_posting, evidence):
         voice = "company"  # "Reaching 60,000 makers with a 14-person team says a lot"
     clause = clause_around(text, quantity.start)
-    if in_posting and names_own_entry(text[clause.start : clause.end], evidence):
+    lead = text[clause.start : quantity.start]
+    theirs = _POSSESSED.search(lead) and not re.search(r"\b(?:I|we|my|our)\b", lead)
+    if theirs and in_posting:
+        voice = "company"  # "Your 50 million subscribers …": the company's, whoever else is named
+    elif in_posting and names_own_entry(text[clause.start : clause.end], evidence):
         in_posting = []  # "Skald has 60,000 monthly active makers": said of the candidate's own
     if in_posting and voice == "neutral":
         # "A six-month engagement to finish a migration …": no one's voice, the posting's words
