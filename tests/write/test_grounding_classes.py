@@ -489,3 +489,20 @@ def test_the_companys_possessive_against_the_candidates_own_job(
     )
     assert _untraced("Like Kestrel, Lumen Media served 50 million subscribers.", profile, kestrel)
     assert _untraced("At Lumen Media I served your 50 million subscribers.", profile, kestrel)
+
+
+def test_a_colon_that_spells_out_a_plan_reports_nothing(profile: Profile, kestrel: Posting) -> None:
+    _ok(
+        "Your contract reads like the migration I would most like to do next: scripts on EC2 "
+        "moved onto Kubernetes, with 12 production models.",
+        profile,
+        kestrel,
+    )
+    assert _untraced(
+        "I did this before: I moved 12 production models onto Kubernetes.", profile, kestrel
+    )
+    assert _untraced(
+        "It is what I would like to do next: at Lumen Media I moved 12 production models.",
+        profile,
+        kestrel,
+    )

@@ -52,6 +52,13 @@ _PAST = re.compile(
 )
 """A past-tense report ("after the rebuild it scored …", "lead time went from …", a change
 "3 weeks → 4 days"); a present passive ("are paid") is not one."""
+_PLANNED_BEFORE_COLON = re.compile(
+    r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:most\s+)?(?:like|love|want)\s+to\b[^:;]*:\s*$|"
+    r"\b(?:I|we)\s+(?:want|hope|plan)\s+to\b[^:;]*:\s*$",
+    re.IGNORECASE,
+)
+"""… "the migration I would most like to do next: scripts on EC2 moved onto Kubernetes …":
+what follows the colon spells out the plan, so its past participles report nothing."""
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\s+(?:for|to)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\b(?:because|since|after|where|which|as|and\s+(?:i|we))\b|[;:]", re.I)
 _PLAN = re.compile(
@@ -92,7 +99,10 @@ def company_figure(
             continue  # a colon inside a quoted title ("Streaming Scale: Lessons") opens nothing
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
-    if _OWNED.search(lead) or _PAST.search(lead) or names_own_entry(lead, evidence):
+    planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
+    if _OWNED.search(lead) or (_PAST.search(lead) and not planned):
+        return False  # but "… the migration I would like to do next: scripts moved onto …"
+    if names_own_entry(lead, evidence):
         return False
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
