@@ -506,3 +506,24 @@ def test_a_colon_that_spells_out_a_plan_reports_nothing(profile: Profile, kestre
         profile,
         kestrel,
     )
+
+
+def test_fifth_batch_of_attacks(profile: Profile, maplestone: Posting, kornblume: Posting) -> None:
+    # an affirmed object is not negated by a later clause about another item
+    assert "dbt" in _untraced(
+        "I have used dbt daily, and Databricks would be new to me.", profile, kornblume
+    )
+    _ok("dbt and Databricks would be new to me.", profile, kornblume)
+    # where the candidate lives, said with "I'm based in"
+    assert "Toronto" in _untraced("I'm based in Toronto today.", profile, maplestone)
+    _ok("I'd love to be based in Toronto.", profile, maplestone)
+    # a right to work or a licence must be in the profile
+    assert _untraced("I already hold Canadian permanent residency.", profile, maplestone)
+    _ok("I would need a work permit to work in Canada.", profile, maplestone)
+    _ok("I don't hold a visa for Canada.", profile, maplestone)
+    # a pronoun picks up the skill last named
+    lead = "Where I'd need help: Java. I know it exists in your stack and I've"
+    assert "Java" in _untraced(f"{lead} written it professionally.", profile, maplestone)
+    _ok(f"{lead} never written it professionally.", profile, maplestone)
+    # a label of five words before its colon
+    _ok("Quick context before you read further: I build ML systems.", profile, maplestone)

@@ -226,10 +226,12 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
         [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
     )
     after = text[end : min(sentence_end, end + 300)]
-    if _AFTER_NEGATED.match(after) or (
+    lead = text[clause_around(text, start).start : start]
+    affirmed = bool(re.search(r"\b(?:I|we)\b", lead)) and not _NEGATION_CUE.search(lead)
+    if (_AFTER_NEGATED.match(after) and not affirmed) or (
         _BUT_NEVER_IT.match(after) and _ONLY_READ.search(text, max(0, start - 40), start)
     ):
-        return "new to the candidate"
+        return "new to the candidate"  # not "I have used dbt daily, and Databricks would be new"
     wish = _AFTER_WISH.match(after)
     if (
         wish
@@ -293,3 +295,30 @@ def brought_by_candidate(start: int, text: str) -> bool:
     return bool(
         _BRING.search(text, max(sentence.start, start - 300), min(sentence.end, start + 300))
     )
+
+
+_PRONOUN_RECORD = re.compile(
+    r"\b(?:I|we)(?:'ve|’ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:written|wrote|used|shipped|run|ran|"
+    r"built|deployed|worked\s+with|maintained|operated|managed|used)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+_NEGATED_WORDS = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_ANOTHER_NAME = re.compile(r"\b[A-Z][\w+#.-]*[A-Z0-9a-z]\b")
+
+
+def claimed_by_pronoun(end: int, text: str) -> bool:
+    """A later "I've written it professionally" picks up the name last mentioned ("Where I'd
+    need help: Java. … I've written it for two years"): the record after all. Looked for to the
+    end of the next sentence, and only while no other name has been mentioned."""
+    first = sentence_around(text, end)
+    second = (
+        sentence_around(text, min(len(text) - 1, first.end + 2)) if first.end < len(text) else first
+    )
+    window = text[end : max(first.end, second.end)]
+    for match in _PRONOUN_RECORD.finditer(window):
+        between = window[: match.start()]
+        names = [n for n in _ANOTHER_NAME.findall(between) if n not in {"I", "I'm", "I've", "I'd"}]
+        if names or _NEGATED_WORDS.search(match.group(0)):
+            continue
+        return True
+    return False

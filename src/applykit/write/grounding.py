@@ -36,7 +36,7 @@ from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.text_units import sentence_around, words
-from applykit.write.trace_degrees import trace_degrees, trace_honours
+from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
 from applykit.write.trace_languages import trace_languages
 from applykit.write.trace_names import (
     trace_name,
@@ -123,6 +123,7 @@ def check_grounding(
     claims.extend(trace_titles(masked, evidence))
     claims.extend(trace_degrees(masked, evidence))
     claims.extend(trace_honours(masked, evidence))
+    claims.extend(trace_credentials(masked, evidence))
     claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)

@@ -110,7 +110,7 @@ def is_plain_starter(
 
 _LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
 """… "Quick note about …", "Short answer to …": a fragment that heads the text, no subject."""
-_LABEL_AFTER = re.compile(r"(?:,?\s+[a-z]+){0,3}\s*:")
+_LABEL_AFTER = re.compile(r"(?:,?\s+[a-z]+){0,5}\s*:")
 _STARTERS = words(
     """
     mine yours ours theirs half both either neither whichever hence thereafter did does do

@@ -30,7 +30,7 @@ _RECORD = re.compile(
     r"\b(?:I|we)\s+(?:have|had|'ve|was|were|am\s+based|live|lived|work|worked|studied|"
     r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
     r"made)\b|"
-    r"\b(?:I've|I'd\s+(?:worked|been|built))|"
+    r"\b(?:I've|I'd\s+(?:worked|been|built))|\bI'm\s+(?:based|living|located|settled)\b|"
     r"\b(?:my|our)\s+(?:\S+\s+){0,3}(?:publications?|papers?|work|job|jobs|roles?|employers?|"
     r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
     r"projects?|record|career|talks?|awards?)\b",

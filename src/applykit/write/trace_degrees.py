@@ -101,3 +101,31 @@ def trace_honours(text: str, evidence: Evidence) -> list[Claim]:
         )
         claims.append(make_claim(phrase, "degree", start, end, source.id if source else None, note))
     return claims
+
+
+_CREDENTIAL = re.compile(
+    r"\b(?:I|we)\s+(?:already\s+|also\s+|now\s+)?(?:hold|have|possess|got|obtained|received|"
+    r"was\s+granted)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?P<what>(?:[\w-]+\s+){0,3}?(?:permanent\s+)?"
+    r"(?:residency|residence|citizenship|visa|work\s+permit|passport|green\s+card|"
+    r"security\s+clearance|clearance|driver'?s\s+licen[cs]e|licen[cs]e))\b",
+    re.IGNORECASE,
+)
+"""… "I already hold Canadian permanent residency": a right to work or a licence the candidate
+says they hold."""
+
+
+def trace_credentials(text: str, evidence: Evidence) -> list[Claim]:
+    """A residency, citizenship, visa, permit, clearance or licence the candidate says they hold
+    must be in the profile (nothing else can say whether it is true)."""
+    claims: list[Claim] = []
+    for match in _CREDENTIAL.finditer(text):
+        start, end = match.start("what"), match.end("what")
+        if negated(match.start(), text) or re.search(r"\bnot\b|n't\b", match.group(0), re.I):
+            continue
+        phrase = match.group("what")
+        source = evidence.find_in_profile(phrase)
+        note = (
+            "in the profile" if source else "a right to work or licence the profile does not list"
+        )
+        claims.append(make_claim(phrase, "degree", start, end, source.id if source else None, note))
+    return claims

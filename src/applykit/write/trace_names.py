@@ -7,6 +7,7 @@ import re
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
+    claimed_by_pronoun,
     known_entry,
     negated_item,
     skill_like,
@@ -131,7 +132,7 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     kind = _name_kind(name, evidence)
     record = in_record(start, end, text)
     unclaimed = "negated" if negated(start, text) else unclaimed_reason(start, end, text)
-    if record and unclaimed != "negated":
+    if (record and unclaimed != "negated") or (unclaimed and claimed_by_pronoun(end, text)):
         unclaimed = None  # "I'd love to talk about my time at Spotify": the record, all the same
     if unclaimed and evidence.find_in_profile(name) is None:
         where = evidence.find_in_posting(name) or unclaimed
@@ -181,7 +182,11 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
         if mentioned_only(name, start, text, evidence):
             return make_claim(name, kind, start, end, in_posting, MENTIONED)
-        if forward_looking(text, start, possession=True) and not offered:
+        if (
+            forward_looking(text, start, possession=True)
+            and not offered
+            and not claimed_by_pronoun(end, text)
+        ):
             note = "named in the posting, in what the candidate would do (not a claim of past work)"
             return make_claim(name, kind, start, end, in_posting, note)
         return make_claim(
