@@ -527,3 +527,13 @@ def test_fifth_batch_of_attacks(profile: Profile, maplestone: Posting, kornblume
     _ok(f"{lead} never written it professionally.", profile, maplestone)
     # a label of five words before its colon
     _ok("Quick context before you read further: I build ML systems.", profile, maplestone)
+
+
+def test_a_posting_figure_told_with_the_candidates_own_figure_is_claimed(
+    profile: Profile, brightwater: Posting
+) -> None:
+    lead = "- the scoring service: p95 latency from 120ms to 35ms at 4,000 requests"
+    _ok(f"{lead} per second;", profile, brightwater)
+    assert "200,000 merchants" in _untraced(
+        f"{lead} per second for 200,000 merchants;", profile, brightwater
+    )

@@ -102,7 +102,7 @@ def company_figure(
     planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
     if _OWNED.search(lead) or (_PAST.search(lead) and not planned):
         return False  # but "… the migration I would like to do next: scripts moved onto …"
-    if names_own_entry(lead, evidence):
+    if names_own_entry(lead, evidence) or _with_own_figure(quantity, lead, evidence):
         return False
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
@@ -120,6 +120,24 @@ def _same_noun(quantity: Quantity, found: Quantity, evidence: Evidence) -> bool:
         return False
     after = evidence.posting_text[found.start : found.end + 40].split()[:4]
     return lemma(quantity.unit) in lemma_set(" ".join(after))
+
+
+def _with_own_figure(quantity: Quantity, lead: str, evidence: Evidence) -> bool:
+    """The clause also states a figure of the candidate's record ("p95 latency from 120ms to
+    35ms at 4,000 requests per second for 200,000 merchants"): the posting's figure is told as
+    part of that record."""
+    from applykit.write.claims import find_quantities
+    from applykit.write.quantity_match import compatible, same_value
+
+    posting = evidence.posting_quantities
+    for other in find_quantities(lead):
+        if other.value == quantity.value or other.kind == "date":
+            continue
+        mine = any(same_value(other, f) and compatible(other, f) for f, _ in evidence.quantities)
+        theirs = any(same_value(other, f) and compatible(other, f) for f in posting)
+        if mine and not theirs:
+            return True
+    return False
 
 
 def names_own_entry(lead: str, evidence: Evidence) -> bool:
