@@ -537,3 +537,12 @@ def test_a_posting_figure_told_with_the_candidates_own_figure_is_claimed(
     assert "200,000 merchants" in _untraced(
         f"{lead} per second for 200,000 merchants;", profile, brightwater
     )
+
+
+def test_time_on_a_project_is_bounded_by_its_dates(profile: Profile) -> None:
+    _ok("The side project, which I ran for six months: Skald.", profile)
+    assert "three years" in _untraced(
+        "The side project, which I ran for three years: Skald.", profile
+    )
+    _ok("I have maintained tidewatch for four years.", profile)
+    assert "six years" in _untraced("I have maintained tidewatch for six years.", profile)

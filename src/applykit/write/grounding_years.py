@@ -25,6 +25,7 @@ from applykit.write.tenure_roles import (
     current_job,
     employers_in,
     merged_years,
+    named_project,
     referred_employer,
     role_months,
 )
@@ -108,6 +109,7 @@ def trace_employer_tenure(
     named = named if across else named[:1]
     referred = referred_employer(quantity, text, evidence) if not named else None
     referred = referred or (current_job(quantity, text, evidence) if not named else None)
+    referred = referred or (named_project(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
     if not named:
@@ -132,7 +134,7 @@ def trace_employer_tenure(
             source = periods[0].id if ok else None
             return make_claim(quantity.text, "duration", quantity.start, quantity.end, source, note)
     for entry in named:
-        if entry.kind not in {"work", "volunteer"} or not entry.months:
+        if entry.kind not in {"work", "volunteer", "project"} or not entry.months:
             continue
         actual = (entry.months[1] - entry.months[0] + 1) / 12
         if _consistent(claimed, actual, qualifier, plus):

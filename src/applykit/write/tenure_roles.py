@@ -196,3 +196,21 @@ def current_job(quantity: Quantity, text: str, evidence: Evidence) -> Entry | No
     latest = max(jobs, key=lambda e: e.months[1] if e.months else 0)
     open_jobs = [e for e in jobs if e.months and latest.months and e.months[1] == latest.months[1]]
     return open_jobs[0] if len(open_jobs) == 1 else None
+
+
+_PROJECT_WORD = re.compile(r"\b(?:side\s+|open-source\s+|weekend\s+)?projects?\b", re.IGNORECASE)
+
+
+def named_project(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "The side project, which I ran for three years: Skald": time on a project the sentence
+    names (only one) is bounded by that project's dates."""
+    sentence = sentence_around(text, quantity.start)
+    body = text[sentence.start : sentence.end]
+    if not _PROJECT_WORD.search(body):
+        return None
+    named = [
+        e
+        for e in evidence.entries
+        if e.kind == "project" and e.name and e.months and word_pattern(e.name).search(body)
+    ]
+    return named[0] if len(named) == 1 else None
