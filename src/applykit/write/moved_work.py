@@ -1,11 +1,12 @@
 """Work told as another job's: "at Northwind I migrated feature pipelines from cron jobs to
 Spark on Airflow" tells a story that only Lumen Media's facts hold.
 
-A careful reader checks the job a sentence attributes work to ("at X I …", "As … at X, I …",
-"X's …" after "I built") against the facts of that job. When the words that follow the job's
-name are plainly one fact of *another* job (four of its content words, twice as many as any fact
-of the named job shares), the attribution is refused at the name, whether or not a number
-comes with it.
+A careful reader checks the job a sentence attributes work to ("at X I …", "at X, a streaming
+service, I …", "at X in Stockholm, where I …") against the facts of that job. When the words
+that follow the job's name are plainly one fact of *another* job (four of its content words,
+twice as many as any fact of the named job shares), the attribution is refused at the name,
+whether or not a number comes with it. Skills get the same check (`moved_skills`): one that the
+profile shows only in some jobs' or projects' entries is refused when claimed at another job.
 """
 
 from __future__ import annotations
