@@ -546,3 +546,10 @@ def test_time_on_a_project_is_bounded_by_its_dates(profile: Profile) -> None:
     )
     _ok("I have maintained tidewatch for four years.", profile)
     assert "six years" in _untraced("I have maintained tidewatch for six years.", profile)
+
+
+def test_years_with_a_skill_only_some_entries_show(profile: Profile) -> None:
+    _ok("I have six months of experience with pgvector.", profile)
+    assert "two years" in _untraced("I have two years of experience with pgvector.", profile)
+    _ok("I have four years of experience with Kubernetes.", profile)  # the skills list
+    _ok("I bring more than six years in production ML.", profile)  # a field, not a tool

@@ -28,6 +28,7 @@ from applykit.write.tenure_roles import (
     named_project,
     referred_employer,
     role_months,
+    skill_months,
 )
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
@@ -113,7 +114,11 @@ def trace_employer_tenure(
     if referred is not None:
         named = [referred]
     if not named:
-        role = role_months(quantity, text, evidence) or activity_months(quantity, text, evidence)
+        role = (
+            role_months(quantity, text, evidence)
+            or activity_months(quantity, text, evidence)
+            or skill_months(quantity, text, evidence)
+        )
         if role is None:
             return None
         actual, entry_id = role

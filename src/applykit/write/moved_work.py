@@ -151,6 +151,13 @@ def moved_skills(claims: list[Claim], text: str, evidence: Evidence) -> list[Cla
     return result
 
 
+def skill_homes(name: str, evidence: Evidence) -> frozenset[str]:
+    """The jobs and projects whose entries alone show the skill `name` (empty when a general part
+    of the profile shows it, or nothing does)."""
+    owners = [e for e in evidence.entries if e.kind in {"work", "project", "volunteer"} and e.name]
+    return _homes(name, tuple(evidence.sources), tuple((e.id, e.name) for e in owners))
+
+
 @functools.lru_cache(maxsize=64)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")

@@ -214,3 +214,22 @@ def named_project(quantity: Quantity, text: str, evidence: Evidence) -> Entry | 
         if e.kind == "project" and e.name and e.months and word_pattern(e.name).search(body)
     ]
     return named[0] if len(named) == 1 else None
+
+
+_WITH_SKILL = re.compile(
+    r"\s*(?:of\s+(?:[a-z-]+\s+){0,2}(?:experience|work)\s+)?(?:with|using)\s+"
+    r"(?P<skill>[A-Za-z][\w+#.-]*[A-Za-z0-9+#](?:\s+[A-Z][\w+#.-]*)?)"
+)
+
+
+def skill_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
+    """ "two years of experience with pgvector": a skill the profile shows only in some jobs'
+    or projects' entries bounds the time by their dates (a skills-list skill bounds nothing)."""
+    from applykit.write.moved_work import skill_homes
+
+    found = _WITH_SKILL.match(text, quantity.end)
+    if not found:
+        return None
+    homes = skill_homes(found.group("skill"), evidence)
+    held = [e for e in evidence.entries if e.name in homes and e.months]
+    return (merged_years(held), held[0].id) if held else None
