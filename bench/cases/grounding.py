@@ -18,6 +18,7 @@ planted fabrication each must be flagged at the planted span (recall). Sets:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections import Counter
@@ -28,6 +29,10 @@ from typing import Any
 from bench.common import EXAMPLES, REPO, Row
 
 DATA = REPO / "bench" / "data" / "fabrication"
+TODAY = dt.date(2026, 11, 23)
+"""The day the sets' figures are taken on: a job without an end date runs to `TODAY`, so an
+inflated "seven years" stays inflated however late the bench is run (on 2026-12-01 the work
+history reaches seven years and two plants would turn true)."""
 
 
 def _set_order(folder: Path) -> tuple[str, int]:
@@ -67,7 +72,7 @@ def _letters(cases_path: Path) -> tuple[Any, dict[str, tuple[str, Any]]]:
     letters = {
         case["id"]: (
             (REPO / case["letter"]).read_text(encoding="utf-8"),
-            parse_posting_file(REPO / case["posting"]),
+            parse_posting_file(REPO / case["posting"], today=TODAY),
         )
         for case in cases["letters"]
     }
@@ -81,8 +86,8 @@ def _grounded_letters(profile: Any) -> dict[str, tuple[str, Any]]:
 
     letters: dict[str, tuple[str, Any]] = {}
     for path in sorted((EXAMPLES / "postings").iterdir()):
-        posting = parse_posting_file(path)
-        letter = write_letter(profile, posting, analyze_fit(profile, posting))
+        posting = parse_posting_file(path, today=TODAY)
+        letter = write_letter(profile, posting, analyze_fit(profile, posting, today=TODAY))
         letters[f"grounded:{path.name}"] = (letter.markdown, posting)
     return letters
 
@@ -95,7 +100,7 @@ def _false_alarms(
     flagged_letters = claims = flagged_claims = 0
     for name, (text, posting) in letters.items():
         start = time.perf_counter()
-        report = check_grounding(text, profile, posting)
+        report = check_grounding(text, profile, posting, today=TODAY)
         log.seconds.append(time.perf_counter() - start)
         claims += len(report.claims)
         flagged_claims += len(report.untraced)
@@ -132,7 +137,9 @@ def _recall(
             raise ValueError(f"{plants_path.name}: {plant['find']!r} not in {plant['base']}")
         start = text.index(plant["find"])
         end = start + len(plant["replace"])
-        report = check_grounding(text.replace(plant["find"], plant["replace"], 1), profile, posting)
+        report = check_grounding(
+            text.replace(plant["find"], plant["replace"], 1), profile, posting, today=TODAY
+        )
         if any(c.start < end and c.end > start for c in report.untraced):
             caught += 1
         else:

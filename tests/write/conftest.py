@@ -55,3 +55,8 @@ def maplestone() -> Posting:
 @pytest.fixture(scope="module")
 def loomcraft() -> Posting:
     return _posting("record-product-engineer.md")
+
+
+@pytest.fixture(scope="module")
+def quillfield() -> Posting:
+    return _posting("applied-scientist-jsonld.html")

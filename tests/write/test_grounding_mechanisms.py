@@ -233,7 +233,7 @@ def test_a_number_stays_with_the_job_it_came_from(profile: Profile, brightwater:
     report = check_grounding(
         "At Northwind Analytics I served 40M+ monthly active users.", profile, brightwater
     )
-    assert [c.text for c in report.untraced] == ["40M+ monthly"]
+    assert [c.text for c in report.untraced] == ["Northwind Analytics", "40M+ monthly"]
     assert "Lumen Media" in report.untraced[0].note
     _ok(
         "Before joining Northwind Analytics, I scaled a service to 40M+ monthly active users.",
@@ -378,7 +378,7 @@ def test_an_introductory_clause_names_the_job_but_another_statement_does_not(
 ) -> None:
     assert _untraced(
         "At Northwind Analytics, I served 40M+ monthly active users.", profile, brightwater
-    ) == ["40M+ monthly"]
+    ) == ["Northwind Analytics", "40M+ monthly"]
     _ok("I worked at Lumen Media, where I served 40M+ monthly active users.", profile, brightwater)
     _ok(
         "I volunteer as a mentor at Code Club Seattle, and at work I have mentored 4 engineers.",

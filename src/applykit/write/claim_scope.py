@@ -163,25 +163,37 @@ _WISH_CUE = re.compile(
 _NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transfer)\s+$", re.I)
 _SCOPE_BREAK = re.compile(
     r"[;:.!?—–()]|\b(?:but|however|though|although|while|whereas|yet\s+(?:i|we)|"
-    r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|"
+    r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|\b(?:and|but)\s+(?:my|our)\b|"
     r"(?:,|\band\b|\bor\b)\s+(?-i:[a-z]+(?:ed|ing)|built|ran|led|wrote|made|took|grew|won|"
     r"drove|brought|kept|held|spent|sent|set|put|cut|got|saw)\b",
     re.IGNORECASE,
 )
 _AFTER_NEGATED = re.compile(
-    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*\s*"
-    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|"
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*"
+    r"(?:\s*\([^()]{1,60}\)|\))?\s*"
+    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|both|"
     r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
     r"(?:is|are|was|were)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:(?:I|I've|I\s+have|we)\s+"
     r"(?:\w+\s+)?(?:used|shipped|worked|touched|built|run|written|done|had)|in\s+my|part\s+of\s+my)\b|"
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
     r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?(?:only\s+)?(?:from|by|through)\s+"
     r"(?:reading|docs|documentation|tutorials?|courses?|books?|name|talks|blog\s+posts)\b|"
-    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?!\s+(?:problem|doubt|issue|question|trouble)))",
+    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?=\s*(?:[.,;!)]|$|(?:used|touched|shipped|run)\b))|"
+    r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:gaps?|weakness|weak\s+spot|blind\s+spot)\b(?!\s+I\s+closed))",
     re.IGNORECASE,
 )
 """… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm
-and Terraform I know only from reading": the list is negated after it."""
+and Terraform I know only from reading", "Java is the honest gap": the list is negated after
+it."""
+_ONLY_READ = re.compile(
+    r"\b(?:read|seen|studied|looked\s+at|heard\s+of|followed)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_BUT_NEVER_IT = re.compile(
+    r"^\s+but\s+(?:have\s+|had\s+)?never\s+(?:\w+\s+)?(?:written|used|shipped|run|built|"
+    r"touched|deployed|worked\s+with)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+"""… "I have read Java but never written it": known about, not used."""
 
 
 def _scope_clear(segment: str) -> bool:
@@ -214,8 +226,12 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
         [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0] + [len(text)]
     )
     after = text[end : min(sentence_end, end + 300)]
-    if _AFTER_NEGATED.match(after):
-        return "new to the candidate"
+    lead = text[clause_around(text, start).start : start]
+    affirmed = bool(re.search(r"\b(?:I|we)\b", lead)) and not _NEGATION_CUE.search(lead)
+    if (_AFTER_NEGATED.match(after) and not affirmed) or (
+        _BUT_NEVER_IT.match(after) and _ONLY_READ.search(text, max(0, start - 40), start)
+    ):
+        return "new to the candidate"  # not "I have used dbt daily, and Databricks would be new"
     wish = _AFTER_WISH.match(after)
     if (
         wish
@@ -223,6 +239,8 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
         and not re.search(r"\b(?:which|that|who|what)\s+$", after[: wish.start("verb")])
     ):
         return "wished for or heard about"  # "A project on X … is the gap I would like to close"
+    if _YOUR_COORDINATED.search(text, max(0, start - 60), start):
+        return "the company's topic"  # "your legal and insurance specialists"
     topic = _OF_THE_COMPANY.match(after)
     lead = text[clause_around(text, start).start : start]
     if topic and not _CANDIDATE.search(topic.group(0)) and not _CANDIDATE.search(lead):
@@ -231,6 +249,10 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
 
 
 _CANDIDATE = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b")
+_YOUR_COORDINATED = re.compile(
+    r"\b(?:your|the\s+company's)\s+(?:[a-z][\w-]*(?:\s*,\s*|\s+(?:and|or)\s+)){1,3}$"
+)
+"""… "your legal and insurance specialists": "your" reaches every modifier of its noun."""
 _AFTER_WISH = re.compile(
     r"^[^;:]*?\b(?P<verb>is|are|would be|remains?)\s+(?:exactly\s+|precisely\s+|still\s+)?"
     r"(?:the\s+|a\s+|an\s+|what\s+|where\s+)?(?:gap|area|thing|skill|part|what|where|something|"
@@ -273,3 +295,30 @@ def brought_by_candidate(start: int, text: str) -> bool:
     return bool(
         _BRING.search(text, max(sentence.start, start - 300), min(sentence.end, start + 300))
     )
+
+
+_PRONOUN_RECORD = re.compile(
+    r"\b(?:I|we)(?:'ve|’ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:written|wrote|used|shipped|run|ran|"
+    r"built|deployed|worked\s+with|maintained|operated|managed|used)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+_NEGATED_WORDS = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_ANOTHER_NAME = re.compile(r"\b[A-Z][\w+#.-]*[A-Z0-9a-z]\b")
+
+
+def claimed_by_pronoun(end: int, text: str) -> bool:
+    """A later "I've written it professionally" picks up the name last mentioned ("Where I'd
+    need help: Java. … I've written it for two years"): the record after all. Looked for to the
+    end of the next sentence, and only while no other name has been mentioned."""
+    first = sentence_around(text, end)
+    second = (
+        sentence_around(text, min(len(text) - 1, first.end + 2)) if first.end < len(text) else first
+    )
+    window = text[end : max(first.end, second.end)]
+    for match in _PRONOUN_RECORD.finditer(window):
+        between = window[: match.start()]
+        names = [n for n in _ANOTHER_NAME.findall(between) if n not in {"I", "I'm", "I've", "I'd"}]
+        if names or _NEGATED_WORDS.search(match.group(0)):
+            continue
+        return True
+    return False

@@ -86,7 +86,7 @@ _NUMBER_RE = re.compile(
     r"(?:[\s-]?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
 _AFTER_SPELLED_RE = re.compile(
-    r"(?P<plus>\+)?(?:[\s-]+(?:(?:more|plus)\s+)?(?P<unit>[A-Za-z][A-Za-z/]*))?"
+    r"(?P<plus>\+|-plus\b)?(?:[\s-]+(?:(?:more|plus)\s+)?(?P<unit>[A-Za-z][A-Za-z/]*))?"
 )
 _RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|–|—|→|->|=>)\s*", re.IGNORECASE)
 _ELLIPTICAL_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
@@ -213,7 +213,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
-    return tuple(_inherit_range_units(sorted(found, key=lambda q: q.start), text))
+    ordered = _inherit_range_units(sorted(found, key=lambda q: q.start), text)
+    return tuple(_group_sizes(_inherit_elided_units(ordered, text), text))
 
 
 _THOUSANDS_DOT_RE = re.compile(r"^[$€£]?\s?(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,])")
@@ -244,8 +245,12 @@ def _spelled_quantities(text: str) -> list[Quantity]:
         if unit_word.lower() in _NOT_SPELLED_UNITS:
             continue
         if not unit_word or unit_word.lower() in _NOT_UNITS:
-            if spelled.value == int(spelled.value) and not _ELLIPTICAL_BEFORE.search(
-                text[max(0, spelled.start - 20) : spelled.start]
+            before = text[max(0, spelled.start - 20) : spelled.start]
+            if (
+                spelled.value == int(spelled.value)
+                and not _ELLIPTICAL_BEFORE.search(before)
+                and not _ELIDED_BEFORE.search(before)
+                and not _GROUP_OF.search(before)
             ):
                 continue  # "two of them", "three and": not a count of anything
             unit = ""
@@ -320,3 +325,40 @@ def _inherit_range_units(found: list[Quantity], text: str) -> list[Quantity]:
                 result[i] = replace(quantity, unit=other.unit, kind=other.kind)
                 break
     return result
+
+
+_ELIDED_BEFORE = re.compile(r"\b(?:the\s+)?(?:last|first|past|final|latest)\s+$", re.IGNORECASE)
+
+
+def _inherit_elided_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "seven years of shipping models, the last three-plus at Northwind": a bare number after
+    "the last / first" counts what the duration before it in the sentence counts."""
+    result = list(found)
+    for i, quantity in enumerate(result):
+        if quantity.unit or quantity.kind == "date":
+            continue
+        if not _ELIDED_BEFORE.search(text, max(0, quantity.start - 16), quantity.start):
+            continue
+        for other in reversed(result[:i]):
+            gap = text[other.end : quantity.start]
+            if quantity.start - other.end > 150 or re.search(r"[.!?]\s", gap):
+                break
+            if other.kind == "duration":
+                result[i] = replace(quantity, unit=other.unit, kind="duration")
+                break
+    return result
+
+
+_GROUP_OF = re.compile(r"\b(?:team|group|squad|crew|staff|class|cohort)\s+of\s+$", re.IGNORECASE)
+
+
+def _group_sizes(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "a team of five": a number of members, not a bare number (nor "5 ML teams")."""
+    return [
+        replace(q, unit="member", kind="count")
+        if not q.unit
+        and q.kind == "number"
+        and _GROUP_OF.search(text, max(0, q.start - 12), q.start)
+        else q
+        for q in found
+    ]

@@ -50,6 +50,9 @@ class Evidence:
     """The posting's pay range (min, max): figures the candidate may quote."""
     list_counts: dict[str, tuple[set[int], str]] = field(default_factory=dict)
     """"two degrees": the size of a profile list, by the noun that counts it."""
+    degree_fields: list[tuple[str, str, str]] = field(default_factory=list)
+    """Each degree's level, its field ("Master of Science · Computer Science (Machine
+    Learning track)") and its id: "an MS in Statistics" must name the field too."""
     lemmas: dict[str, Source] = field(default_factory=dict)
     """Each lemma of the profile's words, with the first source (facts first) that has it."""
     """Dated parts of the profile, for year and tenure arithmetic."""
@@ -333,6 +336,15 @@ def build_evidence(
         entries=build_entries(profile, today or dt.date.today()),
         this_year=(today or dt.date.today()).year,
         list_counts=list_counts(profile),
+        degree_fields=[
+            (
+                degree_level(edu.studyType),
+                _join(edu.studyType, edu.area),
+                edu.id or f"education[{i}]",
+            )
+            for i, edu in enumerate(profile.education)
+            if edu.studyType
+        ],
         pay={v for v in (posting.compensation.min, posting.compensation.max) if v is not None}
         if posting and posting.compensation
         else set(),

@@ -12,6 +12,7 @@ skills), job titles and degrees, and traces each one:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -20,7 +21,6 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
-from applykit.write.grounding_entities import trace_languages
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
@@ -32,11 +32,13 @@ from applykit.write.grounding_letter import (
     own_list_count,
 )
 from applykit.write.grounding_words import lemma
+from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
-from applykit.write.text_units import words
+from applykit.write.text_units import sentence_around, words
+from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
+from applykit.write.trace_languages import trace_languages
 from applykit.write.trace_names import (
-    trace_degrees,
     trace_name,
     trace_titles,
 )
@@ -58,9 +60,12 @@ _CONTACT_RE = re.compile(
 GUARD_MAX_CHARS = 12_000
 
 
-def check_grounding(text: str, profile: Profile, posting: Posting | None) -> GroundingReport:
-    """Trace every claim of `text`; `ok` only when none is left untraced."""
-    evidence = build_evidence(profile, posting)
+def check_grounding(
+    text: str, profile: Profile, posting: Posting | None, *, today: dt.date | None = None
+) -> GroundingReport:
+    """Trace every claim of `text`; `ok` only when none is left untraced. `today` ends the
+    jobs still open (default: today), so time claims are checked as of that day."""
+    evidence = build_evidence(profile, posting, today)
     truncated = len(text) > GUARD_MAX_CHARS
     text = text[:GUARD_MAX_CHARS]
     masked = _mask_contacts(text)
@@ -74,11 +79,15 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
         and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
-    claims.extend(derived_from_letter(quantities, traced, masked))
+    claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
-        if name.lower() in _CALENDAR or DEGREE_RE.fullmatch(name) or in_question(masked, start):
+        degree = DEGREE_RE.match(masked, start)
+        if degree and degree.end() == end:
+            continue  # "an MS in Statistics": a degree claim
+        calendar = all(part in _CALENDAR | {"to", "through"} for part in name.lower().split("-"))
+        if calendar or DEGREE_RE.fullmatch(name) or in_question(masked, start):
             continue  # "since September 2023": the year is the claim; "MSc": a degree claim
         if any(a <= start and end <= b for a, b in courtesy):
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
@@ -113,9 +122,12 @@ def check_grounding(text: str, profile: Profile, posting: Posting | None) -> Gro
             claims.append(claim)
     claims.extend(trace_titles(masked, evidence))
     claims.extend(trace_degrees(masked, evidence))
+    claims.extend(trace_honours(masked, evidence))
+    claims.extend(trace_credentials(masked, evidence))
     claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
+    claims = moved_skills(moved_work(claims, masked, evidence), masked, evidence)
     claims = [
         claim.model_copy(
             update={"traced": True, "source": "letter:list", "note": "counts the letter's own list"}
@@ -153,7 +165,8 @@ _CALENDAR = words(
 _DISCOURSE_NOUNS = words(
     """
     thing reason way place area example lesson question part piece word line sentence
-    paragraph side aspect idea story step note detail comment remark
+    paragraph side aspect idea story step note detail comment remark gap caveat concern point
+    thought limitation weakness strength
     """
 )
 _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
@@ -161,11 +174,33 @@ _DISCOURSE_LEMMAS = frozenset(lemma(noun) for noun in _DISCOURSE_NOUNS)
 
 
 def _counts_discourse(quantity: Quantity, text: str) -> bool:
-    """ "two places", "Two relevant stories": what is counted is the letter's own points."""
-    following = re.findall(r"[A-Za-z]+", text[quantity.end : quantity.end + 30])[:1]
-    nouns = [quantity.unit, *following]
-    return any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun)
+    """ "two places", "Two relevant stories", "two gaps": what is counted is the letter's own
+    points; so is a count that opens its sentence when the letter then enumerates ("Two
+    systems from that work map onto your list. The first is …")."""
+    following = re.match(r"(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?", text[quantity.end :])
+    nouns = [quantity.unit, *(following.groups() if following else ())]
+    if any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun):
+        return True
+    sentence = sentence_around(text, quantity.start)
+    if sentence.start != quantity.start or quantity.value < 2:
+        return False
+    if _REPORTED.search(text, quantity.end, sentence.end):
+        return False  # "Two teams adopted it. The first …": a report of the record
+    after = text[sentence.end : sentence.end + 1500]
+    ordinals = [_ORDINALS.index(m.group(1).lower()) + 1 for m in _ENUMERATION.finditer(after)]
+    return int(quantity.value) in ordinals  # "The first is … The second is …"
 
+
+_ORDINALS = ["first", "second", "third", "fourth", "fifth"]
+_ENUMERATION = re.compile(
+    r"(?:^|[.:\n]\s*|\*\*)(?:The\s+)?(first|second|third|fourth|fifth)(?:ly)?\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REPORTED = re.compile(
+    r"\b(?:I|we|my|our|me)\b|\b(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|shipped|served|"
+    r"cut|was|were|had)\b",
+    re.IGNORECASE,
+)
 
 _VAGUE_PAIR = re.compile(r"\b(?:one|two|three|a few)\s+or\s+$", re.IGNORECASE)
 """… "one or two people": a rough size, not a count."""
@@ -175,7 +210,11 @@ _BOUNDED_NUMBER = re.compile(
 )
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
 
-_HELD_NOTES = ("claims work at", "a title the candidate has not held")
+_HELD_NOTES = (
+    "claims work at",
+    "a title the candidate has not held",
+    "claims the company among",
+)
 
 
 def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
@@ -201,6 +240,32 @@ def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[C
             continue
         update = {"traced": True, "source": region[2], "note": "quoted from the posting"}
         result.append(claim.model_copy(update=update))
+    return result
+
+
+_DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+$", re.IGNORECASE)
+
+
+def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
+    """ "… from 120ms to 35ms …; the 35ms figure above came from that budget": a definite
+    reference to a figure the letter already stated and traced has that figure's source."""
+    result: list[Claim] = []
+    for claim in claims:
+        earlier = next(
+            (c for c in result if c.traced and c.text == claim.text and c.end <= claim.start),
+            None,
+        )
+        if (
+            not claim.traced
+            and earlier is not None
+            and not claim.note.startswith("a figure of the work at")
+            and _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+        ):
+            note = "refers back to a figure the letter already stated"
+            claim = claim.model_copy(
+                update={"traced": True, "source": earlier.source, "note": note}
+            )
+        result.append(claim)
     return result
 
 

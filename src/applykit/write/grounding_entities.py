@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from applykit.models.documents import Claim
 from applykit.write.claim_scope import word_pattern
 from applykit.write.claims import Quantity
 from applykit.write.evidence import company_aliases
 from applykit.write.grounding_dates import Entry
-from applykit.write.text_units import clauses_before, sentence_around, words
-from applykit.write.tracing import make_claim, voice_at
+from applykit.write.text_units import Span, clauses_before, sentence_around
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence, Source
@@ -37,7 +35,12 @@ def _mentions(entry: Entry, text: str, start: int, end: int) -> list[tuple[int, 
     return spans
 
 
-_DETACHED = re.compile(r"[:;—–()]|\.\s")
+_DETACHED = re.compile(
+    r"[:;—–()]|\.\s|\b(?:and|but)\s+(?:(?:have|has|had|then|later|now|since)\s+)*"
+    r"(?:worked|been|become|became|moved|joined|served|switched)\b"
+)
+"""… "a Data Scientist at Parcelly … and have worked as a machine learning engineer since":
+a title after a new predicate is not attached to the employer before it."""
 
 
 def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry | None:
@@ -68,11 +71,12 @@ def owner_named(
     clauses = clauses_before(text, quantity.start)
     own = text[clauses[0].start : clauses[0].end].strip() if clauses else ""
     limit = min([*(q.start for q in others if q.start >= quantity.end), len(text)])
-    relative = bool(_RELATIVE.match(own))
+    relative = bool(_RELATIVE.match(own) or _PARTICIPLE.match(own))  # "…, cutting runtime …"
     independent = bool(_SUBJECT.search(own)) and not relative
     for index, clause in enumerate(clauses):
+        body = text[clause.start : clause.end]
         end = min(clause.end, max(limit, quantity.end)) if index == 0 else clause.end
-        has_subject = index > 0 and bool(_SUBJECT.search(text[clause.start : clause.end]))
+        has_subject = index > 0 and bool(_SUBJECT.search(body))
         if index > 0 and independent and has_subject:
             return []  # "I volunteer at Code Club, and at work I mentored 4 engineers"
         named = [
@@ -85,23 +89,44 @@ def owner_named(
                 for a, _ in _mentions(entry, text, clause.start, end)
             )
         ]
-        if (
-            named
-            and index > 0
-            and not relative
-            and not _INTRODUCTORY.match(text[clause.start : clause.end].strip())
-        ):
+        if named and index > 0 and not relative and not _INTRODUCTORY.match(body.strip()):
             return []  # a parallel list item ("a tagger at Lumen Media …, a LoRA fine-tune …")
         if named:
             return named
+        if index > 0 and _WHERE.match(body.strip()):
+            relative = True  # "… at Lumen Media, where I migrated …": the place named before
+            continue
         if has_subject or (independent and index > 0):
-            return []
+            return _opening_owner(clauses[index:], text, evidence) if not has_subject else []
     return []
+
+
+def _opening_owner(clauses: list[Span], text: str, evidence: Evidence) -> list[Entry]:
+    """The job named by the sentence's opening phrase ("As a Machine Learning Engineer at
+    Lumen Media, a video … service, I scaled …"), when only appositions without a subject of
+    their own stand between it and the number's clause."""
+    first = text[clauses[-1].start : clauses[-1].end].strip()
+    if len(clauses) < 2 or not _INTRODUCTORY.match(first):
+        return []
+    if any(_SUBJECT.search(text[c.start : c.end]) for c in clauses[:-1]):
+        return []
+    return [
+        entry
+        for entry in evidence.entries
+        if entry.kind in _OWNERS
+        and entry.name
+        and _mentions(entry, text, clauses[-1].start, clauses[-1].end)
+    ]
+
+
+_PARTICIPLE = re.compile(r"(?:[a-z]+ing)\b(?!\s+(?:I|we)\b)")
+_WHERE = re.compile(r"(?:where|in\s+which|at\s+which)\s+(?:I|we)\b", re.IGNORECASE)
 
 
 _INTRODUCTORY = re.compile(
     r"(?:(?:before|after)\s+that\s+|earlier\s+|later\s+|then\s+)?"
-    r"(?:at|in|with|during|for|while at|when at|as\s+\w+\s+at|on)\s+\S+(?:\s+\S+){0,4}$",
+    r"(?:at|in|with|during|for|while at|when at|as\s+(?:\S+\s+){1,5}?at|on)"
+    r"\s+\S+(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:where|which|who|when|that|whose)\b", re.IGNORECASE)
@@ -109,102 +134,19 @@ _SUBJECT = re.compile(r"\b(?:i|we|my|our)\b", re.IGNORECASE)
 
 
 def owner_of(source: Source, evidence: Evidence) -> Entry | None:
-    """The job or project a profile fact belongs to (its header names it)."""
+    """The job or project a profile fact belongs to (its header names it); an award or other
+    field that names exactly one job ("Engineering Impact Award · Northwind Analytics · … $2M
+    annual reduction in chargeback losses") belongs to that job."""
     if not source.is_fact or not source.context:
-        return None
+        if source.id.startswith(("skills", "basics", "languages")):
+            return None
+        named = [
+            e
+            for e in evidence.entries
+            if e.kind == "work"
+            and e.name
+            and word_pattern(e.name, hyphen=False).search(source.text)
+        ]
+        return named[0] if len(named) == 1 else None
     name = source.context.split(" · ")[0]
     return next((e for e in evidence.entries if e.kind in _OWNERS and e.name == name), None)
-
-
-# --- spoken languages ---------------------------------------------------------------------------
-
-_LANGUAGES = words(
-    """
-    english swedish german french spanish portuguese italian dutch danish norwegian finnish
-    icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian
-    arabic hebrew persian farsi hindi urdu bengali punjabi tamil telugu mandarin cantonese
-    chinese japanese korean vietnamese thai indonesian malay tagalog swahili yoruba igbo hausa
-    amharic zulu afrikaans catalan basque estonian latvian lithuanian serbian croatian
-    """
-)
-_LEVELS = {
-    "native": 5,
-    "mother tongue": 5,
-    "bilingual": 4,
-    "fluent": 4,
-    "fluency": 4,
-    "proficient": 4,
-    "c2": 4,
-    "c1": 4,
-    "professional": 3,
-    "business": 3,
-    "b2": 3,
-    "conversational": 2,
-    "intermediate": 2,
-    "b1": 2,
-    "elementary": 1,
-    "basic": 1,
-    "beginner": 1,
-    "learner": 1,
-    "a2": 1,
-    "a1": 1,
-}
-_LEVEL = (
-    r"(?P<level>native|bilingual|fluent|proficient|conversational|intermediate|elementary|basic)"
-)
-_LANGUAGE_CLAIM_RE = re.compile(
-    rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
-    r"|\b(?P<lang2>[A-Z][a-z]+)\s+\((?P<level2>native|fluent|[ABC][12])\)"
-    r"|\b(?:speak|speaks|speaking)\s+(?:fluent\s+)?(?P<lang3>[A-Z][a-z]+)\b"
-    r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
-    r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
-    r"elementary|basic|[ABC][12])\b"
-)
-"""… "fluent in German", "Swedish (native)", "I speak Japanese", "my German is basic"."""
-
-
-def _profile_levels(evidence: Evidence) -> dict[str, tuple[int, str, str]]:
-    levels: dict[str, tuple[int, str, str]] = {}
-    for source in evidence.sources:
-        if not source.id.startswith("languages["):
-            continue
-        name, _, fluency = source.text.partition(" · ")
-        lowered = fluency.lower()
-        rank = max((r for word, r in _LEVELS.items() if word in lowered), default=3)
-        levels[name.strip().lower()] = (rank, fluency or "no level given", source.id)
-    return levels
-
-
-def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
-    """ "fluent in German", "Swedish (native)", "I speak Japanese": a spoken language the
-    profile lists, at no higher a level than it gives."""
-    levels = _profile_levels(evidence)
-    claims: list[Claim] = []
-    for match in _LANGUAGE_CLAIM_RE.finditer(text):
-        lang = (
-            match.group("lang")
-            or match.group("lang2")
-            or match.group("lang3")
-            or match.group("lang4")
-            or ""
-        )
-        if lang.lower() not in _LANGUAGES | set(levels):
-            continue  # "fluent in Python" is not a spoken language
-        if voice_at(text, match.start(), evidence)[0] == "company":
-            continue
-        level_word = (
-            match.group("level") or match.group("level2") or match.group("level4") or ""
-        ).lower()
-        claimed = _LEVELS.get(level_word, 0)
-        start, end = match.start(), match.end()
-        known = levels.get(lang.lower())
-        if known is None:
-            note = "a language the profile does not list"
-            claims.append(make_claim(match.group(0), "skill", start, end, None, note))
-        elif claimed > known[0]:
-            note = f"more fluent than the profile says ({lang}: {known[1]})"
-            claims.append(make_claim(match.group(0), "skill", start, end, None, note))
-        else:
-            note = f"a language in the profile ({known[1]})"
-            claims.append(make_claim(match.group(0), "skill", start, end, known[2], note))
-    return claims

@@ -18,10 +18,10 @@ import re
 from importlib.resources import files
 
 from applykit.models.documents import Claim
-from applykit.write.claim_scope import closing_line
+from applykit.write.claim_scope import closing_line, known_skill
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
-from applykit.write.evidence import Evidence
+from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_words import lemma
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
@@ -97,10 +97,20 @@ def is_plain_starter(
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
+    following = _LOWER_NEXT.match(text, start + len(name))
+    if (
+        lowered in _vocabulary()
+        and following
+        and following.group(1) in _vocabulary()
+        and not known_skill(name)
+    ):
+        return True  # "Quick note about …": an English word heading a fragment, not a tool
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
 
 
-_LABEL_AFTER = re.compile(r"(?:,?\s+[a-z]+){0,3}\s*:")
+_LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
+"""… "Quick note about …", "Short answer to …": a fragment that heads the text, no subject."""
+_LABEL_AFTER = re.compile(r"(?:,?\s+[a-z]+){0,5}\s*:")
 _STARTERS = words(
     """
     mine yours ours theirs half both either neither whichever hence thereafter did does do
@@ -155,7 +165,12 @@ _DONE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:\w+ed|cut|built|ran|led|grew|won|brought|made|took|saved)\b",
     re.IGNORECASE,
 )
-_DONE = re.compile(r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b", re.I)
+_DONE = re.compile(
+    r"\b(?:i|we)\s+(?:\w+ed|built|led|ran|cut|shipped|grew|wrote|won|have)\b|"
+    r"\bhaving\s+(?:been|\w+ed|built|led|ran|run|cut|shipped|grown|written|won|made|done)\b",
+    re.I,
+)
+"""… "I would love to join, having built Flink jobs at Northwind": a past record after all."""
 
 
 _MINE = re.compile(r"\b(?:my|our|i have|i've|i hold)\b", re.IGNORECASE)
@@ -165,7 +180,7 @@ _BRINGS = re.compile(r"\b(?:bring|brings|offer|contribute|apply my|use my)\b", r
 def forward_looking(text: str, position: int, *, possession: bool = False) -> bool:
     """The candidate says what they *would* do here, not what they did. With `possession`
     (a name or skill), "what I would bring: Helm" still claims to have it."""
-    clauses = clauses_before(text, position)[:3]
+    clauses = clauses_before(text, position)[:6]  # "I'd like to learn …, get comfortable in …"
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
     if _DONE.search(own) or _DONE_RELATIVE.search(own):
         return False  # "… the approach that cut spend by 25% at Northwind": a past result
@@ -195,7 +210,15 @@ def in_question(text: str, position: int) -> bool:
     while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
         end = sentence_around(text, min(len(text) - 1, end + 1)).end  # "at 8 a.m. on …?"
     body = text[sentence.start : end].rstrip()
+    line_start = text.rfind("\n", 0, position) + 1
+    if _QUESTION_LINE.match(text, line_start) and not _ANSWER.search(text, line_start, position):
+        return True  # "**Q: Research problem (max. 200 words)**": the form's question
     return body.endswith("?") and not _FIRST_PERSON.search(body)
+
+
+_ANSWER = re.compile(r"\bA\s*\d*\s*:|\?")
+"""… "Q: Users served? A: 90M": what follows the question on its line is the answer."""
+_QUESTION_LINE = re.compile(r"[#*_> \t]*Q\s*\d*\s*[:.]\s")
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:a\.m|p\.m|e\.g|i\.e|etc|vs|approx|incl)\.$", re.IGNORECASE)
@@ -239,17 +262,51 @@ def _items_below(text: str, line_end: int) -> int:
 
 def acronym_source(name: str, evidence: Evidence) -> str | None:
     """A two- or three-letter acronym whose letters start the consecutive content words of a
-    phrase in the profile ("QA" ← "question answering")."""
+    phrase in the profile ("QA" ← "question answering"), of a name with its small words
+    skipped ("UW" ← "University of Washington"), or of a phrase and the measure it names
+    ("PSI" ← "population-stability" tests: its index); "GPA" names an education score."""
+    if name.rstrip("s") in _SCORE_LABELS:
+        return next((s.id for s in _education(evidence) if _SCORE.search(s.text)), None)
     if not re.fullmatch(r"[A-Z]{2,3}s?", name):
         return None
-    letters = name.rstrip("s").lower()
-    pattern = re.compile(
-        r"(?<![\w-])" + r"[a-z]{2,}[\s-]+".join(letters) + r"[a-z]{2,}(?![\w-])", re.IGNORECASE
+    letters = name.rstrip("s")
+    found = _initials_source(letters, evidence)
+    if found is None and len(letters) == 3 and letters[-1] in _MEASURE_HEADS:
+        found = _initials_source(letters[:-1], evidence)
+    return found
+
+
+_SCORE_LABELS = frozenset({"GPA", "CGPA"})
+_SCORE = re.compile(r"\b\d(?:\.\d+)?\s*/\s*\d(?:\.\d+)?\b")
+_MEASURE_HEADS = frozenset("ISRT")
+"""… Index, Score, Rate, Test: the measure an acronym adds to a phrase ("PSI")."""
+
+
+def _education(evidence: Evidence) -> list[Source]:
+    ids = {degree_id for _, _, degree_id in evidence.degree_fields}
+    return [source for source in evidence.sources if source.id in ids]
+
+
+@functools.lru_cache(maxsize=256)
+def _initials_patterns(letters: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = re.compile(
+        r"(?<![\w-])" + r"[a-z]{2,}[\s-]+".join(letters.lower()) + r"[a-z]{2,}(?![\w-])",
+        re.IGNORECASE,
     )
+    name = re.compile(
+        r"(?<![\w-])" + r"[a-z]+(?:\s+(?:of|for|and|the))*\s+".join(letters) + r"[a-z]+(?![\w-])"
+    )
+    return words, name
+
+
+def _initials_source(letters: str, evidence: Evidence) -> str | None:
+    words, name = _initials_patterns(letters)
     for source in evidence.sources:
-        for found in pattern.finditer(source.text):
+        for found in words.finditer(source.text):
             if not CONTENT_STOPWORDS & set(re.split(r"[\s-]+", found.group(0).lower())):
                 return source.id
+        if name.search(source.text):
+            return source.id
     return None
 
 

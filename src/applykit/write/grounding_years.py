@@ -22,10 +22,13 @@ from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
 from applykit.write.tenure_roles import (
     activity_months,
+    current_job,
     employers_in,
     merged_years,
+    named_project,
     referred_employer,
     role_months,
+    skill_months,
 )
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
@@ -43,7 +46,8 @@ _TENURE_BEFORE = re.compile(
 )
 _TENURE_AFTER = re.compile(
     r"^\s*(?:at|with|as|there|across|of\s+experience|of\s+[a-z]+ing|of\s+(?:production|"
-    r"professional|industry|hands-on|applied|industrial)|in\s+(?:industry|production)|"
+    r"professional|industry|hands-on|applied|industrial)|in\s+(?:industry|production|ML|AI|"
+    r"machine\s+learning|data\s+science|software|engineering|tech)|"
     r"[a-z]+ing)\b"
 )
 """… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
@@ -105,10 +109,16 @@ def trace_employer_tenure(
         named = employers_in(across.group(0), evidence) or named
     named = named if across else named[:1]
     referred = referred_employer(quantity, text, evidence) if not named else None
+    referred = referred or (current_job(quantity, text, evidence) if not named else None)
+    referred = referred or (named_project(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
     if not named:
-        role = role_months(quantity, text, evidence) or activity_months(quantity, text, evidence)
+        role = (
+            role_months(quantity, text, evidence)
+            or activity_months(quantity, text, evidence)
+            or skill_months(quantity, text, evidence)
+        )
         if role is None:
             return None
         actual, entry_id = role
@@ -129,7 +139,7 @@ def trace_employer_tenure(
             source = periods[0].id if ok else None
             return make_claim(quantity.text, "duration", quantity.start, quantity.end, source, note)
     for entry in named:
-        if entry.kind not in {"work", "volunteer"} or not entry.months:
+        if entry.kind not in {"work", "volunteer", "project"} or not entry.months:
             continue
         actual = (entry.months[1] - entry.months[0] + 1) / 12
         if _consistent(claimed, actual, qualifier, plus):
@@ -192,10 +202,16 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
     clause = clause_around(text, quantity.start)
+    career = _career_since(quantity, text[clause.start : quantity.start], evidence)
+    if career is not None:
+        return career
     near_words = text[clause.start : quantity.start].split()[-6:]
-    near_words += text[quantity.end : max(clause.end, quantity.end)].split()[:3]
-    near_text = " ".join(near_words)
+    after = text[quantity.end : max(clause.end, quantity.end)].split()
+    near_text = " ".join(near_words + after[:3])
     near = lemma_set(near_text)
+    if len(near) < 2:  # "in 2019 I interned at the Halvorsen Institute": the rest of its clause
+        near_text = " ".join(near_words + after[:6])
+        near = lemma_set(near_text)
     sentence = sentence_around(text, quantity.start)
     if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
         near_text = " ".join(text[sentence.start : quantity.start].split()[-8:])
@@ -221,6 +237,30 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
     return None
+
+
+_CAREER_SINCE = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
+    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _career_since(quantity: Quantity, lead: str, evidence: Evidence) -> Claim | None:
+    """ "I've worked in machine learning since 2020" with no job named: the work history must
+    have begun by then (an internship counts as the start)."""
+    if not _CAREER_SINCE.search(lead) or any(
+        e.name and e.name.split()[0] in lead for e in evidence.entries if e.kind == "work"
+    ):
+        return None
+    starts = [e.months[0] // 12 for e in evidence.entries if e.kind == "work" and e.months]
+    if not starts:
+        return None
+    year = int(quantity.value)
+    ok = min(starts) <= year <= (evidence.this_year or year)
+    note = f"the work history began in {min(starts)}"
+    source = "profile:work-dates" if ok else None
+    return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)
 
 
 _MONTHS = {

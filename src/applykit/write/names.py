@@ -148,7 +148,8 @@ TITLE_CLAIM_RE = re.compile(
 DEGREE_RE = re.compile(
     r"\b(?P<degree>ph\.?\s?d\.?|doctorate|doctoral|master'?s|masters|m\.?sc\.?|m\.?s\.|m\.?eng\.?|"
     r"mba|bachelor'?s|bachelors|b\.?sc\.?|b\.?s\.|b\.?a\.?|b\.?eng\.?|"
-    r"master of [a-z]+|bachelor of [a-z]+|doctor of [a-z]+)(?![a-z])",
+    r"master of [a-z]+|bachelor of [a-z]+|doctor of [a-z]+|"
+    r"(?-i:MS|MA|BS|BA|MEng|BEng)(?=\s+(?:in|from|degree)\b))(?![a-z])",
     re.IGNORECASE,
 )
 

@@ -14,12 +14,14 @@ of the posting's sentence or its neighbours, the unit included).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
+from applykit.write.tracing import quotes
 
 if TYPE_CHECKING:
     from applykit.models.documents import Claim
@@ -27,12 +29,13 @@ if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
 
 _OWNED = re.compile(
-    r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us|it|its|them)\b"
+    r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us|it(?!\s+(?:sounds|seems|looks|feels)\b)|"
+    r"its|them)\b"
     r"|^\s*(?i:which|that|who|whom|whose|where)\b"
 )
 _NEW_SUBJECT = re.compile(
     r"(?:,\s*(?:and|but|so)|;\s*(?:and|but|so)|\s(?:and|but|so))\s+"
-    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+",
+    r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+|,\s*but\s+(?=with\s)",
 )
 """A clause that opens with a subject of its own (", and paying …", "scale: 200,000 …")."""
 _ABOUT_THEM = re.compile(
@@ -44,10 +47,18 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE
 _PAST = re.compile(
     r"(?<![\w-])(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
     r"(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|brought|drove|cut|shipped|"
-    r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote)(?![\w-])"
+    r"scored|served|held|kept|saw|got|had|was|were|did|sold|paid|spent|wrote|went|rose|fell|"
+    r"came|became|began|gave|hit|stood)(?![\w-])|(?:→|->)\s*[~$€£]?\d"
 )
-"""A past-tense report ("after the rebuild it scored …"); a present passive ("are paid") is
-not one."""
+"""A past-tense report ("after the rebuild it scored …", "lead time went from …", a change
+"3 weeks → 4 days"); a present passive ("are paid") is not one."""
+_PLANNED_BEFORE_COLON = re.compile(
+    r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:most\s+)?(?:like|love|want)\s+to\b[^:;]*:\s*$|"
+    r"\b(?:I|we)\s+(?:want|hope|plan)\s+to\b[^:;]*:\s*$",
+    re.IGNORECASE,
+)
+"""… "the migration I would most like to do next: scripts on EC2 moved onto Kubernetes …":
+what follows the colon spells out the plan, so its past participles report nothing."""
 _APPLYING = re.compile(r"\b(?:apply|applying|application)\s+(?:for|to)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\b(?:because|since|after|where|which|as|and\s+(?:i|we))\b|[;:]", re.I)
 _PLAN = re.compile(
@@ -82,15 +93,76 @@ def company_figure(
         name = boundary.group("who").lower()
         if name in {"you", "your"} or any(name == n.lower() for n in evidence.company_names):
             opening = boundary.start("who")  # "I saw that Loomcraft now has … 14 people"
+    quoted = quotes(text)
     for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
+        if any(a < boundary.start() < b for a, b, _ in quoted):
+            continue  # a colon inside a quoted title ("Streaming Scale: Lessons") opens nothing
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
-    if _OWNED.search(lead) or _PAST.search(lead):
+    planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
+    if _OWNED.search(lead) or (_PAST.search(lead) and not planned):
+        return False  # but "… the migration I would like to do next: scripts moved onto …"
+    if names_own_entry(lead, evidence) or _with_own_figure(quantity, lead, evidence):
         return False
     if _RELATIVE.search(text[opening : quantity.start]):
         return False  # "…, which served 50 million subscribers"
     words = lemma_set(lead) | ({lemma(quantity.unit)} if quantity.unit else set())
-    return any(len(words & _posting_context(found, evidence)) >= 2 for found in in_posting)
+    return any(
+        len(words & _posting_context(found, evidence)) >= 2 or _same_noun(quantity, found, evidence)
+        for found in in_posting
+    )
+
+
+def _same_noun(quantity: Quantity, found: Quantity, evidence: Evidence) -> bool:
+    """The letter counts what the posting counts with that figure ("60,000 makers" ← "60,000
+    monthly active makers"): the value and its noun are two words of the posting's."""
+    if not quantity.unit or quantity.kind != "count":
+        return False
+    after = evidence.posting_text[found.start : found.end + 40].split()[:4]
+    return lemma(quantity.unit) in lemma_set(" ".join(after))
+
+
+def _with_own_figure(quantity: Quantity, lead: str, evidence: Evidence) -> bool:
+    """The clause also states a figure of the candidate's record ("p95 latency from 120ms to
+    35ms at 4,000 requests per second for 200,000 merchants"): the posting's figure is told as
+    part of that record."""
+    from applykit.write.claims import find_quantities
+    from applykit.write.quantity_match import compatible, same_value
+
+    posting = evidence.posting_quantities
+    for other in find_quantities(lead):
+        if other.value == quantity.value or other.kind == "date":
+            continue
+        mine = any(same_value(other, f) and compatible(other, f) for f, _ in evidence.quantities)
+        theirs = any(same_value(other, f) and compatible(other, f) for f in posting)
+        if mine and not theirs:
+            return True
+    return False
+
+
+def names_own_entry(lead: str, evidence: Evidence) -> bool:
+    """The clause names one of the candidate's own jobs or projects ("Skald has 60,000 makers"):
+    a figure said of it is the candidate's claim. A name is matched whole, or by its first word
+    when that is capitalised and at least five letters ("Northwind")."""
+    return bool(_own_entries_pattern(tuple(_own_names(evidence))).search(lead))
+
+
+def _own_names(evidence: Evidence) -> list[str]:
+    names = []
+    for entry in evidence.entries:
+        if entry.kind in {"work", "project", "volunteer"} and entry.name:
+            names.append(entry.name)
+            first = entry.name.split()[0]
+            if " " in entry.name and len(first) >= 5 and first[0].isupper():
+                names.append(first)
+    return names
+
+
+@functools.lru_cache(maxsize=16)
+def _own_entries_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    if not names:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _posting_context(found: Quantity, evidence: Evidence) -> frozenset[str]:
@@ -130,7 +202,7 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
     120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster") traces to that range's
     fact; `claims` are the quantities' claims, in the same order."""
     from applykit.write.claims import derived_readings
-    from applykit.write.trace_quantities import compatible, same_value
+    from applykit.write.quantity_match import compatible, same_value
 
     traced_at = {(c.start, c.end): c for c in claims if c.traced}
     derived = [

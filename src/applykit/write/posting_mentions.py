@@ -8,11 +8,13 @@ paper, talk or award came from it ("a first-author paper at ICML"), or it is a s
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import continues_previous, skill_like
-from applykit.write.text_units import clauses_before
+from applykit.write.grounding_words import lemma_set
+from applykit.write.text_units import clauses_before, sentence_spans
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
@@ -28,7 +30,7 @@ _RECORD = re.compile(
     r"\b(?:I|we)\s+(?:have|had|'ve|was|were|am\s+based|live|lived|work|worked|studied|"
     r"hold|held|earned|received|got|[a-z]+ed|built|ran|led|wrote|won|spent|taught|gave|"
     r"made)\b|"
-    r"\b(?:I've|I'd\s+(?:worked|been|built))|"
+    r"\b(?:I've|I'd\s+(?:worked|been|built))|\bI'm\s+(?:based|living|located|settled)\b|"
     r"\b(?:my|our)\s+(?:\S+\s+){0,3}(?:publications?|papers?|work|job|jobs|roles?|employers?|"
     r"teams?|degrees?|studies|internships?|clients?|customers?|experience|background|"
     r"projects?|record|career|talks?|awards?)\b",
@@ -48,6 +50,14 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_TIME_IN = re.compile(
+    r"\b(?:years?|months?|summers?|semesters?)\s+(?:in|at|with)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+_PLANNED = re.compile(r"\b(?:first|next|coming|initial|few)\s+$", re.IGNORECASE)
+
+
 def mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool:
     """A posting name that is not a skill (a place, an organisation, a benefit, a reference
     number) is only mentioned unless a clause about the candidate's own record holds it
@@ -57,6 +67,9 @@ def mentioned_only(name: str, start: int, text: str, evidence: Evidence) -> bool
         return False  # a skill, or a school: "a degree from the Technical University of …"
     if _VENUE_BEFORE.search(text[max(0, start - 60) : start]):
         return False
+    time_in = _TIME_IN.search(text, max(0, start - 40), start)
+    if time_in and not _PLANNED.search(text, max(0, time_in.start() - 16), time_in.start()):
+        return False  # "after three years in Austin": time the candidate spent there
     clause = _first_person_clause(start, text)
     return clause is None or bool(_APPLYING.search(clause)) or not _RECORD.search(clause)
 
@@ -73,3 +86,63 @@ def _first_person_clause(start: int, text: str) -> str | None:
         if not continues_previous(body):
             return None
     return None
+
+
+_MY_TIME_AT = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}(?:time|years?|months?|work|job|role|days|stint|team|"
+    r"internship|tenure)\s+(?:at|with|in)\s+(?:the\s+)?$|"
+    r"\b(?:my|our)\s+(?:(?!to\b|into\b)[\w-]+\s+){1,3}(?:at|with|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RECORD_AFTER = re.compile(
+    r"^(?:\s+in\s+[A-Z][\w-]*)?\s*,?\s*(?:where|when|at\s+which|in\s+which)\s+(?:I|we)\s+"
+    r"(?:(?:also|first|then|once)\s+)?(?:[a-z]+ed|built|ran|led|made|wrote|took|spent|was|were|"
+    r"had|grew|cut|shipped|won|drove|held|set)\b"
+    r"|^\s*,\s*(?:my|our)\s+(?:\w+\s+){0,2}(?:employer|company|job|team|workplace|client|"
+    r"school|university)\b"
+)
+
+
+def in_record(start: int, end: int, text: str) -> bool:
+    """The sentence puts the name in the candidate's record however the clause is shaped ("I'd
+    write about Spotify, where I moved feature pipelines …", "my time at Spotify", "Spotify,
+    my previous employer"): a wish or a plan around it does not make it unclaimed."""
+    return bool(
+        _MY_TIME_AT.search(text[max(0, start - 50) : start])
+        or _RECORD_AFTER.match(text[end : end + 120])
+    )
+
+
+_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_]{2,40}?)(?:\*\*|__)?:"
+)
+
+
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:those|these|them|it|its|this|that|they)\b", re.IGNORECASE
+)
+
+
+def posting_label(start: int, text: str, evidence: Evidence) -> bool:
+    """The name is in the label of a line ("- GPU spend: training cost 35% lower …") and the
+    label's words (two to five) are all in one sentence of the posting ("Reduce GPU training
+    spend …"): the topic the line answers, not a claim."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LABEL.match(text, max(0, line_start - 1))
+    if match is None or not match.start("label") <= start < match.end("label"):
+        return False
+    line_end = text.find("\n", match.end())
+    body = text[match.end() : line_end if line_end >= 0 else len(text)]
+    if _BACK_REFERENCE.match(body):
+        return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
+    label = lemma_set(match.group("label"))
+    if not 2 <= len(label) <= 5:
+        return False
+    return any(
+        label <= lemma_set(sentence) for sentence in _posting_sentences(evidence.posting_text)
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _posting_sentences(posting: str) -> tuple[str, ...]:
+    return tuple(posting[span.start : span.end] for span in sentence_spans(posting))

@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 _ROLE = r"(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3}"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?as\s+(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
+    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?(?:as|(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:was|were|been|worked\s+as|served\s+as))\s+"
+    rf"(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
 )
-"""… "two years as a data scientist and machine learning engineer"."""
+"""… "two years as a data scientist and machine learning engineer", "for three years I was a
+data scientist"."""
 _ROLE_BEFORE = re.compile(
     rf"\b(?:as|was|been|served as|worked as)\s+(?P<roles>{_ROLE})\s+(?:for|over)\s+"
     r"(?:the\s+)?(?:(?:last|past|first|nearly|almost|about|around|over|more than)\s+)?$"
@@ -80,30 +82,46 @@ def role_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[floa
     return (merged_years(held), held[0].id) if held else None
 
 
-_ACTIVITY = re.compile(r"\s*(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
+_ACTIVITY = re.compile(r"\s*(?:[:—–]\s*)?(?:[a-z]+ing)\b[^.;:,]*", re.IGNORECASE)
+"""… "five years leading fraud scoring", "five years: keeping a fraud model fast"."""
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:been|spent|spend|spending)\s+(?P<act>[a-z]+ing\b[^.;:,]{0,80}?)\s+(?:for|over)\s+"
+    r"(?:the\s+)?(?:(?:last|past|nearly|almost|about|around|roughly|over|more\s+than|a\s+little|"
+    r"just|well|some)\s+)*$",
+    re.IGNORECASE,
+)
+"""… "I have been building fraud models for five years": the activity before the number."""
 
 
 def activity_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
-    """ "more than three years leading fraud and risk scoring at a fintech": when the
-    activity after the number is plainly one job's (three of its words, no other job with more
-    than one), the years are checked against that job."""
-    found = _ACTIVITY.match(text, quantity.end)
-    if not found:
+    """ "more than three years leading fraud and risk scoring at a fintech", "I have been
+    building fraud models for five years": when the activity beside the number is plainly one
+    job's, the years are checked against that job. Plainly one job's: three of its words and no
+    other job with more than one, or words that only that job's entry has (none of another)."""
+    sentence = sentence_around(text, quantity.start)
+    found = _ACTIVITY.match(text, quantity.end, sentence.end)
+    before = _ACTIVITY_BEFORE.search(text, sentence.start, quantity.start)
+    if not found and not before:
         return None
-    words = lemma_set(found.group(0))
-    scored = sorted(
-        (
-            (len(words & entry.lemmas), entry)
-            for entry in evidence.entries
-            if entry.kind in _WORK_KINDS and entry.months
-        ),
-        key=lambda pair: pair[0],
-        reverse=True,
+    words = lemma_set(" ".join(m.group(0) for m in (found, before) if m))
+    jobs = [e for e in evidence.entries if e.kind in _WORK_KINDS and e.months]
+    scored = sorted(((len(words & e.lemmas), e) for e in jobs), key=lambda p: p[0], reverse=True)
+    if scored and scored[0][0] >= 3 and (len(scored) < 2 or scored[1][0] <= 1):
+        return merged_years([scored[0][1]]), scored[0][1].id
+    owners = {id(e): e for e in jobs for w in words if _only_in(w, e, jobs)}
+    if len(owners) == 1:
+        entry = next(iter(owners.values()))
+        return merged_years([entry]), entry.id
+    return None
+
+
+def _only_in(word: str, entry: Entry, jobs: list[Entry]) -> bool:
+    """`word` is in this job's entry and in no other job's: it names that job's work."""
+    return (
+        len(word) >= 4
+        and word in entry.lemmas
+        and not any(word in other.lemmas for other in jobs if other is not entry)
     )
-    if not scored or scored[0][0] < 3 or (len(scored) > 1 and scored[1][0] > 1):
-        return None
-    entry = scored[0][1]
-    return merged_years([entry]), entry.id
 
 
 def merged_years(entries: list[Entry]) -> float:
@@ -157,3 +175,61 @@ def employers_in(span: str, evidence: Evidence) -> list[Entry]:
             word_pattern(alias, hyphen=False).search(span) for alias in company_aliases(entry.name)
         )
     ]
+
+
+_CURRENT_JOB = re.compile(
+    r"\b(?:my|our)\s+(?:current|day|present|present-day)\s+(?:job|role|employer|position|team)\b"
+    r"|\bin\s+my\s+(?:current|present)\s+(?:job|role|position)\b",
+    re.IGNORECASE,
+)
+
+
+def current_job(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "… is what I have done at my day job for five years": the job still open (the work
+    entry that ends last, at today's month)."""
+    sentence = sentence_around(text, quantity.start)
+    if not _CURRENT_JOB.search(text, sentence.start, sentence.end):
+        return None
+    jobs = [e for e in evidence.entries if e.kind == "work" and e.months and not e.internship]
+    if not jobs:
+        return None
+    latest = max(jobs, key=lambda e: e.months[1] if e.months else 0)
+    open_jobs = [e for e in jobs if e.months and latest.months and e.months[1] == latest.months[1]]
+    return open_jobs[0] if len(open_jobs) == 1 else None
+
+
+_PROJECT_WORD = re.compile(r"\b(?:side\s+|open-source\s+|weekend\s+)?projects?\b", re.IGNORECASE)
+
+
+def named_project(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "The side project, which I ran for three years: Skald": time on a project the sentence
+    names (only one) is bounded by that project's dates."""
+    sentence = sentence_around(text, quantity.start)
+    body = text[sentence.start : sentence.end]
+    if not _PROJECT_WORD.search(body):
+        return None
+    named = [
+        e
+        for e in evidence.entries
+        if e.kind == "project" and e.name and e.months and word_pattern(e.name).search(body)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+_WITH_SKILL = re.compile(
+    r"\s*(?:of\s+(?:[a-z-]+\s+){0,2}(?:experience|work)\s+)?(?:with|using)\s+"
+    r"(?P<skill>[A-Za-z][\w+#.-]*[A-Za-z0-9+#](?:\s+[A-Z][\w+#.-]*)?)"
+)
+
+
+def skill_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[float, str] | None:
+    """ "two years of experience with pgvector": a skill the profile shows only in some jobs'
+    or projects' entries bounds the time by their dates (a skills-list skill bounds nothing)."""
+    from applykit.write.moved_work import skill_homes
+
+    found = _WITH_SKILL.match(text, quantity.end)
+    if not found:
+        return None
+    homes = skill_homes(found.group("skill"), evidence)
+    held = [e for e in evidence.entries if e.name in homes and e.months]
+    return (merged_years(held), held[0].id) if held else None

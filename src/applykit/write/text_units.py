@@ -27,7 +27,11 @@ _SECOND_PERSON = re.compile(
     r"job description|advert|listing)\b",
     re.I,
 )
-_CLAUSE_SPLIT = re.compile(r"[;:—–]|,\s|\s-\s|\s(?:and|but|while|which|where|so)\s|\(|\)")
+_CLAUSE_SPLIT = re.compile(
+    r"[;:—–]|,\s|\s-\s|\s(?:and(?!\s+an?\s+(?:half|quarter|third)\b)|but|while|which|where|so)\s"
+    r"|\(|\)"
+)
+"""Clause breaks; the "and" of a number ("three and a half years") is not one."""
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bc\.)(?<!\bca\.)(?<!approx\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bno\.)"
     r"[*_”’\"')\]]*\s+|\n+"

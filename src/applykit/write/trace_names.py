@@ -7,15 +7,23 @@ import re
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
+    claimed_by_pronoun,
+    known_entry,
     negated_item,
     skill_like,
     unclaimed_reason,
 )
-from applykit.write.evidence import Evidence
+from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.names import DEGREE_RE, LETTER_CONVENTIONS, TITLE_CLAIM_RE, degree_level
-from applykit.write.posting_mentions import MENTIONED, SCHOOL_WORDS, mentioned_only
+from applykit.write.names import LETTER_CONVENTIONS, TITLE_CLAIM_RE
+from applykit.write.posting_mentions import (
+    MENTIONED,
+    SCHOOL_WORDS,
+    in_record,
+    mentioned_only,
+    posting_label,
+)
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
 
@@ -64,6 +72,14 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     return bool(_PAST_WORK.search(text[sentence_start:sentence_end]))
 
 
+_AMONG_MINE = re.compile(
+    r"(?:\bused\s+(?:in\s+production\s+)?by|\b(?:my|our)\s+(?:\w+\s+)?(?:clients|customers|"
+    r"users|employers|adopters)|\b(?:I|we)\s+(?:have\s+)?(?:worked|consulted|built)\s+(?:for|with))"
+    r"\b[^.;:]{0,40}\b(?:including|such\s+as|among\s+them|like)\s+$",
+    re.IGNORECASE,
+)
+"""… "used in production by 3 companies, including Kestrel": the company named among the
+candidate's own record."""
 _JOB_NOUN_BEFORE = re.compile(
     r"\b(?:opening|role|position|job|vacancy|opportunity|posting)\s+(?:here\s+)?(?:at|with|for)\s+$",
     re.IGNORECASE,
@@ -88,7 +104,8 @@ def _claims_their_work(start: int, end: int, text: str) -> bool:
 
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:(?:not|never)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
+    r"\b(?:(?:not|never|haven't|hasn't|hadn't|didn't|don't|doesn't|can't|cannot|won't|"
+    r"wasn't|isn't)(?:\s+(?!and\b|or\b|but\b)[a-z]+){0,2}|no|without|rather than|"
     r"instead of|nor|lack|new to|(?:less|little|limited|no)\s+experience\s+(?:with|in))\s+"
     r"(?:an?\s+|the\s+)?$",
     re.I,
@@ -99,7 +116,8 @@ _NEGATED_LIST = re.compile(
 """… "Tools I have not used: Kubeflow, Argo CD and Helm"."""
 
 
-def _negated(start: int, text: str) -> bool:
+def negated(start: int, text: str) -> bool:
+    """A negation before the name reaches it ("not used", "no", a negated list)."""
     before = text[max(0, start - 120) : start]
     return bool(
         _NEGATION_BEFORE.search(before[-40:])
@@ -112,12 +130,15 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     if name.lower() in LETTER_CONVENTIONS:
         return None
     kind = _name_kind(name, evidence)
-    unclaimed = "negated" if _negated(start, text) else unclaimed_reason(start, end, text)
+    record = in_record(start, end, text)
+    unclaimed = "negated" if negated(start, text) else unclaimed_reason(start, end, text)
+    if (record and unclaimed != "negated") or (unclaimed and claimed_by_pronoun(end, text)):
+        unclaimed = None  # "I'd love to talk about my time at Spotify": the record, all the same
     if unclaimed and evidence.find_in_profile(name) is None:
         where = evidence.find_in_posting(name) or unclaimed
         note = f"{unclaimed}: the text does not claim the candidate has it"
         return make_claim(name, kind, start, end, where, note)
-    source = evidence.find_in_profile(name)
+    source = evidence.find_in_profile(name) or _spelling_variant(name, evidence)
     if source is not None:
         if (
             _is_employment_claim(start, text)
@@ -150,12 +171,22 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
             for known in [*evidence.company_names, evidence.posting_title or ""]
             if known
         )
+        among_mine = bool(_AMONG_MINE.search(text, max(0, start - 80), start))
         offered = brought_by_candidate(start, text) and skill_like(name, evidence)
+        if among_mine and any(name.lower() == c.lower() for c in evidence.company_names):
+            note = "claims the company among the candidate's own users, clients or employers"
+            return make_claim(name, "employer", start, end, None, note)
         if (voice == "company" and not offered) or is_application_target:
+            return make_claim(name, kind, start, end, in_posting, "named in the posting")
+        if posting_label(start, text, evidence):
             return make_claim(name, kind, start, end, in_posting, "named in the posting")
         if mentioned_only(name, start, text, evidence):
             return make_claim(name, kind, start, end, in_posting, MENTIONED)
-        if forward_looking(text, start, possession=True) and not offered:
+        if (
+            forward_looking(text, start, possession=True)
+            and not offered
+            and not claimed_by_pronoun(end, text)
+        ):
             note = "named in the posting, in what the candidate would do (not a claim of past work)"
             return make_claim(name, kind, start, end, in_posting, note)
         return make_claim(
@@ -168,6 +199,7 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
         )
     if (
         forward_looking(text, start, possession=True)
+        and not record
         and not _EMPLOYMENT_BEFORE.search(text[max(0, start - 12) : start])
         and not SCHOOL_WORDS.search(name)
     ):  # "The city I would most like to improve with data is Amsterdam"
@@ -177,6 +209,21 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
     if len(words) > 1:
         return _trace_name_parts(name, start, text, evidence)
     return make_claim(name, kind, start, end, None, "not in the profile or the posting")
+
+
+def _spelling_variant(name: str, evidence: Evidence) -> Source | None:
+    """The profile names the same tool spelled another way ("Postgres" ← "PostgreSQL"): a name
+    of the same skills-taxonomy entry that shares its first five letters (a neighbour such as
+    pgvector is a different thing)."""
+    entry = known_entry(name)
+    if entry is None:
+        return None
+    for other in [entry.canonical, *entry.aliases]:
+        if other.lower() != name.lower() and other[:5].lower() == name[:5].lower():
+            found = evidence.find_in_profile(other)
+            if found is not None:
+                return found
+    return None
 
 
 def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
@@ -303,38 +350,5 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             continue
         claims.append(
             make_claim(title, "title", start, end, None, "a title the candidate has not held")
-        )
-    return claims
-
-
-def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
-    claims: list[Claim] = []
-    for match in DEGREE_RE.finditer(text):
-        raw = match.group("degree")
-        start, end = match.start("degree"), match.end("degree")
-        if _negated(start, text):  # "I do not have a PhD"
-            continue
-        level = degree_level(raw)
-        if level in evidence.degree_levels:
-            claims.append(
-                make_claim(
-                    raw,
-                    "degree",
-                    start,
-                    end,
-                    evidence.degree_levels[level],
-                    "a degree the profile lists",
-                )
-            )
-            continue
-        voice, _ = voice_at(text, start, evidence)
-        in_posting = evidence.find_in_posting(raw)
-        if voice == "company" and in_posting:
-            claims.append(
-                make_claim(raw, "degree", start, end, in_posting, "the posting asks for it")
-            )
-            continue
-        claims.append(
-            make_claim(raw, "degree", start, end, None, "a degree the profile does not list")
         )
     return claims

@@ -7,7 +7,7 @@ import re
 
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.evidence import Evidence, normal_text
-from applykit.write.text_units import Voice, clauses_before, voice_of
+from applykit.write.text_units import Span, Voice, clauses_before, voice_of
 
 QUOTE_RE = re.compile(r"“([^”]{3,600})”|\"([^\"\n]{3,600})\"")
 
@@ -28,6 +28,10 @@ def voice_at(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
             return "company", inner
     clauses = clauses_before(text, position)
     own = text[clauses[0].start : clauses[0].end] if clauses else ""
+    if _heads_a_list(text, clauses, evidence):
+        after = _list_predicate(text, clauses[0].end)
+        if after and voice_of(after, evidence.company_names) == "candidate":
+            return "candidate", own  # "On your nice-to-haves: Kafka, Flink and Go are in my …"
     for index, span in enumerate(clauses):
         clause = text[span.start : span.end]
         voice = voice_of(clause, evidence.company_names)
@@ -36,6 +40,32 @@ def voice_at(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
         if voice != "neutral":
             return voice, own
     return "neutral", own
+
+
+_LIST_TAIL = re.compile(
+    r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[\w+#./-]+(?:\s[\w+#./-]+)?)*\s*"
+    r"(?P<predicate>(?:are|is|were|was|have|has|I|we)\b[^.;:!?]*)"
+)
+
+
+def _heads_a_list(text: str, clauses: list[Span], evidence: Evidence) -> bool:
+    """The name is an item of a list that opens its sentence or follows a label's colon
+    ("On your nice-to-haves: Kafka, Flink and Go …")."""
+    items = 0
+    for clause in clauses:
+        body = text[clause.start : clause.end]
+        if len(body.split()) > 3 or voice_of(body, evidence.company_names) != "neutral":
+            return items > 0 and text[clause.end : clause.end + 1] == ":"
+        items += 1
+    return items > 0
+
+
+def _list_predicate(text: str, position: int) -> str:
+    """What a list of names is said to be, when its items are the subject ("Kafka, Flink and Go
+    are all in my toolkit" → "are all in my toolkit") or a fronted object ("Flink and Spark I
+    know well")."""
+    match = _LIST_TAIL.match(text, position, min(len(text), position + 300))
+    return match.group("predicate") if match else ""
 
 
 def voice_of_candidate(clause: str) -> bool:
