@@ -32,7 +32,12 @@ DATA = REPO / "bench" / "data" / "fabrication"
 TODAY = dt.date(2026, 11, 23)
 """The day the sets' figures are taken on: a job without an end date runs to `TODAY`, so an
 inflated "seven years" stays inflated however late the bench is run (on 2026-12-01 the work
-history reaches seven years and two plants would turn true)."""
+history reaches seven years and two plants would turn true).
+
+A set written on another day is read as of that day: its `cases.json` may say `"today"`, and
+the sets written on 2026-12-07 whose files were hashed before that key existed are listed in
+`_WRITTEN_ON` (their writers counted years to that day)."""
+_WRITTEN_ON = {name: dt.date(2026, 12, 7) for name in ("tune16", "blind17", "blind18")}
 
 
 def _set_order(folder: Path) -> tuple[str, int]:
@@ -63,44 +68,54 @@ class _Log:
     seconds: list[float] = field(default_factory=list)
 
 
-def _letters(cases_path: Path) -> tuple[Any, dict[str, tuple[str, Any]]]:
+Letters = dict[str, tuple[str, Any, dt.date]]
+"""Letter id → (text, parsed posting, the day it is checked as of)."""
+
+
+def _day_of(cases_path: Path, cases: dict[str, Any]) -> dt.date:
+    if "today" in cases:
+        return dt.date.fromisoformat(cases["today"])
+    return _WRITTEN_ON.get(cases_path.parent.name, TODAY)
+
+
+def _letters(cases_path: Path) -> tuple[Any, Letters]:
     from applykit.ingest.postings import parse_posting_file
     from applykit.ingest.profiles import load_profile
 
     cases = json.loads(cases_path.read_text(encoding="utf-8"))
     profile = load_profile(REPO / cases["profile"])
+    day = _day_of(cases_path, cases)
     letters = {
         case["id"]: (
             (REPO / case["letter"]).read_text(encoding="utf-8"),
-            parse_posting_file(REPO / case["posting"], today=TODAY),
+            parse_posting_file(REPO / case["posting"], today=day),
+            day,
         )
         for case in cases["letters"]
     }
     return profile, letters
 
 
-def _grounded_letters(profile: Any) -> dict[str, tuple[str, Any]]:
+def _grounded_letters(profile: Any) -> Letters:
     from applykit.ingest.postings import parse_posting_file
     from applykit.match.fit import analyze_fit
     from applykit.write.letter import write_letter
 
-    letters: dict[str, tuple[str, Any]] = {}
+    letters: Letters = {}
     for path in sorted((EXAMPLES / "postings").iterdir()):
         posting = parse_posting_file(path, today=TODAY)
         letter = write_letter(profile, posting, analyze_fit(profile, posting, today=TODAY))
-        letters[f"grounded:{path.name}"] = (letter.markdown, posting)
+        letters[f"grounded:{path.name}"] = (letter.markdown, posting, TODAY)
     return letters
 
 
-def _false_alarms(
-    label: str, profile: Any, letters: dict[str, tuple[str, Any]], log: _Log
-) -> list[Row]:
+def _false_alarms(label: str, profile: Any, letters: Letters, log: _Log) -> list[Row]:
     from applykit.write.grounding import check_grounding
 
     flagged_letters = claims = flagged_claims = 0
-    for name, (text, posting) in letters.items():
+    for name, (text, posting, day) in letters.items():
         start = time.perf_counter()
-        report = check_grounding(text, profile, posting, today=TODAY)
+        report = check_grounding(text, profile, posting, today=day)
         log.seconds.append(time.perf_counter() - start)
         claims += len(report.claims)
         flagged_claims += len(report.untraced)
@@ -123,22 +138,20 @@ def _false_alarms(
     ]
 
 
-def _recall(
-    label: str, profile: Any, letters: dict[str, tuple[str, Any]], plants_path: Path, log: _Log
-) -> Row:
+def _recall(label: str, profile: Any, letters: Letters, plants_path: Path, log: _Log) -> Row:
     from applykit.write.grounding import check_grounding
 
     plants = json.loads(plants_path.read_text(encoding="utf-8"))
     caught = 0
     missed: Counter[str] = Counter()
     for plant in plants:
-        text, posting = letters[plant["base"]]
+        text, posting, day = letters[plant["base"]]
         if plant["find"] not in text:
             raise ValueError(f"{plants_path.name}: {plant['find']!r} not in {plant['base']}")
         start = text.index(plant["find"])
         end = start + len(plant["replace"])
         report = check_grounding(
-            text.replace(plant["find"], plant["replace"], 1), profile, posting, today=TODAY
+            text.replace(plant["find"], plant["replace"], 1), profile, posting, today=day
         )
         if any(c.start < end and c.end > start for c in report.untraced):
             caught += 1
@@ -154,7 +167,7 @@ def _recall(
 def measure(log: _Log) -> list[Row]:
     rows: list[Row] = []
     honest: list[Row] = []
-    loaded: dict[Path, tuple[Any, dict[str, tuple[str, Any]]]] = {}
+    loaded: dict[Path, tuple[Any, Letters]] = {}
     for label, cases_path, plants_path in _PLANT_SETS:
         if cases_path not in loaded:
             loaded[cases_path] = _letters(cases_path)
