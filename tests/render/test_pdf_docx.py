@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from io import BytesIO
 
@@ -126,6 +127,17 @@ def test_docx_reads_back_in_order_with_links(resume: TailoredResume) -> None:
     assert 'Target="https://github.com/mayalo"' in rels
     assert "<w:hyperlink" in body
     assert "<w:tbl" not in body and "txbx" not in body, "no tables or text boxes"
+
+
+def test_docx_bytes_do_not_depend_on_when_they_are_built(resume: TailoredResume) -> None:
+    # python-docx stamps zip members with the current second; a rerun of `apply` a second
+    # later must give the same bytes (the tracker stores a document once per sha256)
+    first = build_docx(resume)
+    time.sleep(1.05)
+    assert build_docx(resume) == first
+    assert {m.date_time for m in zipfile.ZipFile(BytesIO(first)).infolist()} == {
+        (1980, 1, 1, 0, 0, 0)
+    }
 
 
 def test_docx_keeps_hostile_text_verbatim(resume: TailoredResume, hostile: str) -> None:

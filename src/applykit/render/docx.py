@@ -7,6 +7,7 @@ hyperlinks. The DOCX is read back and checked before it is returned (render/ats.
 
 from __future__ import annotations
 
+import zipfile
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +159,28 @@ def build_docx(resume: TailoredResume) -> bytes:
     _entries(document, resume)
     buffer = BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same DOCX bytes for the same resume, whenever it is built.
+
+    python-docx stamps every zip member with the current second, so two builds a second apart
+    differ and the tracker would store the same resume twice; the members are copied with the
+    zip format's earliest date instead (their content and order unchanged).
+    """
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            fixed = zipfile.ZipInfo(member.filename, date_time=_ZIP_EPOCH)
+            fixed.compress_type = member.compress_type
+            fixed.external_attr = member.external_attr
+            target.writestr(fixed, source.read(member))
+    return out.getvalue()
 
 
 def resume_docx(resume: TailoredResume) -> bytes:
