@@ -14,6 +14,7 @@ from applykit.render.ats import AtsCheckFailed, ats_check, extract_text, verify_
 from applykit.render.docx import build_docx, resume_docx
 from applykit.render.pdf import fit_to_pages, page_count, render_pdf, resume_pdf
 from applykit.render.resume_text import expected_sequence
+from applykit.render.typst_compile import compile_typst
 
 DESIGNS = ["classic", "compact"]
 
@@ -127,6 +128,15 @@ def test_docx_reads_back_in_order_with_links(resume: TailoredResume) -> None:
     assert 'Target="https://github.com/mayalo"' in rels
     assert "<w:hyperlink" in body
     assert "<w:tbl" not in body and "txbx" not in body, "no tables or text boxes"
+
+
+def test_pdf_bytes_do_not_depend_on_when_they_are_built(resume: TailoredResume) -> None:
+    # Typst writes the compile time into the PDF unless the document's date is none
+    first = render_pdf(resume)
+    compile_typst.cache_clear()
+    time.sleep(1.05)
+    assert render_pdf(resume) == first
+    assert b"/CreationDate" not in first
 
 
 def test_docx_bytes_do_not_depend_on_when_they_are_built(resume: TailoredResume) -> None:

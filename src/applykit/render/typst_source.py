@@ -58,7 +58,9 @@ def resume_body(resume: TailoredResume) -> str:
     """The data part of the source: one call per header, section and entry."""
     name = name_of(resume)
     lines = [
-        f"#set document(title: {typst_string(name + ' - Resume')}, author: {typst_string(name)})",
+        # no date: the same resume gives the same PDF bytes (the tracker stores it once)
+        f"#set document(title: {typst_string(name + ' - Resume')}, "
+        f"author: {typst_string(name)}, date: none)",
         "#ak-header(",
         f"  name: {typst_string(name)},",
         f"  label: {typst_string(label_of(resume))},",
