@@ -77,9 +77,15 @@ def _parse(sections: list[Section]) -> _Parse:
     if _LAST and _LAST[0].sections is sections:
         return _LAST[0]
     usable = [s for s in sections if s.kind not in SKIP_BODY]
-    parse = _Parse(
-        sections, _header_lines(sections), usable, Scan("\n".join(s.text for s in usable))
-    )
+    # "\n".join(s.text for s in usable) in one join: each section's lines, or "" for a section
+    # without any (its text), instead of joining each section's lines first.
+    texts: list[str] = []
+    for section in usable:
+        if section.lines:
+            texts += [line.text for line in section.lines]
+        else:
+            texts.append("")
+    parse = _Parse(sections, _header_lines(sections), usable, Scan("\n".join(texts)))
     _LAST[:] = [parse]
     return parse
 

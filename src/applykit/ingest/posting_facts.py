@@ -228,10 +228,10 @@ _DURATION_NEEDLES = needles("week", "month", "year")
 def find_duration(text: str | Scan) -> str | None:
     scan = _scan(text)
     text = scan.text
-    windows = scan.derive("", 30000).spans(_DURATION_NEEDLES, 40, 40)
     # A match holds its unit word 2 to 31 characters in ("approximately 10 to 12-month")
-    # and reads at most ~70 characters.
-    anchors = scan.starts(_DURATION_NEEDLES) if windows else []
+    # and reads at most ~70 characters. The anchors are found first: every match is near one,
+    # so without any the windows are not worth building.
+    anchors = scan.starts(_DURATION_NEEDLES)
     if anchors:  # not None: the lower-cased text is aligned with the text
         # The unit word of a match follows "-" or " " right after a number: other units (most:
         # "5+ years of", "per year") cannot be the unit of any match, so nothing is tried there.
@@ -243,6 +243,9 @@ def find_duration(text: str | Scan) -> str | None:
             and low[at - 1] in "- "
             and (low[at - 2].isdecimal() or low.endswith(_NUMBER_WORDS, 0, at - 1))
         ]
+    if anchors is not None and not anchors:
+        return None
+    windows = scan.derive("", 30000).spans(_DURATION_NEEDLES, 40, 40)
     for match in iter_reach(_DURATION, text, windows, anchors, 31, 80):
         before = text[max(0, match.start() - 40) : match.start()]
         if not (
