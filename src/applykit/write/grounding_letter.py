@@ -25,6 +25,7 @@ from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_words import lemma
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
+    Span,
     clauses_before,
     sentence_around,
     sentence_spans,
@@ -197,7 +198,29 @@ def forward_looking(text: str, position: int, *, possession: bool = False) -> bo
         return False
     if clauses and _MINE.search(text[clauses[0].start : position]):
         return False  # "… and my publications at ACL": a claim about the candidate
+    if possession and clauses and _list_head_is_mine(text, clauses, position):
+        return False  # "I am eager to learn X, and my experience with Y, Z and Helm …"
     return any(_FORWARD.search(span) for span in spans)
+
+
+def _list_head_is_mine(text: str, clauses: list[Span], position: int) -> bool:
+    """The name is an item of a list whose head is the candidate's ("my experience with
+    Kubernetes, Airflow, MLflow and Terraform"): each clause back to the head is a bare item."""
+    own = clauses[0]
+    if not _LIST_JOIN.fullmatch(text[own.start : position]):
+        return False
+    if _SUBJECT_IN.search(text, position, own.end):
+        return False  # "…; React and TypeScript I would learn": the list has its own verb
+    for clause in clauses[1:]:
+        span = text[clause.start : clause.end]
+        if not _BARE_ITEM.fullmatch(span):
+            return bool(_POSSESSIVE.search(span)) and ";" not in text[clause.end : position]
+    return False
+
+
+_LIST_JOIN = re.compile(r"\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+_BARE_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?[\w.+#/-]+(?:\s+[\w.+#/-]+){0,2}\s*")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)

@@ -1,0 +1,126 @@
+"""Round 2 (tuned on blind17-19): each class closed as a principle, with fresh sentences both
+ways. A posting skill added to a list the candidate calls theirs is a claim even after a wish;
+an open job's time ends at the last month mostly worked; a participle's figure belongs to the
+story of the clause it continues; a title in capitals "at" an employer is a title claim with no
+cue word (a table cell, a list item)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.grounding import check_grounding, describe_untraced
+
+_DAY = dt.date(2026, 12, 7)
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
+    return [c.text for c in check_grounding(text, profile, posting, today=_DAY).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
+    report = check_grounding(text, profile, posting, today=_DAY)
+    assert report.ok, describe_untraced(report)
+
+
+# --- a list the candidate calls theirs, after a wish --------------------------------------------
+
+
+def test_a_posting_skill_in_a_possessive_list_after_a_wish_is_claimed(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "I'd be glad to pick up Argo CD, and my background with Airflow, Docker and Terraform "
+        "should help.",
+        "I am eager to learn Kubeflow Pipelines, while my work with Kubernetes and Terraform "
+        "gives me a head start.",
+        "I would like to learn Argo CD; still, our stack at Northwind ran on Kubernetes, "
+        "Airflow and Terraform.",
+    ):
+        assert "Terraform" in _untraced(text, profile, kestrel), text
+
+
+def test_a_wish_list_or_a_list_with_its_own_verb_stays_a_plan(
+    profile: Profile, kestrel: Posting
+) -> None:
+    _ok(
+        "I'm keen to learn Terraform, and my experience with Kubernetes and Airflow should help.",
+        profile,
+        kestrel,
+    )
+    _ok(
+        "I have run Kubernetes for years; Argo CD and Terraform I would learn on the job.",
+        profile,
+        kestrel,
+    )
+
+
+# --- time on an open job ends at the last month mostly worked -----------------------------------
+
+
+def test_an_open_job_does_not_count_a_month_barely_begun(profile: Profile) -> None:
+    for text in (
+        "I have over seven years of work experience.",
+        "With almost eight years in industry, I know production.",
+        "More than seven years of experience building models.",
+    ):
+        assert _untraced(text, profile), text
+    _ok("I have nearly seven years of experience.", profile)
+    _ok("I bring six years of industry experience.", profile)
+    late = check_grounding(
+        "I have seven years of experience.", profile, None, today=dt.date(2026, 12, 20)
+    )
+    assert late.ok, describe_untraced(late)
+
+
+# --- a participle's figure belongs to the clause it continues -----------------------------------
+
+
+def test_a_participle_figure_from_another_jobs_fact_is_refused(profile: Profile) -> None:
+    for text, figure in (
+        (
+            "I migrated feature pipelines from cron jobs to Spark on Airflow, raising average "
+            "order value by 6%.",
+            "6%",
+        ),
+        (
+            "I built a two-tower retrieval model in PyTorch for home-page recommendations, "
+            "cutting training cost by 35%.",
+            "35%",
+        ),
+        (
+            "I added a multilingual BERT-based content tagger covering 12 languages, cutting "
+            "case handling time by 22%.",
+            "22%",
+        ),
+    ):
+        assert figure in _untraced(text, profile), text
+
+
+def test_a_participle_figure_from_the_same_fact_passes(profile: Profile) -> None:
+    _ok(
+        "I migrated feature pipelines from cron jobs to Spark on Airflow, cutting daily "
+        "runtime from 9 hours to 2.5 hours.",
+        profile,
+    )
+    _ok(
+        "I built a two-tower retrieval model in PyTorch, delivering an 18% CTR lift in a "
+        "4-week A/B test.",
+        profile,
+    )
+
+
+# --- a title at an employer, with no cue word ---------------------------------------------------
+
+
+def test_a_title_at_an_employer_in_a_cell_or_item_is_checked(profile: Profile) -> None:
+    for text in (
+        "| Experience | Senior Data Scientist at Parcelly (2020 – 2021) |",
+        "- Lead Machine Learning Engineer at Lumen Media, 2021 – 2023",
+        "**Principal Engineer at Northwind Analytics** since 2023",
+    ):
+        assert _untraced(text, profile), text
+    _ok("| Experience | Data Scientist at Parcelly (2020 – 2021) |", profile)
+    _ok("- Machine Learning Engineer at Lumen Media, 2021 – 2023", profile)
+    _ok("Senior Machine Learning Engineer at Northwind Analytics since 2023.", profile)
