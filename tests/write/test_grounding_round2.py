@@ -124,3 +124,31 @@ def test_a_title_at_an_employer_in_a_cell_or_item_is_checked(profile: Profile) -
     _ok("| Experience | Data Scientist at Parcelly (2020 – 2021) |", profile)
     _ok("- Machine Learning Engineer at Lumen Media, 2021 – 2023", profile)
     _ok("Senior Machine Learning Engineer at Northwind Analytics since 2023.", profile)
+
+
+# --- a project's work told as a job's -----------------------------------------------------------
+
+
+def test_a_projects_work_told_at_a_job_is_refused_at_the_job(profile: Profile) -> None:
+    for text in (
+        "At Lumen Media, where I fine-tuned a multilingual embedding model on synthetic "
+        "query-passage pairs, recall went up.",
+        "At Northwind I wrote an open-source Python library for detecting feature and "
+        "prediction drift in production ML services.",
+        "At Parcelly I built streaming population-stability and KS drift tests with "
+        "Prometheus exporters.",
+    ):
+        assert _untraced(text, profile), text
+
+
+def test_a_projects_work_told_as_the_projects_passes(profile: Profile) -> None:
+    _ok(
+        "In my Skald project I fine-tuned a multilingual embedding model on synthetic "
+        "query-passage pairs.",
+        profile,
+    )
+    _ok(
+        "At Northwind I fine-tuned a 7B-parameter open LLM with LoRA to summarise dispute "
+        "evidence.",
+        profile,
+    )
