@@ -152,3 +152,62 @@ def test_a_projects_work_told_as_the_projects_passes(profile: Profile) -> None:
         "evidence.",
         profile,
     )
+
+
+# --- a label, bold lead or first table cell that restates the posting's requirement -------------
+
+
+def test_a_requirement_mirrored_as_a_label_is_the_postings_topic(
+    profile: Profile, brightwater: Posting, kornblume: Posting
+) -> None:
+    _ok("| Strong Python and SQL | Python and SQL at every job |", profile, brightwater)
+    _ok(
+        "**Low-latency ML services.** At Northwind I rebuilt the real-time fraud scoring "
+        "service in Python and FastAPI on Kubernetes.",
+        profile,
+        brightwater,
+    )
+    _ok(
+        "- **Strong Python and SQL; production experience with PyTorch, TensorFlow or "
+        "XGBoost:** PyTorch at Lumen Media.",
+        profile,
+        brightwater,
+    )
+    _ok(
+        "| Fluent English, spoken and written | English is one of my native languages |",
+        profile,
+        kornblume,
+    )
+
+
+def test_a_label_the_line_claims_or_that_is_not_the_postings_stays_a_claim(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "- **Strong Python; comfort with Terraform and Bash:** I have used all three daily.",
+        "**Terraform at scale.** I managed our infrastructure at Northwind with it.",
+        "| Terraform and Bash | used both daily at Northwind |",
+    ):
+        assert "Terraform" in _untraced(text, profile, kestrel), text
+
+
+# --- a heading, label or cell of ordinary words names nothing -----------------------------------
+
+
+def test_ordinary_words_opening_a_heading_or_cell_are_not_names(profile: Profile) -> None:
+    _ok("**Selected highlights**\n\nAt Parcelly I built a delivery-time prediction model.", profile)
+    _ok("### Closing thoughts\n\nThank you for reading.", profile)
+    _ok(
+        "| Area | Evidence |\n|---|---|\n| Forecasting | MAPE from 31% to 19% at Parcelly |",
+        profile,
+    )
+    _ok("Glad to share more detail on any of this.", profile)
+
+
+def test_a_name_opening_a_heading_is_still_checked(profile: Profile) -> None:
+    for text in (
+        "**Databricks experience**\n\nI used it for two years.",
+        "| Salesforce | three years as an analyst |",
+        "## Terraform modules\n\nI built them at Northwind.",
+    ):
+        assert _untraced(text, profile), text

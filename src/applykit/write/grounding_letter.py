@@ -79,7 +79,7 @@ def is_plain_starter(
     if " " in name:
         return False
     starts = {span.start for span in sentence_spans(text)}
-    line_start = start == 0 or bool(re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]))
+    line_start = start == 0 or bool(_LINE_OR_CELL_START.search(text, max(0, start - 40), start))
     list_item = bool(
         re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+(?:[*_]+[ \t]*)?$", text[:start])
     )
@@ -98,6 +98,11 @@ def is_plain_starter(
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
+    if lowered in _vocabulary() and not known_skill(name):
+        if line_start and _heading_rest(text, start + len(name)):
+            return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
+        if lowered in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
+            return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
     following = _LOWER_NEXT.match(text, start + len(name))
     if (
         lowered in _vocabulary()
@@ -107,6 +112,18 @@ def is_plain_starter(
     ):
         return True  # "Quick note about …": an English word heading a fragment, not a tool
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
+
+
+_LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
+_HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){0,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
+_COURTESY = frozenset({"happy", "glad", "keen", "eager", "delighted", "ready", "grateful"})
+_COURTESY_NEXT = re.compile(r"\s+to\s+[a-z]+")
+
+
+def _heading_rest(text: str, end: int) -> bool:
+    """The rest of the heading, label or table cell is ordinary lower-case words only."""
+    rest = _HEADING_REST.match(text, end)
+    return rest is not None and all(w in _vocabulary() for w in rest.group(1).split())
 
 
 _LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
