@@ -211,3 +211,38 @@ def test_a_name_opening_a_heading_is_still_checked(profile: Profile) -> None:
         "## Terraform modules\n\nI built them at Northwind.",
     ):
         assert _untraced(text, profile), text
+
+
+def test_an_elliptical_courtesy_opens_a_sentence_after_any_text(profile: Profile) -> None:
+    _ok("Papers are at https://example.org/a.pdf. Happy to talk timing.", profile)
+    _ok("Keen to hear how the team works. Glad to share code samples too.", profile)
+    assert _untraced("Happy Analytics hired me in 2019.", profile)
+
+
+# --- a figure in a label that restates the posting's requirement --------------------------------
+
+
+def test_a_requirement_figure_in_a_label_is_the_postings(
+    profile: Profile, kornblume: Posting
+) -> None:
+    _ok(
+        "| 3+ years in a quantitative role | Data Scientist at Parcelly, then ML roles |",
+        profile,
+        kornblume,
+    )
+    _ok("- **3+ years of professional experience:** nearly seven.", profile, kornblume)
+    for text in (
+        "| 9+ years in a quantitative role | Data Scientist at Parcelly, then ML roles |",
+        "- **12+ years of professional experience:** across three companies.",
+    ):
+        assert _untraced(text, profile, kornblume), text
+
+
+# --- a posting phrase the profile writes as its acronym -----------------------------------------
+
+
+def test_a_posting_phrase_the_profile_abbreviates_traces(
+    profile: Profile, quillfield: Posting
+) -> None:
+    _ok("I have applied large language models in production at Northwind.", profile, quillfield)
+    assert _untraced("I have built OCR pipelines at Northwind.", profile, quillfield)

@@ -35,6 +35,7 @@ from applykit.write.grounding_words import lemma
 from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
+from applykit.write.posting_mentions import posting_label
 from applykit.write.text_units import sentence_around, words
 from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
 from applykit.write.trace_languages import trace_languages
@@ -77,6 +78,7 @@ def check_grounding(
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
         and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
+        and not posting_label(q.start, masked, evidence, figure=q.text)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
     claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))

@@ -85,6 +85,8 @@ def is_plain_starter(
     )
     if name.rstrip(".").upper() in {"P.S", "PS", "P.P.S", "N.B", "NB"}:
         return True  # a postscript marker
+    if name.lower() in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
+        return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
     if start not in starts and not line_start and not list_item:
         return False
     if SPELLED_RE.fullmatch(name):
@@ -98,11 +100,9 @@ def is_plain_starter(
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
-    if lowered in _vocabulary() and not known_skill(name):
-        if line_start and _heading_rest(text, start + len(name)):
-            return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
-        if lowered in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
-            return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
+    heading = line_start and _heading_rest(text, start + len(name))
+    if heading and lowered in _vocabulary() and not known_skill(name):
+        return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
     following = _LOWER_NEXT.match(text, start + len(name))
     if (
         lowered in _vocabulary()

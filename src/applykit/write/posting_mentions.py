@@ -124,7 +124,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-def posting_label(start: int, text: str, evidence: Evidence) -> bool:
+def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -> bool:
     """The name is in the label of a line and the label's words (two to twelve) are all in one
     sentence of the posting: the requirement the line answers, not a claim. A label is the
     text before a colon ("- GPU spend: training cost 35% lower …"), a bold lead
@@ -143,8 +143,9 @@ def posting_label(start: int, text: str, evidence: Evidence) -> bool:
         if not 2 <= len(label) <= 12:
             return False
         return any(
-            label <= lemma_set(sentence) for sentence in _posting_sentences(evidence.posting_text)
-        )
+            label <= lemma_set(sentence) and figure in sentence
+            for sentence in _posting_sentences(evidence.posting_text)
+        )  # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
     return False
 
 
