@@ -246,3 +246,18 @@ def test_a_posting_phrase_the_profile_abbreviates_traces(
 ) -> None:
     _ok("I have applied large language models in production at Northwind.", profile, quillfield)
     assert _untraced("I have built OCR pipelines at Northwind.", profile, quillfield)
+
+
+# --- a year belongs to the entry named beside it ------------------------------------------------
+
+
+def test_a_year_beside_a_named_entry_is_checked_against_it(profile: Profile) -> None:
+    _ok("In July 2021 I moved to Lumen Media in Stockholm.", profile)
+    _ok("In September 2023 I moved over to Northwind Analytics.", profile)
+    _ok("I have worked in applied machine learning since January 2020.", profile)
+    for text in (
+        "In July 2020 I moved to Lumen Media in Stockholm.",
+        "In 2019 I moved over to Northwind Analytics.",
+        "I have worked in applied machine learning since March 2017.",
+    ):
+        assert _untraced(text, profile), text
