@@ -261,3 +261,22 @@ def test_a_year_beside_a_named_entry_is_checked_against_it(profile: Profile) -> 
         "I have worked in applied machine learning since March 2017.",
     ):
         assert _untraced(text, profile), text
+
+
+# --- list numbers after emphasis; a future year after a modal -----------------------------------
+
+
+def test_a_numbered_question_in_bold_is_a_list_marker(profile: Profile) -> None:
+    _ok("**1. Why this team?**\n\nThe product.\n\n**2. Why now?**\n\nTiming.", profile)
+    _ok("### 3. Anything else?\n\nNo.", profile)
+    assert _untraced("**At Parcelly I ran 4 A/B tests.**", profile)
+
+
+def test_a_future_year_after_a_modal_is_a_plan(profile: Profile) -> None:
+    _ok("I'm based in Seattle and could start in February 2027.", profile)
+    _ok("I relocated once before and would move again in 2027.", profile)
+    for text in (
+        "I'm based in Seattle and won the award in 2027.",
+        "I joined Northwind in 2027.",
+    ):
+        assert "2027" in _untraced(text, profile), text

@@ -387,6 +387,8 @@ def is_label(start: int, unit: str, text: str) -> bool:
         return True
     if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
         return True  # a time of day ("10:00–15:00 Eastern")
-    if re.search(r"(?:^|\n)[ \t]*$", text[:start]) and re.match(r"\d+[.)]\s", text[start:]):
-        return True
+    if re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]) and re.match(
+        r"\d+[.)]\s", text[start:]
+    ):
+        return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
     return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

@@ -187,6 +187,7 @@ _PAST_RECORD = re.compile(
     re.IGNORECASE,
 )
 """… "won the award in 2027": a past-tense report, so a year still to come is a fabrication."""
+_MODAL = re.compile(r"\b(?:could|would|will|can|shall|might|'ll|’ll|'d|’d)\b", re.IGNORECASE)
 
 
 def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
@@ -194,10 +195,14 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     still to come is a plan ("Expected start date: January 2027"), never a record."""
     year = int(quantity.value)
     sentence = sentence_around(text, quantity.start)
+    own = clause_around(text, quantity.start)
     if (
         evidence.this_year
         and year > evidence.this_year
-        and not _PAST_RECORD.search(text[sentence.start : sentence.end])
+        and (
+            not _PAST_RECORD.search(text[sentence.start : sentence.end])
+            or _MODAL.search(text, own.start, quantity.start)  # "… and could start in 2027"
+        )
     ):
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
