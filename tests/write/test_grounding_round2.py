@@ -280,3 +280,23 @@ def test_a_future_year_after_a_modal_is_a_plan(profile: Profile) -> None:
         "I joined Northwind in 2027.",
     ):
         assert "2027" in _untraced(text, profile), text
+
+
+# --- "your" right before a posting figure, with nothing done to it ------------------------------
+
+
+def test_your_before_a_posting_figure_keeps_it_the_companys(
+    profile: Profile, brightwater: Posting
+) -> None:
+    _ok(
+        "I would want to learn how your 200,000+ merchants differ from Northwind's customers.",
+        profile,
+        brightwater,
+    )
+    _ok("I am curious what your 200,000 merchants need first.", profile, brightwater)
+    for text in (
+        "I protected your 200,000 merchants at Northwind.",
+        "I built fraud models for your 200,000 merchants.",
+        "I have kept your 200,000 merchants safe.",
+    ):
+        assert _untraced(text, profile, brightwater), text
