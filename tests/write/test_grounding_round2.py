@@ -300,3 +300,10 @@ def test_your_before_a_posting_figure_keeps_it_the_companys(
         "I have kept your 200,000 merchants safe.",
     ):
         assert _untraced(text, profile, brightwater), text
+
+
+def test_one_of_a_named_thing_is_the_thing(profile: Profile) -> None:
+    _ok("Skald ran on a one-VM serving setup.", profile)
+    _ok("The single-VM deployment kept Skald cheap.", profile)
+    for text in ("Skald ran on a one-GPU serving setup.", "Skald ran on a two-VM setup."):
+        assert _untraced(text, profile), text

@@ -100,6 +100,9 @@ def check_grounding(
         compound = _COMPOUND.fullmatch(name)
         if compound:  # "Eastern-time overlap", "Kafka-based": the name is the head
             name, end = compound.group(1), start + len(compound.group(1))
+        single = _SINGLE.fullmatch(name)
+        if single:  # "the one-VM setup": one of the thing named, as "a VM"
+            name, start = single.group(1), start + single.start(1)
         bounded = _BOUNDED_NUMBER.fullmatch(name)
         if bounded:  # "a sub-50ms budget": a number with a bound, traced as one
             offset = start + bounded.start(1)
@@ -211,6 +214,7 @@ _BOUNDED_NUMBER = re.compile(
     r"(?:sub|under|over|near|above|below|mid|early|late)-(\d[\w.,%]*)", re.IGNORECASE
 )
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
+_SINGLE = re.compile(r"(?:one|single)-([A-Z][\w+#.]*)", re.IGNORECASE)
 
 _HELD_NOTES = (
     "claims work at",
