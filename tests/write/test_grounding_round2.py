@@ -307,3 +307,13 @@ def test_one_of_a_named_thing_is_the_thing(profile: Profile) -> None:
     _ok("The single-VM deployment kept Skald cheap.", profile)
     for text in ("Skald ran on a one-GPU serving setup.", "Skald ran on a two-VM setup."):
         assert _untraced(text, profile), text
+
+
+def test_relaxations_do_not_open_holes(profile: Profile, brightwater: Posting) -> None:
+    for text in (
+        "| Stripe | Senior Engineer | 2019 – 2022 |",
+        "**Apple**\n\nThree years on the Siri team.",
+        "I helped your 200,000 merchants cut chargebacks.",
+        "We onboarded your 200,000 merchants in a quarter.",
+    ):
+        assert _untraced(text, profile, brightwater), text

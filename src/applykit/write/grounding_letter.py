@@ -100,7 +100,7 @@ def is_plain_starter(
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
-    heading = line_start and _heading_rest(text, start + len(name))
+    heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
     if heading and lowered in _vocabulary() and not known_skill(name):
         return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
     following = _LOWER_NEXT.match(text, start + len(name))
@@ -115,9 +115,16 @@ def is_plain_starter(
 
 
 _LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
-_HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){0,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
+_HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){1,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
 _COURTESY = frozenset({"happy", "glad", "keen", "eager", "delighted", "ready", "grateful"})
 _COURTESY_NEXT = re.compile(r"\s+to\s+[a-z]+")
+_SEPARATOR_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")
+
+
+def _header_row(text: str, start: int) -> bool:
+    """A table's header row ("| Area | Evidence |" above "|---|---|") names columns."""
+    line_end = text.find("\n", start)
+    return line_end >= 0 and bool(_SEPARATOR_ROW.match(text, line_end + 1))
 
 
 def _heading_rest(text: str, end: int) -> bool:
@@ -238,8 +245,6 @@ def _list_head_is_mine(text: str, clauses: list[Span], position: int) -> bool:
 _LIST_JOIN = re.compile(r"\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 _BARE_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?[\w.+#/-]+(?:\s+[\w.+#/-]+){0,2}\s*")
-
-
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
 
 

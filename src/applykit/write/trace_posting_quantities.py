@@ -93,9 +93,9 @@ def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
 
 _YOUR_BEFORE = re.compile(r"\byour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _DONE_BEFORE = re.compile(
-    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:served|protected|supported|built|ran|"
-    r"led|shipped|scaled|processed|handled|kept|moved|migrated|paid|onboarded|scored|cut|grew|"
-    r"saved|delivered|deployed|made|wrote|trained|managed|secured|reached)\b",
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?!(?:noticed|loved|liked|admired|enjoyed|"
+    r"followed|watched|learned|wondered|wanted|hoped|imagined|appreciated|needed)\b)"
+    r"(?:\w+ed|built|ran|led|kept|paid|cut|grew|made|wrote|won|brought|took|got|did)\b",
     re.IGNORECASE,
 )
 """… "I built fraud models for your 200,000 merchants": work reported on the company's
