@@ -258,6 +258,7 @@ def test_a_year_beside_a_named_entry_is_checked_against_it(profile: Profile) -> 
     for text in (
         "In July 2020 I moved to Lumen Media in Stockholm.",
         "In 2019 I moved over to Northwind Analytics.",
+        "In 2021 I joined Northwind Analytics after Lumen Media.",
         "I have worked in applied machine learning since March 2017.",
     ):
         assert _untraced(text, profile), text

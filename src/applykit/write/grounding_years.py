@@ -224,10 +224,11 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
     scored: list[tuple[int, int, Entry]] = []
-    named_near = " ".join(near_words + after[:6])
+    before_year, after_year = " ".join(near_words), " ".join(after[:6])
+    nearest = _nearest_named(evidence.entries, before_year, after_year)
     for entry in evidence.entries:
         near_shared = len(near & entry.lemmas)
-        if entry.name and _named_in(entry.name, named_near):
+        if entry is nearest:
             near_shared += 3  # "In July 2021 I moved to Lumen Media": the entry named beside it
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
     best = max((score for score, _, _ in scored), default=0)
@@ -254,10 +255,20 @@ _CAREER_SINCE = re.compile(
 )
 
 
-def _named_in(name: str, text: str) -> bool:
+def _nearest_named(entries: list[Entry], before: str, after: str) -> Entry | None:
+    """The entry named nearest the year, in the words before it or after it (only one: "In
+    2021 I joined Northwind after Lumen Media" is about Northwind)."""
     from applykit.write.evidence import company_aliases
 
-    return any(re.search(rf"\b{re.escape(alias)}\b", text) for alias in company_aliases(name))
+    best: tuple[int, Entry] | None = None
+    for entry in entries:
+        for alias in company_aliases(entry.name) if entry.name else []:
+            pattern = rf"\b{re.escape(alias)}\b"
+            found = [len(before) - m.end() for m in re.finditer(pattern, before)]
+            found += [m.start() for m in re.finditer(pattern, after)]
+            if found and (best is None or min(found) < best[0]):
+                best = (min(found), entry)
+    return best[1] if best else None
 
 
 def _career_since(
