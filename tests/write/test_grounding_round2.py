@@ -318,3 +318,14 @@ def test_relaxations_do_not_open_holes(profile: Profile, brightwater: Posting) -
         "We onboarded your 200,000 merchants in a quarter.",
     ):
         assert _untraced(text, profile, brightwater), text
+
+
+def test_an_answer_without_its_own_subject_claims_the_label(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "| Terraform and Bash | Used daily at Northwind |",
+        "- **Strong Python; comfort with Terraform and Bash:** 3 years at Northwind.",
+        "**Comfort with Terraform and Bash.** Yes, both.",
+    ):
+        assert "Terraform" in _untraced(text, profile, kestrel), text

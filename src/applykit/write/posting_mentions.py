@@ -124,6 +124,15 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_ANSWERS_FOR_IT = re.compile(
+    r"[\s*_.:|]*(?:yes\b|\d|(?:\w+ly\s+)?(?:\w+ed|built|ran|led|wrote|shipped|made|done|grew|"
+    r"won|kept|cut)\b)",
+    re.IGNORECASE,
+)
+"""… "| Kubeflow Pipelines | Used daily at Northwind |", "- Terraform: 3 years": an answer with
+no subject of its own is about the label, so the label is claimed."""
+
+
 def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -> bool:
     """The name is in the label of a line and the label's words (two to twelve) are all in one
     sentence of the posting: the requirement the line answers, not a claim. A label is the
@@ -137,7 +146,7 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
             continue
         line_end = text.find("\n", match.end())
         body = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if _BACK_REFERENCE.match(body.lstrip("*_ .:")):
+        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
         label = lemma_set(_ASIDE.sub(" ", match.group("label")))
         if not 2 <= len(label) <= 12:
