@@ -329,3 +329,17 @@ def test_an_answer_without_its_own_subject_claims_the_label(
         "**Comfort with Terraform and Bash.** Yes, both.",
     ):
         assert "Terraform" in _untraced(text, profile, kestrel), text
+
+
+def test_a_count_of_employers_the_sentence_then_names(profile: Profile) -> None:
+    _ok(
+        "I have used Airflow at two companies: for backfills at Northwind, and at Lumen Media "
+        "for feature pipelines.",
+        profile,
+    )
+    for text in (
+        "I have used Airflow at two companies.",
+        "I have worked at five companies: Northwind Analytics and Lumen Media among them.",
+        "I have used Airflow at two companies: Northwind Analytics.",
+    ):
+        assert _untraced(text, profile), text

@@ -137,7 +137,8 @@ def check_grounding(
         claim.model_copy(
             update={"traced": True, "source": "letter:list", "note": "counts the letter's own list"}
         )
-        if not claim.traced and own_list_count(claim, masked)
+        if not claim.traced
+        and (own_list_count(claim, masked) or _names_its_employers(claim, masked, evidence))
         else claim
         for claim in claims
     ]
@@ -277,3 +278,25 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
 
 def _mask_contacts(text: str) -> str:
     return _CONTACT_RE.sub(lambda match: " " * len(match.group(0)), text)
+
+
+_EMPLOYERS_COUNTED = re.compile(r"\s*(?:compan(?:y|ies)|employers?|jobs)\s*:", re.IGNORECASE)
+
+
+def _names_its_employers(claim: Claim, text: str, evidence: Evidence) -> bool:
+    """ "at two companies: for backfills at Northwind, and at Lumen Media, …": the count is of
+    the profile employers the sentence names right after the colon (each checked itself)."""
+    counted = find_quantities(claim.text) if claim.kind in {"count", "number"} else []
+    if not counted or not _EMPLOYERS_COUNTED.match(f" {claim.text.split()[-1]}{text[claim.end :]}"):
+        return False
+    from applykit.write.evidence import company_aliases
+
+    rest = text[claim.end : sentence_around(text, claim.start).end]
+    named = {
+        e.name
+        for e in evidence.entries
+        if e.kind == "work"
+        and e.name
+        and any(re.search(rf"\b{re.escape(a)}\b", rest) for a in company_aliases(e.name))
+    }
+    return len(named) == counted[0].value

@@ -97,7 +97,12 @@ def _trace_in_profile(
     partners = range_partners(quantity, others, text)
     named = owner_named(quantity, text, others, evidence)
     elsewhere: Entry | None = None
-    for found, source in evidence.quantities:
+    employed = (  # "at three companies" counts employers, not a fact's "3 companies" as users
+        quantity.kind == "count"
+        and lemma(quantity.unit) in {"company", "employer"}
+        and bool(_EMPLOYED_AT.search(text[max(0, quantity.start - 12) : quantity.start]))
+    )
+    for found, source in [] if employed else evidence.quantities:
         if not (same_value(quantity, found) and compatible(quantity, found)):
             continue
         if claimed_unit_differs(quantity, found):
