@@ -35,6 +35,7 @@ from applykit.write.grounding_words import lemma
 from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
+from applykit.write.posting_mentions import posting_label
 from applykit.write.text_units import sentence_around, words
 from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
 from applykit.write.trace_languages import trace_languages
@@ -77,6 +78,7 @@ def check_grounding(
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
         and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
+        and not posting_label(q.start, masked, evidence, figure=q.text)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
     claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))
@@ -98,6 +100,9 @@ def check_grounding(
         compound = _COMPOUND.fullmatch(name)
         if compound:  # "Eastern-time overlap", "Kafka-based": the name is the head
             name, end = compound.group(1), start + len(compound.group(1))
+        single = _SINGLE.fullmatch(name)
+        if single:  # "the one-VM setup": one of the thing named, as "a VM"
+            name, start = single.group(1), start + single.start(1)
         bounded = _BOUNDED_NUMBER.fullmatch(name)
         if bounded:  # "a sub-50ms budget": a number with a bound, traced as one
             offset = start + bounded.start(1)
@@ -132,7 +137,8 @@ def check_grounding(
         claim.model_copy(
             update={"traced": True, "source": "letter:list", "note": "counts the letter's own list"}
         )
-        if not claim.traced and own_list_count(claim, masked)
+        if not claim.traced
+        and (own_list_count(claim, masked) or _names_its_employers(claim, masked, evidence))
         else claim
         for claim in claims
     ]
@@ -209,6 +215,7 @@ _BOUNDED_NUMBER = re.compile(
     r"(?:sub|under|over|near|above|below|mid|early|late)-(\d[\w.,%]*)", re.IGNORECASE
 )
 _COMPOUND = re.compile(r"([A-Z][\w+#.]*?)-(?:[a-z]+)")
+_SINGLE = re.compile(r"(?:one|single)-([A-Z][\w+#.]*)", re.IGNORECASE)
 
 _HELD_NOTES = (
     "claims work at",
@@ -271,3 +278,25 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
 
 def _mask_contacts(text: str) -> str:
     return _CONTACT_RE.sub(lambda match: " " * len(match.group(0)), text)
+
+
+_EMPLOYERS_COUNTED = re.compile(r"\s*(?:compan(?:y|ies)|employers?|jobs)\s*:", re.IGNORECASE)
+
+
+def _names_its_employers(claim: Claim, text: str, evidence: Evidence) -> bool:
+    """ "at two companies: for backfills at Northwind, and at Lumen Media, …": the count is of
+    the profile employers the sentence names right after the colon (each checked itself)."""
+    counted = find_quantities(claim.text) if claim.kind in {"count", "number"} else []
+    if not counted or not _EMPLOYERS_COUNTED.match(f" {claim.text.split()[-1]}{text[claim.end :]}"):
+        return False
+    from applykit.write.evidence import company_aliases
+
+    rest = text[claim.end : sentence_around(text, claim.start).end]
+    named = {
+        e.name
+        for e in evidence.entries
+        if e.kind == "work"
+        and e.name
+        and any(re.search(rf"\b{re.escape(a)}\b", rest) for a in company_aliases(e.name))
+    }
+    return len(named) == counted[0].value

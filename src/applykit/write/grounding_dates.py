@@ -66,6 +66,11 @@ def _entry(
     years = {int(m.group(0)) for d in dates if d for m in re.finditer(r"\d{4}", d)}
     if months and kind in {"work", "volunteer"}:
         years |= set(range(months[0] // 12, months[1] // 12 + 1))
+    if months and dates[1] in (None, "present") and today.day < 15 and months[1] > months[0]:
+        months = (
+            months[0],
+            months[1] - 1,
+        )  # an open entry on 7 December: its time ends in November
     text = " ".join(t for t in [name, *texts, _KIND_WORDS.get(kind, "")] if t)
     internship = kind == "work" and bool(_INTERNSHIP.search(texts[0] or "")) if texts else False
     title = (texts[0] or "") if kind in {"work", "volunteer"} and texts else ""

@@ -25,6 +25,7 @@ from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_words import lemma
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
+    Span,
     clauses_before,
     sentence_around,
     sentence_spans,
@@ -78,12 +79,14 @@ def is_plain_starter(
     if " " in name:
         return False
     starts = {span.start for span in sentence_spans(text)}
-    line_start = start == 0 or bool(re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]))
+    line_start = start == 0 or bool(_LINE_OR_CELL_START.search(text, max(0, start - 40), start))
     list_item = bool(
         re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+(?:[*_]+[ \t]*)?$", text[:start])
     )
     if name.rstrip(".").upper() in {"P.S", "PS", "P.P.S", "N.B", "NB"}:
         return True  # a postscript marker
+    if name.lower() in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
+        return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
     if start not in starts and not line_start and not list_item:
         return False
     if SPELLED_RE.fullmatch(name):
@@ -97,6 +100,9 @@ def is_plain_starter(
         return True  # "1. Inventory the models …": a list item starts with a plain verb
     if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
+    heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
+    if heading and lowered in _vocabulary() and not known_skill(name):
+        return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
     following = _LOWER_NEXT.match(text, start + len(name))
     if (
         lowered in _vocabulary()
@@ -106,6 +112,25 @@ def is_plain_starter(
     ):
         return True  # "Quick note about …": an English word heading a fragment, not a tool
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
+
+
+_LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
+_HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){1,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
+_COURTESY = frozenset({"happy", "glad", "keen", "eager", "delighted", "ready", "grateful"})
+_COURTESY_NEXT = re.compile(r"\s+to\s+[a-z]+")
+_SEPARATOR_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")
+
+
+def _header_row(text: str, start: int) -> bool:
+    """A table's header row ("| Area | Evidence |" above "|---|---|") names columns."""
+    line_end = text.find("\n", start)
+    return line_end >= 0 and bool(_SEPARATOR_ROW.match(text, line_end + 1))
+
+
+def _heading_rest(text: str, end: int) -> bool:
+    """The rest of the heading, label or table cell is ordinary lower-case words only."""
+    rest = _HEADING_REST.match(text, end)
+    return rest is not None and all(w in _vocabulary() for w in rest.group(1).split())
 
 
 _LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
@@ -197,9 +222,29 @@ def forward_looking(text: str, position: int, *, possession: bool = False) -> bo
         return False
     if clauses and _MINE.search(text[clauses[0].start : position]):
         return False  # "… and my publications at ACL": a claim about the candidate
+    if possession and clauses and _list_head_is_mine(text, clauses, position):
+        return False  # "I am eager to learn X, and my experience with Y, Z and Helm …"
     return any(_FORWARD.search(span) for span in spans)
 
 
+def _list_head_is_mine(text: str, clauses: list[Span], position: int) -> bool:
+    """The name is an item of a list whose head is the candidate's ("my experience with
+    Kubernetes, Airflow, MLflow and Terraform"): each clause back to the head is a bare item."""
+    own = clauses[0]
+    if not _LIST_JOIN.fullmatch(text[own.start : position]):
+        return False
+    if _SUBJECT_IN.search(text, position, own.end):
+        return False  # "…; React and TypeScript I would learn": the list has its own verb
+    for clause in clauses[1:]:
+        span = text[clause.start : clause.end]
+        if not _BARE_ITEM.fullmatch(span):
+            return bool(_POSSESSIVE.search(span)) and ";" not in text[clause.end : position]
+    return False
+
+
+_LIST_JOIN = re.compile(r"\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+_BARE_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?[\w.+#/-]+(?:\s+[\w.+#/-]+){0,2}\s*")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
 
 
@@ -347,6 +392,8 @@ def is_label(start: int, unit: str, text: str) -> bool:
         return True
     if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
         return True  # a time of day ("10:00–15:00 Eastern")
-    if re.search(r"(?:^|\n)[ \t]*$", text[:start]) and re.match(r"\d+[.)]\s", text[start:]):
-        return True
+    if re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]) and re.match(
+        r"\d+[.)]\s", text[start:]
+    ):
+        return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
     return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

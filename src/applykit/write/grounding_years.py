@@ -187,6 +187,7 @@ _PAST_RECORD = re.compile(
     re.IGNORECASE,
 )
 """… "won the award in 2027": a past-tense report, so a year still to come is a fabrication."""
+_MODAL = re.compile(r"\b(?:could|would|will|can|shall|might|'ll|’ll|'d|’d)\b", re.IGNORECASE)
 
 
 def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
@@ -194,15 +195,19 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     still to come is a plan ("Expected start date: January 2027"), never a record."""
     year = int(quantity.value)
     sentence = sentence_around(text, quantity.start)
+    own = clause_around(text, quantity.start)
     if (
         evidence.this_year
         and year > evidence.this_year
-        and not _PAST_RECORD.search(text[sentence.start : sentence.end])
+        and (
+            not _PAST_RECORD.search(text[sentence.start : sentence.end])
+            or _MODAL.search(text, own.start, quantity.start)  # "… and could start in 2027"
+        )
     ):
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
     clause = clause_around(text, quantity.start)
-    career = _career_since(quantity, text[clause.start : quantity.start], evidence)
+    career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
         return career
     near_words = text[clause.start : quantity.start].split()[-6:]
@@ -219,8 +224,12 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
     scored: list[tuple[int, int, Entry]] = []
+    before_year, after_year = " ".join(near_words), " ".join(after[:6])
+    nearest = _nearest_named(evidence.entries, before_year, after_year)
     for entry in evidence.entries:
         near_shared = len(near & entry.lemmas)
+        if entry is nearest:
+            near_shared += 3  # "In July 2021 I moved to Lumen Media": the entry named beside it
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
     best = max((score for score, _, _ in scored), default=0)
     month = _month_before(quantity, text)
@@ -241,14 +250,33 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
 
 _CAREER_SINCE = re.compile(
     r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
-    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+$",
+    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?$",
     re.IGNORECASE,
 )
 
 
-def _career_since(quantity: Quantity, lead: str, evidence: Evidence) -> Claim | None:
+def _nearest_named(entries: list[Entry], before: str, after: str) -> Entry | None:
+    """The entry named nearest the year, in the words before it or after it (only one: "In
+    2021 I joined Northwind after Lumen Media" is about Northwind)."""
+    from applykit.write.evidence import company_aliases
+
+    best: tuple[int, Entry] | None = None
+    for entry in entries:
+        for alias in company_aliases(entry.name) if entry.name else []:
+            pattern = rf"\b{re.escape(alias)}\b"
+            found = [len(before) - m.end() for m in re.finditer(pattern, before)]
+            found += [m.start() for m in re.finditer(pattern, after)]
+            if found and (best is None or min(found) < best[0]):
+                best = (min(found), entry)
+    return best[1] if best else None
+
+
+def _career_since(
+    quantity: Quantity, text: str, clause_start: int, evidence: Evidence
+) -> Claim | None:
     """ "I've worked in machine learning since 2020" with no job named: the work history must
     have begun by then (an internship counts as the start)."""
+    lead = text[clause_start : quantity.start]
     if not _CAREER_SINCE.search(lead) or any(
         e.name and e.name.split()[0] in lead for e in evidence.entries if e.kind == "work"
     ):
@@ -257,7 +285,10 @@ def _career_since(quantity: Quantity, lead: str, evidence: Evidence) -> Claim | 
     if not starts:
         return None
     year = int(quantity.value)
+    month = _month_before(quantity, text)
+    first = min(e.months[0] for e in evidence.entries if e.kind == "work" and e.months)
     ok = min(starts) <= year <= (evidence.this_year or year)
+    ok = ok and (month is None or first <= year * 12 + month)  # "since January 2020"
     note = f"the work history began in {min(starts)}"
     source = "profile:work-dates" if ok else None
     return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)

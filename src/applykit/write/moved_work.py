@@ -46,11 +46,13 @@ def moved_work(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim
     """The claims, with an employer name refused where the work told after it is another
     job's (see the module docstring)."""
     jobs = {e.name: e for e in evidence.entries if e.kind in {"work", "volunteer"} and e.name}
-    facts: list[tuple[str, Source]] = []
+    projects = {e.name for e in evidence.entries if e.kind == "project" and e.name}
+    summaries = {e.id: e.name for e in evidence.entries if e.name in jobs or e.name in projects}
+    facts: list[tuple[str, Source]] = []  # a project's work told at a job is moved work too
     for source in evidence.sources:
-        owner = source.context.split(" · ")[0] if source.is_fact else ""
-        if owner in jobs:
-            facts.append((owner, source))
+        owner = source.context.split(" · ")[0] if source.is_fact else summaries.get(source.id, "")
+        if owner in jobs or owner in projects:
+            facts.append((owner, source))  # its facts, and its summary or description
     if not facts:
         return claims
     result = []

@@ -145,6 +145,14 @@ TITLE_CLAIM_RE = re.compile(
     r"(?:" + _ROLE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
+TITLE_AT_RE = re.compile(
+    r"(?<![\w-])(?P<title>(?:(?-i:[A-Z])[A-Za-z/&+-]*\s+){0,4}(?=(?-i:[A-Z]))(?:"
+    + _ROLE_NOUNS
+    + r"))\s+(?:at|@)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+"""A title in capitals at an employer, with or without a cue ("| Data Scientist at Parcelly",
+"- Senior ML Engineer at Lumen Media"): a table cell or a list item states the position held."""
 DEGREE_RE = re.compile(
     r"\b(?P<degree>ph\.?\s?d\.?|doctorate|doctoral|master'?s|masters|m\.?sc\.?|m\.?s\.|m\.?eng\.?|"
     r"mba|bachelor'?s|bachelors|b\.?sc\.?|b\.?s\.|b\.?a\.?|b\.?eng\.?|"

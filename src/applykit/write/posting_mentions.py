@@ -114,33 +114,59 @@ def in_record(start: int, end: int, text: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_]{2,40}?)(?:\*\*|__)?:"
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_]{2,80}?)(?:\*\*|__)?:"
 )
 
 
 _BACK_REFERENCE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:those|these|them|it|its|this|that|they)\b", re.IGNORECASE
+    r"\s*(?:[\w-]+\s+){0,3}?(?:those|these|them|it|its|this|that|they|both|each|all)\b",
+    re.IGNORECASE,
 )
 
 
-def posting_label(start: int, text: str, evidence: Evidence) -> bool:
-    """The name is in the label of a line ("- GPU spend: training cost 35% lower …") and the
-    label's words (two to five) are all in one sentence of the posting ("Reduce GPU training
-    spend …"): the topic the line answers, not a claim."""
+_ANSWERS_FOR_IT = re.compile(
+    r"[\s*_.:|]*(?:yes\b|\d|(?:\w+ly\s+)?(?:\w+ed|built|ran|led|wrote|shipped|made|done|grew|"
+    r"won|kept|cut)\b)",
+    re.IGNORECASE,
+)
+"""… "| Kubeflow Pipelines | Used daily at Northwind |", "- Terraform: 3 years": an answer with
+no subject of its own is about the label, so the label is claimed."""
+
+
+def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -> bool:
+    """The name is in the label of a line and the label's words (two to twelve) are all in one
+    sentence of the posting: the requirement the line answers, not a claim. A label is the
+    text before a colon ("- GPU spend: training cost 35% lower …"), a bold lead
+    ("**Workflow orchestration and Spark.**", "- **Low-latency ML services.** My rebuild …") or
+    the first cell of a table row ("| Fluent English | Native speaker |")."""
     line_start = text.rfind("\n", 0, start) + 1
-    match = _LABEL.match(text, max(0, line_start - 1))
-    if match is None or not match.start("label") <= start < match.end("label"):
-        return False
-    line_end = text.find("\n", match.end())
-    body = text[match.end() : line_end if line_end >= 0 else len(text)]
-    if _BACK_REFERENCE.match(body):
-        return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
-    label = lemma_set(match.group("label"))
-    if not 2 <= len(label) <= 5:
-        return False
-    return any(
-        label <= lemma_set(sentence) for sentence in _posting_sentences(evidence.posting_text)
-    )
+    for pattern in _LABELS:
+        match = pattern.match(text, max(0, line_start - 1))
+        if match is None or not match.start("label") <= start < match.end("label"):
+            continue
+        line_end = text.find("\n", match.end())
+        body = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
+            return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
+        label = lemma_set(_ASIDE.sub(" ", match.group("label")))
+        if not 2 <= len(label) <= 12:
+            return False
+        return any(
+            label <= lemma_set(sentence) and figure in sentence
+            for sentence in _posting_sentences(evidence.posting_text)
+        )  # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
+    return False
+
+
+_LABELS = (
+    _LABEL,
+    re.compile(
+        r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{2,120}?)\.?(?:\*\*|__)"
+    ),
+    re.compile(r"(?:^|\n)[ \t]*\|(?P<label>[^|\n]{2,80})\|(?=[^\n]*\|)"),
+)
+_ASIDE = re.compile(r"\([^()]*\)")
+"""… "OCR and document layout models (nice to have)": the aside is not the requirement's."""
 
 
 @functools.lru_cache(maxsize=16)

@@ -16,7 +16,7 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.names import LETTER_CONVENTIONS, TITLE_CLAIM_RE
+from applykit.write.names import LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
 from applykit.write.posting_mentions import (
     MENTIONED,
     SCHOOL_WORDS,
@@ -312,7 +312,10 @@ _DESCRIPTIVE = re.compile(
 def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
     claims: list[Claim] = []
     positions = [_normalise_title(position) for position in evidence.positions]
-    for match in TITLE_CLAIM_RE.finditer(text):
+    cued = list(TITLE_CLAIM_RE.finditer(text))
+    ends = {m.end("title") for m in cued}
+    uncued = [m for m in TITLE_AT_RE.finditer(text) if m.end("title") not in ends]
+    for match in sorted([*cued, *uncued], key=lambda m: m.start()):
         title = match.group("title")
         lead = _DESCRIPTIVE.match(title)
         if lead:  # "a seasoned machine learning engineer": the title is what follows

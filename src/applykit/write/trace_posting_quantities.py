@@ -91,6 +91,15 @@ def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
     return lemma_set(evidence.posting_text[sentence.start : sentence.end])
 
 
+_YOUR_BEFORE = re.compile(r"\byour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DONE_BEFORE = re.compile(
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?!(?:noticed|loved|liked|admired|enjoyed|"
+    r"followed|watched|learned|wondered|wanted|hoped|imagined|appreciated|needed)\b)"
+    r"(?:\w+ed|built|ran|led|kept|paid|cut|grew|made|wrote|won|brought|took|got|did)\b",
+    re.IGNORECASE,
+)
+"""… "I built fraud models for your 200,000 merchants": work reported on the company's
+figure claims it, "your" or not (opinions such as "I noticed your …" do not)."""
 _POSSESSED = re.compile(r"^\W*(?:your|the\s+company's)\b", re.IGNORECASE)
 """… "Your 50 million subscribers in 40 countries …": a clause that opens with the company's
 possessive, with no first person before the figure."""
@@ -111,6 +120,8 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
     clause = clause_around(text, quantity.start)
     lead = text[clause.start : quantity.start]
     theirs = _POSSESSED.search(lead) and not re.search(r"\b(?:I|we|my|our)\b", lead)
+    if _YOUR_BEFORE.search(lead) and not _DONE_BEFORE.search(lead):
+        theirs = True  # "… learn how your 200,000+ merchants differ": theirs, nothing done to it
     if theirs and in_posting:
         voice = "company"  # "Your 50 million subscribers …": the company's, whoever else is named
     elif in_posting and names_own_entry(text[clause.start : clause.end], evidence):
@@ -128,6 +139,8 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
         and _posting_subject(quantity, text, in_posting, evidence)
     ):
         voice = "company"  # "two conference visits caught my eye"
+    if in_posting and _DONE_BEFORE.search(lead) and not forward_looking(text, quantity.start):
+        voice = "candidate"  # "I built fraud models for your 200,000 merchants"
     if (
         quantity.kind == "money"
         and quantity.value in evidence.pay

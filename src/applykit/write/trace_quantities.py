@@ -97,7 +97,12 @@ def _trace_in_profile(
     partners = range_partners(quantity, others, text)
     named = owner_named(quantity, text, others, evidence)
     elsewhere: Entry | None = None
-    for found, source in evidence.quantities:
+    employed = (  # "at three companies" counts employers, not a fact's "3 companies" as users
+        quantity.kind == "count"
+        and lemma(quantity.unit) in {"company", "employer"}
+        and bool(_EMPLOYED_AT.search(text[max(0, quantity.start - 12) : quantity.start]))
+    )
+    for found, source in [] if employed else evidence.quantities:
         if not (same_value(quantity, found) and compatible(quantity, found)):
             continue
         if claimed_unit_differs(quantity, found):
@@ -178,18 +183,25 @@ def _clause_about_other_work(
     if owner is None:
         return None
     clause = clause_around(text, quantity.start)
-    words = lemma_set(text[clause.start : clause.end])
-    if len(words & _fact_lemmas(source.text)) > 2:
-        return None
-    for other in evidence.sources:
-        if not other.is_fact or other is source:
+    stories = [lemma_set(text[clause.start : clause.end])]
+    if _PARTICIPLE.match(text, clause.start) and text[: clause.start].rstrip().endswith(","):
+        main = clause_around(text, text[: clause.start].rstrip().rfind(",") - 1)
+        stories.append(lemma_set(text[main.start : main.end]))  # the clause it continues
+    for words in stories:
+        if len(words & _fact_lemmas(source.text)) > 2:
             continue
-        other_owner = owner_of(other, evidence)
-        if other_owner is None or other_owner is owner:
-            continue
-        if len(words & _fact_lemmas(other.text)) >= 4:
-            return other_owner
+        for other in evidence.sources:
+            if not other.is_fact or other is source:
+                continue
+            other_owner = owner_of(other, evidence)
+            if other_owner is None or other_owner is owner:
+                continue
+            if len(words & _fact_lemmas(other.text)) >= 4:
+                return other_owner
     return None
+
+
+_PARTICIPLE = re.compile(r"\s*(?:and\s+|while\s+|thereby\s+)?[a-z]+ing\b")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
+from applykit.write.posting_mentions import posting_label
 from applykit.write.text_units import CONTENT_STOPWORDS
 from applykit.write.tracing import make_claim, voice_at
 
@@ -53,6 +54,17 @@ def _named_by_synonym(skill: str, evidence: Evidence) -> Source | None:
     return None
 
 
+def _named_by_acronym(skill: str, evidence: Evidence) -> Source | None:
+    """The profile writes the phrase as its acronym ("large language models" ← "LLM",
+    "natural language processing" ← "NLP"): the initials of two to four words, as a whole word
+    in capitals, a plural 's' allowed."""
+    parts = re.findall(r"[A-Za-z]+", skill)
+    if not 2 <= len(parts) <= 4:
+        return None
+    pattern = re.compile(r"\b" + "".join(part[0] for part in parts).upper() + r"s?\b")
+    return next((source for source in evidence.sources if pattern.search(source.text)), None)
+
+
 def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> list[Claim]:
     """Lower-case skill phrases of the posting ("credit risk") claimed by the candidate."""
     claims: list[Claim] = []
@@ -70,6 +82,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
                 or _all_words_in_profile(skill, evidence)
                 or lemma_match(skill, evidence.lemmas)
                 or _named_by_synonym(skill, evidence)
+                or _named_by_acronym(skill, evidence)
             )
             if source is not None:
                 claims.append(
@@ -90,6 +103,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
             if (
                 (voice == "company" and not offered)
                 or unclaimed
+                or posting_label(match.start(), text, evidence)
                 or (forward_looking(text, match.start(), possession=True) and not offered)
             ):
                 claims.append(
