@@ -1,0 +1,42 @@
+"""Round 3 (tuned on blind20): each class closed as a principle, with fresh sentences both
+ways. A word right after a bold label opens a sentence ("- **Languages:** My German is …")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+from applykit.write.grounding import check_grounding, describe_untraced
+
+_DAY = dt.date(2026, 12, 7)
+
+
+def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
+    return [c.text for c in check_grounding(text, profile, posting, today=_DAY).untraced]
+
+
+def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
+    report = check_grounding(text, profile, posting, today=_DAY)
+    assert report.ok, describe_untraced(report)
+
+
+# --- a word after a bold label opens a sentence ------------------------------------------------
+
+
+def test_an_ordinary_word_after_a_bold_label_names_nothing(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "- **Deployment:** During my time at Northwind I deployed models with Docker.",
+        "- **Pipelines:** My work at Lumen Media moved feature pipelines to Spark on Airflow.",
+        "- **Data work**: Throughout my time at Parcelly I worked in Python.",
+    ):
+        _ok(text, profile, kestrel)
+
+
+def test_a_name_after_a_bold_label_is_still_checked(profile: Profile, kestrel: Posting) -> None:
+    assert "Azure" in " ".join(_untraced("- **Cloud:** Azure at Northwind.", profile, kestrel))
+    assert "Stripe" in " ".join(
+        _untraced("- **Payments:** During my time at Stripe I built fraud models.", profile)
+    )
