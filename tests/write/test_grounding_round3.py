@@ -40,3 +40,28 @@ def test_a_name_after_a_bold_label_is_still_checked(profile: Profile, kestrel: P
     assert "Stripe" in " ".join(
         _untraced("- **Payments:** During my time at Stripe I built fraud models.", profile)
     )
+
+
+# --- a title or skill the sentence contrasts is not claimed -------------------------------------
+
+
+def test_a_contrasted_or_negated_title_is_not_claimed(profile: Profile, loomcraft: Posting) -> None:
+    for text in (
+        "My years went into ML roles rather than into work as a front-end developer.",
+        "I have never worked as an engineering manager, and I am not applying as one.",
+        "I joined Northwind as an ML engineer instead of as a product manager.",
+        "At Northwind I wrote the service in Python rather than TypeScript.",
+    ):
+        _ok(text, profile, loomcraft)
+    assert "TypeScript" in _untraced(
+        "At Northwind I wrote the front end in TypeScript rather than Python.", profile, loomcraft
+    )
+
+
+def test_a_title_outside_the_contrast_is_still_claimed(profile: Profile) -> None:
+    for text in (
+        "As a full-stack engineer at Northwind, I shipped the React front end.",
+        "Rather than stay on, I was promoted to Engineering Manager at Northwind.",
+        "I was not only an ML engineer at Lumen Media; I also served as engineering manager.",
+    ):
+        assert _untraced(text, profile), text
