@@ -65,3 +65,23 @@ def test_a_title_outside_the_contrast_is_still_claimed(profile: Profile) -> None
         "I was not only an ML engineer at Lumen Media; I also served as engineering manager.",
     ):
         assert _untraced(text, profile), text
+
+
+# --- a duration "across A, B and C" spans every job named ---------------------------------------
+
+
+def test_a_duration_across_a_list_of_employers_adds_them_up(profile: Profile) -> None:
+    for text in (
+        "| Experience | Nearly seven years across Northwind Analytics, Lumen Media and Parcelly |",
+        "I have spent about six years at Parcelly, Lumen Media and Northwind Analytics.",
+    ):
+        _ok(text, profile)
+
+
+def test_a_duration_across_fewer_employers_than_it_needs_is_refused(profile: Profile) -> None:
+    for text in (
+        "Nearly seven years across Northwind Analytics and Lumen Media taught me patience.",
+        "I spent nine years across Northwind Analytics, Lumen Media and Parcelly.",
+        "| Experience | Nearly seven years across Lumen Media and Parcelly |",
+    ):
+        assert _untraced(text, profile), text
