@@ -85,3 +85,26 @@ def test_a_duration_across_fewer_employers_than_it_needs_is_refused(profile: Pro
         "| Experience | Nearly seven years across Lumen Media and Parcelly |",
     ):
         assert _untraced(text, profile), text
+
+
+# --- "the six months": the period the posting sets ----------------------------------------------
+
+
+def test_the_postings_period_referred_back_to_is_the_postings(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "I'm in Seattle and available 40 hours a week for the full six months.",
+        "Staying through the entire six months is no problem for me.",
+    ):
+        _ok(text, profile, kestrel)
+
+
+def test_the_postings_period_told_as_past_work_is_refused(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "The six months I spent on the migration taught me a lot.",
+        "I migrated the feature store in the six months after launch.",
+    ):
+        assert "six months" in _untraced(text, profile, kestrel), text
