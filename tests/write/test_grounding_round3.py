@@ -108,3 +108,22 @@ def test_the_postings_period_told_as_past_work_is_refused(
         "I migrated the feature store in the six months after launch.",
     ):
         assert "six months" in _untraced(text, profile, kestrel), text
+
+
+# --- a count that leaves out the fact's modifier counts the same thing --------------------------
+
+
+def test_a_count_without_the_facts_modifier_is_the_same_count(profile: Profile) -> None:
+    for text in (
+        "Our feature store cut lead time from 3 weeks to about 4 days, across 5 teams.",
+        "At Northwind the feature store I designed served 5 teams.",
+    ):
+        _ok(text, profile)
+
+
+def test_a_count_with_another_noun_or_owner_is_refused(profile: Profile) -> None:
+    for text in (
+        "At Northwind the feature store I designed served 5 product teams.",
+        "At Lumen Media I designed a feature store used across 5 teams.",
+    ):
+        assert "5" in " ".join(_untraced(text, profile)), text
