@@ -127,3 +127,22 @@ def test_a_count_with_another_noun_or_owner_is_refused(profile: Profile) -> None
         "At Lumen Media I designed a feature store used across 5 teams.",
     ):
         assert "5" in " ".join(_untraced(text, profile)), text
+
+
+# --- "at two companies — …": a dash opens what is counted ---------------------------------------
+
+
+def test_a_count_of_employers_before_a_dash_counts_those_it_names(profile: Profile) -> None:
+    for text in (
+        "Airflow at two companies — retraining jobs at Northwind and Lumen Media's pipelines.",
+        "I have run Spark at two employers – Lumen Media and Northwind Analytics.",
+    ):
+        _ok(text, profile)
+
+
+def test_a_count_of_employers_the_dash_does_not_bear_out_is_refused(profile: Profile) -> None:
+    for text in (
+        "Airflow at five companies — retraining jobs at Northwind and Lumen Media's pipelines.",
+        "I have run Spark at two employers – Northwind Analytics, and nowhere else.",
+    ):
+        assert _untraced(text, profile), text
