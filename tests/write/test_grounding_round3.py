@@ -146,3 +146,25 @@ def test_a_count_of_employers_the_dash_does_not_bear_out_is_refused(profile: Pro
         "I have run Spark at two employers – Northwind Analytics, and nowhere else.",
     ):
         assert _untraced(text, profile), text
+
+
+# --- a kind of tool named generically is shown by one tool of that kind -------------------------
+
+
+def test_a_generic_kind_of_tool_traces_to_a_tool_of_that_kind(
+    profile: Profile, kestrel: Posting
+) -> None:
+    for text in (
+        "- **Workflow orchestration:** nightly backfills on Airflow at Northwind.",
+        "At Lumen Media I owned our workflow orchestration end to end.",
+    ):
+        _ok(text, profile, kestrel)
+
+
+def test_another_tool_of_that_kind_is_still_refused(profile: Profile, kestrel: Posting) -> None:
+    for text in (
+        "At Lumen Media I ran Dagster for workflow orchestration.",
+        "- **Workflow orchestration:** Prefect flows at Northwind.",
+    ):
+        untraced = _untraced(text, profile, kestrel)
+        assert any(name in untraced for name in ("Dagster", "Prefect")), (text, untraced)
