@@ -148,7 +148,7 @@ def closing_line(line: str) -> bool:
 
 _NEGATION_CUE = re.compile(
     r"\b(?:not|never|no|neither|nor|haven't|hasn't|hadn't|didn't|don't|doesn't|"
-    r"can't|cannot|lack|lacking)\b(?!\s+(?:only|just|merely|simply|long|least|doubt|problem)\b)",
+    r"can't|cannot|lack|lacking|rather\s+than|instead\s+of)\b(?!\s+(?:only|just|merely|simply|long|least|doubt|problem)\b)",
     re.IGNORECASE,
 )
 _WISH_CUE = re.compile(

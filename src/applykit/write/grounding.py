@@ -280,7 +280,10 @@ def _mask_contacts(text: str) -> str:
     return _CONTACT_RE.sub(lambda match: " " * len(match.group(0)), text)
 
 
-_EMPLOYERS_COUNTED = re.compile(r"\s*(?:compan(?:y|ies)|employers?|jobs)\s*:", re.IGNORECASE)
+_EMPLOYERS_COUNTED = re.compile(
+    r"\s*(?:compan(?:y|ies)|employers?|jobs)\s*(?::|—|–|\s-\s|\s--\s)", re.IGNORECASE
+)
+"""… "at two companies:" or "at two companies — …": a colon or a dash opens what is counted."""
 
 
 def _names_its_employers(claim: Claim, text: str, evidence: Evidence) -> bool:

@@ -51,11 +51,13 @@ _TENURE_AFTER = re.compile(
     r"[a-z]+ing)\b"
 )
 """… "at X", "as a data scientist", "of experience", "building recommenders" (time spent)."""
+_NAMED = r"(?:at\s+)?(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
 _ACROSS = re.compile(
-    r"[^.;:]{0,40}?\b(?:across|between|at|with)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
-    r"\s+and\s+(?:at\s+)?(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
+    r"[^.;:|]{0,40}?\b(?:across|between|at|with)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}"
+    r"(?:(?:,\s+" + _NAMED + r")+,?)?\s+and\s+" + _NAMED
 )
-"""… "across Lumen Media and Northwind Analytics": two employers named as one stretch."""
+"""… "across Lumen Media and Northwind Analytics", "across Northwind Analytics, Lumen Media and
+Parcelly": the employers named as one stretch, added up."""
 _QUALIFIER = re.compile(
     r"\b(?P<q>more than|over|at least|nearly|almost|close to|about|around|roughly|some|"
     r"under|less than|up to)\s+(?:the\s+)?$",

@@ -65,6 +65,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             return False
         line_start = _line_start(text, token.start())
         initial = token.start() in starts or line_start or _after_bullet(text, token.start())
+        initial = initial or _after_label(text, token.start())
         if initial and _plain_word(core):
             return False
         has_upper_inside = any(ch.isupper() for ch in core[1:])
@@ -115,6 +116,17 @@ def _line_start(text: str, position: int) -> bool:
     if position > 12 and "\n" not in before:
         return False
     return bool(_LINE_START.search(before))
+
+
+_AFTER_BOLD_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:[-*•]|\d+[.)])[ \t]+)?(?:\*\*|__)[^*_\n]{1,60}?"
+    r"(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+$"
+)
+
+
+def _after_label(text: str, position: int) -> bool:
+    """A word right after a bold label ("- **Languages:** My German is …") opens a sentence."""
+    return bool(_AFTER_BOLD_LABEL.search(text, max(0, position - 90), position))
 
 
 def _plain_word(word: str) -> bool:

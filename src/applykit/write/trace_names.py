@@ -309,6 +309,15 @@ _DESCRIPTIVE = re.compile(
 )
 
 
+_CONTRASTED = re.compile(
+    r"(?:\brather than|\binstead of|\bnot(?!\s+(?:only|just)\b)|\bnever|n't|\bno longer)\b"
+    r"(?:(?!\b(?:but|and|yet|so|though|although|while|because)\b)[^,.;:!?()\n])*$",
+    re.IGNORECASE,
+)
+"""A title in the clause a negation or contrast opens is what the candidate was not ("rather
+than three as a full-stack engineer", "I have never worked as a manager")."""
+
+
 def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
     claims: list[Claim] = []
     positions = [_normalise_title(position) for position in evidence.positions]
@@ -326,6 +335,8 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             for word in words[:-1]
         ):
             continue
+        if _CONTRASTED.search(text[max(0, match.start() - 50) : match.start()]):
+            continue  # "… rather than three as a full-stack engineer": contrasted, not claimed
         normal = _normalise_title(title)
         start, end = match.end("title") - len(title), match.end("title")
         employer = employer_near(start, end, text, evidence)

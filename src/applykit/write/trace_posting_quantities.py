@@ -100,6 +100,21 @@ _DONE_BEFORE = re.compile(
 )
 """… "I built fraud models for your 200,000 merchants": work reported on the company's
 figure claims it, "your" or not (opinions such as "I noticed your …" do not)."""
+_THE_PERIOD = re.compile(r"\bthe\s+(?:(?:full|whole|entire|complete)\s+)?$", re.IGNORECASE)
+"""… "for the full six months": "the" refers back to the period the posting sets."""
+_PAST_SAID = re.compile(
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:\w+ed|spent|built|ran|led|kept|cut|"
+    r"grew|made|wrote|won|took|did|was|were)\b",
+    re.IGNORECASE,
+)
+"""… "The six months I spent on the migration": a past report anywhere in the sentence."""
+
+
+def _sentence_bounds(quantity: Quantity, text: str) -> tuple[int, int]:
+    sentence = sentence_around(text, quantity.start)
+    return sentence.start, sentence.end
+
+
 _POSSESSED = re.compile(r"^\W*(?:your|the\s+company's)\b", re.IGNORECASE)
 """… "Your 50 million subscribers in 40 countries …": a clause that opens with the company's
 possessive, with no first person before the figure."""
@@ -141,6 +156,16 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
         voice = "company"  # "two conference visits caught my eye"
     if in_posting and _DONE_BEFORE.search(lead) and not forward_looking(text, quantity.start):
         voice = "candidate"  # "I built fraud models for your 200,000 merchants"
+    if (
+        in_posting
+        and voice == "candidate"
+        and quantity.kind == "duration"
+        and _THE_PERIOD.search(text, max(0, quantity.start - 30), quantity.start)
+        and not _PAST_SAID.search(text, *_sentence_bounds(quantity, text))
+        and not _reported(quantity, text)
+        and not names_own_entry(text[clause.start : clause.end], evidence)
+    ):
+        voice = "company"  # "… commit 40 hours a week for the full six months": the posting's
     if (
         quantity.kind == "money"
         and quantity.value in evidence.pay

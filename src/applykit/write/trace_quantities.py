@@ -115,7 +115,7 @@ def _trace_in_profile(
             continue  # "a team of 12 engineers" is not "12 languages"
         own_stems = lemma_set(source.text)
         shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
-        if quantity.unit and quantity.kind == "count" and lemma(quantity.unit) == lemma(found.unit):
+        if quantity.unit and quantity.kind == "count" and _same_noun(quantity, found, source):
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
@@ -156,6 +156,16 @@ def _trace_in_profile(
 _NOT_NOUNS = frozenset({"x", "time", "%", "point", ""})
 
 
+def _same_noun(quantity: Quantity, found: Quantity, source: Source) -> bool:
+    """Both count the same thing, the fact perhaps with a modifier before its noun ("5 teams"
+    ← "5 ML teams": fewer words, the same teams; "5 ML teams" is not "5 product teams")."""
+    unit = lemma(quantity.unit)
+    if unit == lemma(found.unit):
+        return True
+    head = source.text[found.end : found.end + 40].split()[:1]
+    return bool(head) and lemma(head[0].strip(".,;:)").lower()) == unit
+
+
 def _counts_other_things(
     claimed: Quantity, found: Quantity, near: set[str], source: Source
 ) -> bool:
@@ -167,7 +177,7 @@ def _counts_other_things(
         return False
     mine, theirs = lemma(claimed.unit), lemma(found.unit)
     return (
-        mine != theirs
+        not _same_noun(claimed, found, source)
         and mine not in _local_lemmas(source.text, found.start)
         and theirs not in near
     )

@@ -39,11 +39,20 @@ _AREA_CATEGORIES = frozenset({"ml_area"})
 
 def _named_by_synonym(skill: str, evidence: Evidence) -> Source | None:
     """An area of machine learning the profile names by one of its narrower names in the
-    skills taxonomy ("representation learning" ← "embedding model"). Only areas: a tool's
-    taxonomy neighbours (Grafana ~ Prometheus) are different skills."""
+    skills taxonomy ("representation learning" ← "embedding model"), or a kind of tool by one
+    tool of that kind. Otherwise a tool's taxonomy neighbours (Grafana ~ Prometheus) are
+    different skills."""
     if len(skill.split()) < 2:
         return None
     entry = known_entry(skill)
+    if entry is not None and entry.category == "tool" and entry.canonical.islower():
+        # a kind of tool named generically: one tool of that kind shows it ("workflow
+        # orchestration" ← "Airflow"); not the other way round, and not a neighbour
+        for alias in entry.aliases:
+            if alias[:1].isupper() and not alias.isupper():
+                source = evidence.find_in_profile(alias)
+                if source is not None:
+                    return source
     if entry is None or entry.category not in _AREA_CATEGORIES:
         return None
     for alias in entry.aliases:
