@@ -6,22 +6,17 @@ lists, employers behind a wish, skills placed at another job."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
+from grounding_checks import assert_grounded, untraced
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
-from applykit.write.grounding import check_grounding, describe_untraced
 
 TODAY = dt.date(2026, 11, 23)
 """Northwind Analytics (no end date) has lasted 3.2 years on this day; the whole record 6.9."""
-
-
-def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
-    return [c.text for c in check_grounding(text, profile, posting, today=TODAY).untraced]
-
-
-def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
-    report = check_grounding(text, profile, posting, today=TODAY)
-    assert report.ok, describe_untraced(report)
+_untraced = functools.partial(untraced, today=TODAY)
+_ok = functools.partial(assert_grounded, today=TODAY)
 
 
 # --- time spent, checked against the job it is about --------------------------------------------

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from grounding_checks import assert_grounded, untraced
+
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.grounding import check_grounding, describe_untraced
-
-_DAY = dt.date(2026, 12, 7)
-
-
-def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
-    return [c.text for c in check_grounding(text, profile, posting, today=_DAY).untraced]
-
-
-def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
-    report = check_grounding(text, profile, posting, today=_DAY)
-    assert report.ok, describe_untraced(report)
-
 
 # --- a list the candidate calls theirs, after a wish --------------------------------------------
 
@@ -38,18 +28,18 @@ def test_a_posting_skill_in_a_possessive_list_after_a_wish_is_claimed(
         "I would like to learn Argo CD; still, our stack at Northwind ran on Kubernetes, "
         "Airflow and Terraform.",
     ):
-        assert "Terraform" in _untraced(text, profile, kestrel), text
+        assert "Terraform" in untraced(text, profile, kestrel), text
 
 
 def test_a_wish_list_or_a_list_with_its_own_verb_stays_a_plan(
     profile: Profile, kestrel: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I'm keen to learn Terraform, and my experience with Kubernetes and Airflow should help.",
         profile,
         kestrel,
     )
-    _ok(
+    assert_grounded(
         "I have run Kubernetes for years; Argo CD and Terraform I would learn on the job.",
         profile,
         kestrel,
@@ -65,9 +55,9 @@ def test_an_open_job_does_not_count_a_month_barely_begun(profile: Profile) -> No
         "With almost eight years in industry, I know production.",
         "More than seven years of experience building models.",
     ):
-        assert _untraced(text, profile), text
-    _ok("I have nearly seven years of experience.", profile)
-    _ok("I bring six years of industry experience.", profile)
+        assert untraced(text, profile), text
+    assert_grounded("I have nearly seven years of experience.", profile)
+    assert_grounded("I bring six years of industry experience.", profile)
     late = check_grounding(
         "I have seven years of experience.", profile, None, today=dt.date(2026, 12, 20)
     )
@@ -95,16 +85,16 @@ def test_a_participle_figure_from_another_jobs_fact_is_refused(profile: Profile)
             "22%",
         ),
     ):
-        assert figure in _untraced(text, profile), text
+        assert figure in untraced(text, profile), text
 
 
 def test_a_participle_figure_from_the_same_fact_passes(profile: Profile) -> None:
-    _ok(
+    assert_grounded(
         "I migrated feature pipelines from cron jobs to Spark on Airflow, cutting daily "
         "runtime from 9 hours to 2.5 hours.",
         profile,
     )
-    _ok(
+    assert_grounded(
         "I built a two-tower retrieval model in PyTorch, delivering an 18% CTR lift in a "
         "4-week A/B test.",
         profile,
@@ -120,10 +110,10 @@ def test_a_title_at_an_employer_in_a_cell_or_item_is_checked(profile: Profile) -
         "- Lead Machine Learning Engineer at Lumen Media, 2021 – 2023",
         "**Principal Engineer at Northwind Analytics** since 2023",
     ):
-        assert _untraced(text, profile), text
-    _ok("| Experience | Data Scientist at Parcelly (2020 – 2021) |", profile)
-    _ok("- Machine Learning Engineer at Lumen Media, 2021 – 2023", profile)
-    _ok("Senior Machine Learning Engineer at Northwind Analytics since 2023.", profile)
+        assert untraced(text, profile), text
+    assert_grounded("| Experience | Data Scientist at Parcelly (2020 – 2021) |", profile)
+    assert_grounded("- Machine Learning Engineer at Lumen Media, 2021 – 2023", profile)
+    assert_grounded("Senior Machine Learning Engineer at Northwind Analytics since 2023.", profile)
 
 
 # --- a project's work told as a job's -----------------------------------------------------------
@@ -138,16 +128,16 @@ def test_a_projects_work_told_at_a_job_is_refused_at_the_job(profile: Profile) -
         "At Parcelly I built streaming population-stability and KS drift tests with "
         "Prometheus exporters.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 def test_a_projects_work_told_as_the_projects_passes(profile: Profile) -> None:
-    _ok(
+    assert_grounded(
         "In my Skald project I fine-tuned a multilingual embedding model on synthetic "
         "query-passage pairs.",
         profile,
     )
-    _ok(
+    assert_grounded(
         "At Northwind I fine-tuned a 7B-parameter open LLM with LoRA to summarise dispute "
         "evidence.",
         profile,
@@ -160,20 +150,20 @@ def test_a_projects_work_told_as_the_projects_passes(profile: Profile) -> None:
 def test_a_requirement_mirrored_as_a_label_is_the_postings_topic(
     profile: Profile, brightwater: Posting, kornblume: Posting
 ) -> None:
-    _ok("| Strong Python and SQL | Python and SQL at every job |", profile, brightwater)
-    _ok(
+    assert_grounded("| Strong Python and SQL | Python and SQL at every job |", profile, brightwater)
+    assert_grounded(
         "**Low-latency ML services.** At Northwind I rebuilt the real-time fraud scoring "
         "service in Python and FastAPI on Kubernetes.",
         profile,
         brightwater,
     )
-    _ok(
+    assert_grounded(
         "- **Strong Python and SQL; production experience with PyTorch, TensorFlow or "
         "XGBoost:** PyTorch at Lumen Media.",
         profile,
         brightwater,
     )
-    _ok(
+    assert_grounded(
         "| Fluent English, spoken and written | English is one of my native languages |",
         profile,
         kornblume,
@@ -188,20 +178,22 @@ def test_a_label_the_line_claims_or_that_is_not_the_postings_stays_a_claim(
         "**Terraform at scale.** I managed our infrastructure at Northwind with it.",
         "| Terraform and Bash | used both daily at Northwind |",
     ):
-        assert "Terraform" in _untraced(text, profile, kestrel), text
+        assert "Terraform" in untraced(text, profile, kestrel), text
 
 
 # --- a heading, label or cell of ordinary words names nothing -----------------------------------
 
 
 def test_ordinary_words_opening_a_heading_or_cell_are_not_names(profile: Profile) -> None:
-    _ok("**Selected highlights**\n\nAt Parcelly I built a delivery-time prediction model.", profile)
-    _ok("### Closing thoughts\n\nThank you for reading.", profile)
-    _ok(
+    assert_grounded(
+        "**Selected highlights**\n\nAt Parcelly I built a delivery-time prediction model.", profile
+    )
+    assert_grounded("### Closing thoughts\n\nThank you for reading.", profile)
+    assert_grounded(
         "| Area | Evidence |\n|---|---|\n| Forecasting | MAPE from 31% to 19% at Parcelly |",
         profile,
     )
-    _ok("Glad to share more detail on any of this.", profile)
+    assert_grounded("Glad to share more detail on any of this.", profile)
 
 
 def test_a_name_opening_a_heading_is_still_checked(profile: Profile) -> None:
@@ -210,13 +202,13 @@ def test_a_name_opening_a_heading_is_still_checked(profile: Profile) -> None:
         "| Salesforce | three years as an analyst |",
         "## Terraform modules\n\nI built them at Northwind.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 def test_an_elliptical_courtesy_opens_a_sentence_after_any_text(profile: Profile) -> None:
-    _ok("Papers are at https://example.org/a.pdf. Happy to talk timing.", profile)
-    _ok("Keen to hear how the team works. Glad to share code samples too.", profile)
-    assert _untraced("Happy Analytics hired me in 2019.", profile)
+    assert_grounded("Papers are at https://example.org/a.pdf. Happy to talk timing.", profile)
+    assert_grounded("Keen to hear how the team works. Glad to share code samples too.", profile)
+    assert untraced("Happy Analytics hired me in 2019.", profile)
 
 
 # --- a figure in a label that restates the posting's requirement --------------------------------
@@ -225,17 +217,17 @@ def test_an_elliptical_courtesy_opens_a_sentence_after_any_text(profile: Profile
 def test_a_requirement_figure_in_a_label_is_the_postings(
     profile: Profile, kornblume: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "| 3+ years in a quantitative role | Data Scientist at Parcelly, then ML roles |",
         profile,
         kornblume,
     )
-    _ok("- **3+ years of professional experience:** nearly seven.", profile, kornblume)
+    assert_grounded("- **3+ years of professional experience:** nearly seven.", profile, kornblume)
     for text in (
         "| 9+ years in a quantitative role | Data Scientist at Parcelly, then ML roles |",
         "- **12+ years of professional experience:** across three companies.",
     ):
-        assert _untraced(text, profile, kornblume), text
+        assert untraced(text, profile, kornblume), text
 
 
 # --- a posting phrase the profile writes as its acronym -----------------------------------------
@@ -244,43 +236,45 @@ def test_a_requirement_figure_in_a_label_is_the_postings(
 def test_a_posting_phrase_the_profile_abbreviates_traces(
     profile: Profile, quillfield: Posting
 ) -> None:
-    _ok("I have applied large language models in production at Northwind.", profile, quillfield)
-    assert _untraced("I have built OCR pipelines at Northwind.", profile, quillfield)
+    assert_grounded(
+        "I have applied large language models in production at Northwind.", profile, quillfield
+    )
+    assert untraced("I have built OCR pipelines at Northwind.", profile, quillfield)
 
 
 # --- a year belongs to the entry named beside it ------------------------------------------------
 
 
 def test_a_year_beside_a_named_entry_is_checked_against_it(profile: Profile) -> None:
-    _ok("In July 2021 I moved to Lumen Media in Stockholm.", profile)
-    _ok("In September 2023 I moved over to Northwind Analytics.", profile)
-    _ok("I have worked in applied machine learning since January 2020.", profile)
+    assert_grounded("In July 2021 I moved to Lumen Media in Stockholm.", profile)
+    assert_grounded("In September 2023 I moved over to Northwind Analytics.", profile)
+    assert_grounded("I have worked in applied machine learning since January 2020.", profile)
     for text in (
         "In July 2020 I moved to Lumen Media in Stockholm.",
         "In 2019 I moved over to Northwind Analytics.",
         "In 2021 I joined Northwind Analytics after Lumen Media.",
         "I have worked in applied machine learning since March 2017.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 # --- list numbers after emphasis; a future year after a modal -----------------------------------
 
 
 def test_a_numbered_question_in_bold_is_a_list_marker(profile: Profile) -> None:
-    _ok("**1. Why this team?**\n\nThe product.\n\n**2. Why now?**\n\nTiming.", profile)
-    _ok("### 3. Anything else?\n\nNo.", profile)
-    assert _untraced("**At Parcelly I ran 4 A/B tests.**", profile)
+    assert_grounded("**1. Why this team?**\n\nThe product.\n\n**2. Why now?**\n\nTiming.", profile)
+    assert_grounded("### 3. Anything else?\n\nNo.", profile)
+    assert untraced("**At Parcelly I ran 4 A/B tests.**", profile)
 
 
 def test_a_future_year_after_a_modal_is_a_plan(profile: Profile) -> None:
-    _ok("I'm based in Seattle and could start in February 2027.", profile)
-    _ok("I relocated once before and would move again in 2027.", profile)
+    assert_grounded("I'm based in Seattle and could start in February 2027.", profile)
+    assert_grounded("I relocated once before and would move again in 2027.", profile)
     for text in (
         "I'm based in Seattle and won the award in 2027.",
         "I joined Northwind in 2027.",
     ):
-        assert "2027" in _untraced(text, profile), text
+        assert "2027" in untraced(text, profile), text
 
 
 # --- "your" right before a posting figure, with nothing done to it ------------------------------
@@ -289,25 +283,25 @@ def test_a_future_year_after_a_modal_is_a_plan(profile: Profile) -> None:
 def test_your_before_a_posting_figure_keeps_it_the_companys(
     profile: Profile, brightwater: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I would want to learn how your 200,000+ merchants differ from Northwind's customers.",
         profile,
         brightwater,
     )
-    _ok("I am curious what your 200,000 merchants need first.", profile, brightwater)
+    assert_grounded("I am curious what your 200,000 merchants need first.", profile, brightwater)
     for text in (
         "I protected your 200,000 merchants at Northwind.",
         "I built fraud models for your 200,000 merchants.",
         "I have kept your 200,000 merchants safe.",
     ):
-        assert _untraced(text, profile, brightwater), text
+        assert untraced(text, profile, brightwater), text
 
 
 def test_one_of_a_named_thing_is_the_thing(profile: Profile) -> None:
-    _ok("Skald ran on a one-VM serving setup.", profile)
-    _ok("The single-VM deployment kept Skald cheap.", profile)
+    assert_grounded("Skald ran on a one-VM serving setup.", profile)
+    assert_grounded("The single-VM deployment kept Skald cheap.", profile)
     for text in ("Skald ran on a one-GPU serving setup.", "Skald ran on a two-VM setup."):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 def test_relaxations_do_not_open_holes(profile: Profile, brightwater: Posting) -> None:
@@ -317,7 +311,7 @@ def test_relaxations_do_not_open_holes(profile: Profile, brightwater: Posting) -
         "I helped your 200,000 merchants cut chargebacks.",
         "We onboarded your 200,000 merchants in a quarter.",
     ):
-        assert _untraced(text, profile, brightwater), text
+        assert untraced(text, profile, brightwater), text
 
 
 def test_an_answer_without_its_own_subject_claims_the_label(
@@ -328,11 +322,11 @@ def test_an_answer_without_its_own_subject_claims_the_label(
         "- **Strong Python; comfort with Terraform and Bash:** 3 years at Northwind.",
         "**Comfort with Terraform and Bash.** Yes, both.",
     ):
-        assert "Terraform" in _untraced(text, profile, kestrel), text
+        assert "Terraform" in untraced(text, profile, kestrel), text
 
 
 def test_a_count_of_employers_the_sentence_then_names(profile: Profile) -> None:
-    _ok(
+    assert_grounded(
         "I have used Airflow at two companies: for backfills at Northwind, and at Lumen Media "
         "for feature pipelines.",
         profile,
@@ -342,4 +336,4 @@ def test_a_count_of_employers_the_sentence_then_names(profile: Profile) -> None:
         "I have worked at five companies: Northwind Analytics and Lumen Media among them.",
         "I have used Airflow at two companies: Northwind Analytics.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text

@@ -3,23 +3,10 @@ ways. A word right after a bold label opens a sentence ("- **Languages:** My Ger
 
 from __future__ import annotations
 
-import datetime as dt
+from grounding_checks import assert_grounded, untraced
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
-from applykit.write.grounding import check_grounding, describe_untraced
-
-_DAY = dt.date(2026, 12, 7)
-
-
-def _untraced(text: str, profile: Profile, posting: Posting | None = None) -> list[str]:
-    return [c.text for c in check_grounding(text, profile, posting, today=_DAY).untraced]
-
-
-def _ok(text: str, profile: Profile, posting: Posting | None = None) -> None:
-    report = check_grounding(text, profile, posting, today=_DAY)
-    assert report.ok, describe_untraced(report)
-
 
 # --- a word after a bold label opens a sentence ------------------------------------------------
 
@@ -32,13 +19,13 @@ def test_an_ordinary_word_after_a_bold_label_names_nothing(
         "- **Pipelines:** My work at Lumen Media moved feature pipelines to Spark on Airflow.",
         "- **Data work**: Throughout my time at Parcelly I worked in Python.",
     ):
-        _ok(text, profile, kestrel)
+        assert_grounded(text, profile, kestrel)
 
 
 def test_a_name_after_a_bold_label_is_still_checked(profile: Profile, kestrel: Posting) -> None:
-    assert "Azure" in " ".join(_untraced("- **Cloud:** Azure at Northwind.", profile, kestrel))
+    assert "Azure" in " ".join(untraced("- **Cloud:** Azure at Northwind.", profile, kestrel))
     assert "Stripe" in " ".join(
-        _untraced("- **Payments:** During my time at Stripe I built fraud models.", profile)
+        untraced("- **Payments:** During my time at Stripe I built fraud models.", profile)
     )
 
 
@@ -52,8 +39,8 @@ def test_a_contrasted_or_negated_title_is_not_claimed(profile: Profile, loomcraf
         "I joined Northwind as an ML engineer instead of as a product manager.",
         "At Northwind I wrote the service in Python rather than TypeScript.",
     ):
-        _ok(text, profile, loomcraft)
-    assert "TypeScript" in _untraced(
+        assert_grounded(text, profile, loomcraft)
+    assert "TypeScript" in untraced(
         "At Northwind I wrote the front end in TypeScript rather than Python.", profile, loomcraft
     )
 
@@ -64,7 +51,7 @@ def test_a_title_outside_the_contrast_is_still_claimed(profile: Profile) -> None
         "Rather than stay on, I was promoted to Engineering Manager at Northwind.",
         "I was not only an ML engineer at Lumen Media; I also served as engineering manager.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 # --- a duration "across A, B and C" spans every job named ---------------------------------------
@@ -75,7 +62,7 @@ def test_a_duration_across_a_list_of_employers_adds_them_up(profile: Profile) ->
         "| Experience | Nearly seven years across Northwind Analytics, Lumen Media and Parcelly |",
         "I have spent about six years at Parcelly, Lumen Media and Northwind Analytics.",
     ):
-        _ok(text, profile)
+        assert_grounded(text, profile)
 
 
 def test_a_duration_across_fewer_employers_than_it_needs_is_refused(profile: Profile) -> None:
@@ -84,7 +71,7 @@ def test_a_duration_across_fewer_employers_than_it_needs_is_refused(profile: Pro
         "I spent nine years across Northwind Analytics, Lumen Media and Parcelly.",
         "| Experience | Nearly seven years across Lumen Media and Parcelly |",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 # --- "the six months": the period the posting sets ----------------------------------------------
@@ -97,7 +84,7 @@ def test_the_postings_period_referred_back_to_is_the_postings(
         "I'm in Seattle and available 40 hours a week for the full six months.",
         "Staying through the entire six months is no problem for me.",
     ):
-        _ok(text, profile, kestrel)
+        assert_grounded(text, profile, kestrel)
 
 
 def test_the_postings_period_told_as_past_work_is_refused(
@@ -107,7 +94,7 @@ def test_the_postings_period_told_as_past_work_is_refused(
         "The six months I spent on the migration taught me a lot.",
         "I migrated the feature store in the six months after launch.",
     ):
-        assert "six months" in _untraced(text, profile, kestrel), text
+        assert "six months" in untraced(text, profile, kestrel), text
 
 
 # --- a count that leaves out the fact's modifier counts the same thing --------------------------
@@ -118,7 +105,7 @@ def test_a_count_without_the_facts_modifier_is_the_same_count(profile: Profile) 
         "Our feature store cut lead time from 3 weeks to about 4 days, across 5 teams.",
         "At Northwind the feature store I designed served 5 teams.",
     ):
-        _ok(text, profile)
+        assert_grounded(text, profile)
 
 
 def test_a_count_with_another_noun_or_owner_is_refused(profile: Profile) -> None:
@@ -126,7 +113,7 @@ def test_a_count_with_another_noun_or_owner_is_refused(profile: Profile) -> None
         "At Northwind the feature store I designed served 5 product teams.",
         "At Lumen Media I designed a feature store used across 5 teams.",
     ):
-        assert "5" in " ".join(_untraced(text, profile)), text
+        assert "5" in " ".join(untraced(text, profile)), text
 
 
 # --- "at two companies — …": a dash opens what is counted ---------------------------------------
@@ -137,7 +124,7 @@ def test_a_count_of_employers_before_a_dash_counts_those_it_names(profile: Profi
         "Airflow at two companies — retraining jobs at Northwind and Lumen Media's pipelines.",
         "I have run Spark at two employers – Lumen Media and Northwind Analytics.",
     ):
-        _ok(text, profile)
+        assert_grounded(text, profile)
 
 
 def test_a_count_of_employers_the_dash_does_not_bear_out_is_refused(profile: Profile) -> None:
@@ -145,7 +132,7 @@ def test_a_count_of_employers_the_dash_does_not_bear_out_is_refused(profile: Pro
         "Airflow at five companies — retraining jobs at Northwind and Lumen Media's pipelines.",
         "I have run Spark at two employers – Northwind Analytics, and nowhere else.",
     ):
-        assert _untraced(text, profile), text
+        assert untraced(text, profile), text
 
 
 # --- a kind of tool named generically is shown by one tool of that kind -------------------------
@@ -158,7 +145,7 @@ def test_a_generic_kind_of_tool_traces_to_a_tool_of_that_kind(
         "- **Workflow orchestration:** nightly backfills on Airflow at Northwind.",
         "At Lumen Media I owned our workflow orchestration end to end.",
     ):
-        _ok(text, profile, kestrel)
+        assert_grounded(text, profile, kestrel)
 
 
 def test_another_tool_of_that_kind_is_still_refused(profile: Profile, kestrel: Posting) -> None:
@@ -166,5 +153,5 @@ def test_another_tool_of_that_kind_is_still_refused(profile: Profile, kestrel: P
         "At Lumen Media I ran Dagster for workflow orchestration.",
         "- **Workflow orchestration:** Prefect flows at Northwind.",
     ):
-        untraced = _untraced(text, profile, kestrel)
-        assert any(name in untraced for name in ("Dagster", "Prefect")), (text, untraced)
+        refused = untraced(text, profile, kestrel)
+        assert any(name in refused for name in ("Dagster", "Prefect")), (text, refused)

@@ -5,20 +5,12 @@ principle is tested both ways: the honest sentence passes, the fabricated twin i
 from __future__ import annotations
 
 import pytest
+from grounding_checks import assert_grounded, untraced
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claim_scope import closing_line, continues_previous, unclaimed_reason
-from applykit.write.grounding import check_grounding, describe_untraced
-
-
-def _untraced(text: str, profile: Profile, posting: Posting | None) -> list[str]:
-    return [claim.text for claim in check_grounding(text, profile, posting).untraced]
-
-
-def _ok(text: str, profile: Profile, posting: Posting | None) -> None:
-    report = check_grounding(text, profile, posting)
-    assert report.ok, describe_untraced(report)
+from applykit.write.grounding import check_grounding
 
 
 def _reason(sentence: str, name: str) -> str | None:
@@ -69,19 +61,19 @@ def test_wishes_to_learn_and_topics_heard_about_are_not_claims() -> None:
 def test_negated_posting_tools_pass_and_claimed_ones_are_caught(
     profile: Profile, kestrel: Posting
 ) -> None:
-    _ok("I have not used Kubeflow, Argo CD or Helm in production.", profile, kestrel)
-    _ok("Kubeflow Pipelines and Argo CD would be new to me.", profile, kestrel)
-    assert "Helm" in _untraced(
+    assert_grounded("I have not used Kubeflow, Argo CD or Helm in production.", profile, kestrel)
+    assert_grounded("Kubeflow Pipelines and Argo CD would be new to me.", profile, kestrel)
+    assert "Helm" in untraced(
         "I have not used Kubeflow, and I deployed every model with Helm.", profile, kestrel
     )
-    assert "Argo CD" in _untraced(
+    assert "Argo CD" in untraced(
         "I have run Kubeflow, Argo CD and Helm in production.", profile, kestrel
     )
 
 
 def test_a_lower_case_posting_skill_can_be_negated(profile: Profile, meridian: Posting) -> None:
-    _ok("I have never run distributed training across many GPUs.", profile, meridian)
-    assert "distributed training" in _untraced(
+    assert_grounded("I have never run distributed training across many GPUs.", profile, meridian)
+    assert "distributed training" in untraced(
         "At Lumen Media I ran distributed training across many GPUs.", profile, meridian
     )
 
@@ -92,31 +84,31 @@ def test_a_lower_case_posting_skill_can_be_negated(profile: Profile, meridian: P
 def test_places_and_benefits_of_the_posting_are_mentioned_not_claimed(
     profile: Profile, brightwater: Posting, kestrel: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I already live in Seattle, so getting to South Lake Union is a short ride.",
         profile,
         brightwater,
     )
-    _ok("I am in Seattle, so working with US Eastern hours is easy.", profile, kestrel)
-    _ok("I am applying for the role (Requisition ID R-20931).", profile, brightwater)
+    assert_grounded("I am in Seattle, so working with US Eastern hours is easy.", profile, kestrel)
+    assert_grounded("I am applying for the role (Requisition ID R-20931).", profile, brightwater)
 
 
 def test_a_venue_of_the_posting_in_the_candidates_record_is_a_claim(
     profile: Profile, meridian: Posting
 ) -> None:
-    assert "NeurIPS" in _untraced(
+    assert "NeurIPS" in untraced(
         "My publications include a workshop paper, Two Towers, presented at NeurIPS.",
         profile,
         meridian,
     )
-    assert "KDD" in _untraced("I have a first-author paper at KDD.", profile, meridian)
-    _ok("Neither of my papers is at a venue such as NeurIPS or KDD.", profile, meridian)
+    assert "KDD" in untraced("I have a first-author paper at KDD.", profile, meridian)
+    assert_grounded("Neither of my papers is at a venue such as NeurIPS or KDD.", profile, meridian)
 
 
 def test_a_tool_the_posting_lists_beside_known_tools_is_a_skill(
     profile: Profile, kestrel: Posting
 ) -> None:
-    assert "Tecton" in _untraced("At Northwind I ran Feast, Tecton and Redis.", profile, kestrel)
+    assert "Tecton" in untraced("At Northwind I ran Feast, Tecton and Redis.", profile, kestrel)
 
 
 def test_a_clause_continues_the_one_before_only_without_a_subject() -> None:
@@ -132,32 +124,38 @@ def test_sign_offs_in_any_language_are_conventions(profile: Profile, brightwater
     assert closing_line("Mit freundlichen Grüßen")
     assert closing_line("Warm regards")
     assert not closing_line("Staff Engineer at Stripe")
-    _ok("I would welcome a conversation.\n\nMit freundlichen Grüßen\nMaya", profile, brightwater)
+    assert_grounded(
+        "I would welcome a conversation.\n\nMit freundlichen Grüßen\nMaya", profile, brightwater
+    )
 
 
 def test_a_time_of_day_is_not_a_quantity(profile: Profile, kestrel: Posting) -> None:
-    _ok("I am in Seattle, so the 10:00–15:00 overlap falls in my morning.", profile, kestrel)
+    assert_grounded(
+        "I am in Seattle, so the 10:00–15:00 overlap falls in my morning.", profile, kestrel
+    )
 
 
 def test_a_counted_list_may_have_blank_lines_between_items(
     profile: Profile, brightwater: Posting
 ) -> None:
     text = "Two things I would bring:\n\n1. Careful serving.\n\n2. Honest experiments.\n"
-    _ok(text, profile, brightwater)
+    assert_grounded(text, profile, brightwater)
 
 
 def test_words_after_markdown_emphasis_start_a_sentence(
     profile: Profile, brightwater: Posting
 ) -> None:
-    _ok("**The rebuild.** My team moved the service to FastAPI.", profile, brightwater)
-    _ok("**Tell us about a project.**\n\nAlongside the rebuild, I mentored.", profile, brightwater)
-    assert "Stripe" in _untraced("**The rebuild.** Stripe hired me to lead it.", profile, None)
+    assert_grounded("**The rebuild.** My team moved the service to FastAPI.", profile, brightwater)
+    assert_grounded(
+        "**Tell us about a project.**\n\nAlongside the rebuild, I mentored.", profile, brightwater
+    )
+    assert "Stripe" in untraced("**The rebuild.** Stripe hired me to lead it.", profile, None)
 
 
 def test_a_name_in_the_companys_clause_is_no_employment_claim(
     profile: Profile, kestrel: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I cut training cost by 35%, more than your team is targeting for GPU spend.",
         profile,
         kestrel,
@@ -178,7 +176,7 @@ def test_skills_of_the_companys_system_and_wished_for_skills_are_not_claims(
     assert (
         _reason("My notes compare Elixir and Nomad, which is where I would start.", "Nomad") is None
     )
-    _ok(
+    assert_grounded(
         "A project on efficient inference, next to people who do it daily, is the gap I would "
         "like to close.",
         profile,
@@ -189,8 +187,8 @@ def test_skills_of_the_companys_system_and_wished_for_skills_are_not_claims(
 def test_an_area_named_by_its_narrower_name_in_the_taxonomy_traces(
     profile: Profile, meridian: Posting
 ) -> None:
-    _ok("Representation learning is where my work has been.", profile, meridian)
-    assert "distributed training" in _untraced(
+    assert_grounded("Representation learning is where my work has been.", profile, meridian)
+    assert "distributed training" in untraced(
         "Distributed training is where my work has been: at Lumen I ran distributed training.",
         profile,
         meridian,
@@ -198,20 +196,18 @@ def test_an_area_named_by_its_narrower_name_in_the_taxonomy_traces(
 
 
 def test_a_spelled_out_acronym_of_the_profile_traces(profile: Profile) -> None:
-    _ok("tidewatch runs Kolmogorov–Smirnov drift tests.", profile, None)
-    assert "Anderson" in " ".join(
-        _untraced("tidewatch runs Anderson–Darling tests.", profile, None)
-    )
+    assert_grounded("tidewatch runs Kolmogorov–Smirnov drift tests.", profile, None)
+    assert "Anderson" in " ".join(untraced("tidewatch runs Anderson–Darling tests.", profile, None))
 
 
 def test_a_bounded_number_is_traced_as_a_number(profile: Profile, brightwater: Posting) -> None:
-    _ok(
+    assert_grounded(
         "The rebuild reduced p95 latency to 35ms, inside a sub-50ms budget like yours.",
         profile,
         brightwater,
     )
     assert "20ms" in " ".join(
-        _untraced("At Northwind I kept every model inside a sub-20ms budget.", profile, brightwater)
+        untraced("At Northwind I kept every model inside a sub-20ms budget.", profile, brightwater)
     )
 
 
@@ -226,48 +222,48 @@ def test_a_bounded_number_is_traced_as_a_number(profile: Profile, brightwater: P
 def test_a_negation_after_the_list_covers_it(
     sentence: str, profile: Profile, kestrel: Posting
 ) -> None:
-    _ok(sentence, profile, kestrel)
+    assert_grounded(sentence, profile, kestrel)
 
 
 def test_a_negation_after_the_list_does_not_cover_a_positive_claim(
     profile: Profile, kestrel: Posting
 ) -> None:
-    assert "Helm" in _untraced("Helm and Terraform I used daily at Lumen Media.", profile, kestrel)
+    assert "Helm" in untraced("Helm and Terraform I used daily at Lumen Media.", profile, kestrel)
 
 
 def test_a_counted_point_of_the_letter_is_not_a_claim(profile: Profile, kestrel: Posting) -> None:
-    _ok("Most of my migration experience comes from two places.", profile, kestrel)
-    assert "4.9 points" in _untraced(
+    assert_grounded("Most of my migration experience comes from two places.", profile, kestrel)
+    assert "4.9 points" in untraced(
         "At the institute my pipeline improved F1 by 4.9 points.", profile, kestrel
     )
 
 
 def test_a_label_before_a_colon_is_not_a_name(profile: Profile, kestrel: Posting) -> None:
-    _ok("Quick note: I have used Airflow and MLflow.", profile, kestrel)
+    assert_grounded("Quick note: I have used Airflow and MLflow.", profile, kestrel)
 
 
 def test_a_paper_at_a_posting_venue_is_a_claim_in_any_voice(
     profile: Profile, meridian: Posting
 ) -> None:
-    assert "ICML" in _untraced("One was a first-author paper at ICML.", profile, meridian)
-    _ok("Neither is first-author work at a venue like ICML or CVPR.", profile, meridian)
+    assert "ICML" in untraced("One was a first-author paper at ICML.", profile, meridian)
+    assert_grounded("Neither is first-author work at a venue like ICML or CVPR.", profile, meridian)
 
 
 def test_bold_labels_in_list_items_are_not_names(profile: Profile, brightwater: Posting) -> None:
-    _ok("- **Lowered cost**: cut model training cost by 35%.", profile, brightwater)
+    assert_grounded("- **Lowered cost**: cut model training cost by 35%.", profile, brightwater)
 
 
 def test_a_list_answered_no_is_negated(profile: Profile, kestrel: Posting) -> None:
-    _ok("Kubeflow, Argo CD, Helm charts, no, or at least not yet.", profile, kestrel)
-    assert "Helm" in _untraced("Kubeflow, Argo CD, Helm charts, yes, for years.", profile, kestrel)
+    assert_grounded("Kubeflow, Argo CD, Helm charts, no, or at least not yet.", profile, kestrel)
+    assert "Helm" in untraced("Kubeflow, Argo CD, Helm charts, yes, for years.", profile, kestrel)
 
 
 def test_a_place_in_the_candidates_answer_is_no_record(
     profile: Profile, kornblume: Posting
 ) -> None:
-    _ok("My answer is Berlin, simply because I would live there.", profile, kornblume)
+    assert_grounded("My answer is Berlin, simply because I would live there.", profile, kornblume)
     assert "Berlin" in " ".join(
-        _untraced("Before Seattle I lived in Berlin for years.", profile, kornblume)
+        untraced("Before Seattle I lived in Berlin for years.", profile, kornblume)
     )
 
 
@@ -276,7 +272,7 @@ def test_a_school_of_the_posting_is_always_the_candidates_claim(
 ) -> None:
     assert any(
         "University" in name
-        for name in _untraced(
+        for name in untraced(
             "I hold a Master of Science from the Technical University of Berlin.",
             profile,
             kornblume,
@@ -287,23 +283,27 @@ def test_a_school_of_the_posting_is_always_the_candidates_claim(
 def test_a_count_of_the_list_that_follows_is_the_letters_own(
     profile: Profile, brightwater: Posting
 ) -> None:
-    _ok("Three facts, then a question.\n\n1. One.\n2. Two.\n3. Three.\n", profile, brightwater)
+    assert_grounded(
+        "Three facts, then a question.\n\n1. One.\n2. Two.\n3. Three.\n", profile, brightwater
+    )
 
 
 def test_a_language_level_stated_as_my_language_is(profile: Profile, kornblume: Posting) -> None:
-    _ok("My German is basic, and I would need a Blue Card.", profile, kornblume)
-    assert any("German" in c for c in _untraced("My German is fluent.", profile, kornblume))
+    assert_grounded("My German is basic, and I would need a Blue Card.", profile, kornblume)
+    assert any("German" in c for c in untraced("My German is fluent.", profile, kornblume))
 
 
 def test_a_posting_venue_before_my_paper_is_a_claim(profile: Profile, meridian: Posting) -> None:
-    assert "NeurIPS" in _untraced(
+    assert "NeurIPS" in untraced(
         "That model became the basis of my 2023 NeurIPS paper.", profile, meridian
     )
 
 
 def test_a_compound_of_a_profile_term_is_traced_by_its_head(profile: Profile) -> None:
-    _ok("At Lumen Media I built a CUPED-based A/B testing analysis library.", profile, None)
-    _ok("Relevant experience, briefly: Kubernetes and Docker.", profile, None)
+    assert_grounded(
+        "At Lumen Media I built a CUPED-based A/B testing analysis library.", profile, None
+    )
+    assert_grounded("Relevant experience, briefly: Kubernetes and Docker.", profile, None)
 
 
 @pytest.mark.parametrize(
@@ -319,17 +319,19 @@ def test_the_relaxations_do_not_open_holes(
     sentence: str, name: str, profile: Profile, kestrel: Posting
 ) -> None:
     sentence = sentence.replace("Kafka streaming", "Helm charts")
-    assert name in _untraced(sentence, profile, kestrel)
+    assert name in untraced(sentence, profile, kestrel)
 
 
 def test_a_name_in_what_the_candidate_would_like_is_no_record(
     profile: Profile, kornblume: Posting
 ) -> None:
-    _ok("The city I would most like to improve with data is Amsterdam.", profile, kornblume)
-    assert "Google" in _untraced(
+    assert_grounded(
+        "The city I would most like to improve with data is Amsterdam.", profile, kornblume
+    )
+    assert "Google" in untraced(
         "Having worked at Google, I would bring that rigour to you.", profile, kornblume
     )
-    assert "Stripe" in _untraced(
+    assert "Stripe" in untraced(
         "I would like to tell you about my time at Stripe.", profile, kornblume
     )
 
@@ -337,13 +339,13 @@ def test_a_name_in_what_the_candidate_would_like_is_no_record(
 def test_a_title_is_checked_against_the_employer_attached_to_it(
     profile: Profile, brightwater: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I'm a machine learning engineer with a research background: a summer at the Halvorsen "
         "Institute for Machine Perception.",
         profile,
         brightwater,
     )
-    assert "Principal Engineer" in _untraced(
+    assert "Principal Engineer" in untraced(
         "As Principal Engineer at Northwind Analytics I rebuilt the scoring service.",
         profile,
         brightwater,
@@ -353,23 +355,23 @@ def test_a_title_is_checked_against_the_employer_attached_to_it(
 def test_the_job_applied_for_at_the_company_is_no_employment_claim(
     profile: Profile, brightwater: Posting
 ) -> None:
-    _ok(
+    assert_grounded(
         "I was excited to discover the Risk ML opening at Brightwater Payments.",
         profile,
         brightwater,
     )
-    assert "Brightwater Payments" in _untraced(
+    assert "Brightwater Payments" in untraced(
         "I held the same role at Brightwater Payments in 2022.", profile, brightwater
     )
 
 
 def test_growing_skills_is_a_wish(profile: Profile, brightwater: Posting) -> None:
-    _ok("I am eager to grow my skills in Flink and Rust.", profile, brightwater)
-    assert "Flink" in _untraced("I grew my team's Flink jobs at Lumen Media.", profile, brightwater)
+    assert_grounded("I am eager to grow my skills in Flink and Rust.", profile, brightwater)
+    assert "Flink" in untraced("I grew my team's Flink jobs at Lumen Media.", profile, brightwater)
 
 
 def test_greetings_in_other_languages_are_conventions(profile: Profile, kornblume: Posting) -> None:
-    _ok("Guten Tag,\n\nich bewerbe mich.\n", profile, kornblume)
+    assert_grounded("Guten Tag,\n\nich bewerbe mich.\n", profile, kornblume)
 
 
 def test_a_run_on_text_without_full_stops_stays_fast(profile: Profile, kestrel: Posting) -> None:
