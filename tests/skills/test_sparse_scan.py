@@ -7,7 +7,7 @@ import random
 import pytest
 
 from applykit.skills import extract_skills, load_taxonomy
-from applykit.skills.extractor import SkillMention, _extract_block, _extract_sparse
+from applykit.skills.extractor import _block_spans, _sparse_spans
 from applykit.skills.skeleton import alias_index, needs_full_pass, skeleton_words
 from applykit.skills.taxonomy import FLAG_BITS, taxonomy_from_data
 
@@ -32,10 +32,6 @@ def random_text(rng: random.Random) -> str:
     )
 
 
-def as_tuples(mentions: list[SkillMention]) -> list[tuple[int, int, str, str]]:
-    return [(m.start, m.end, m.text, m.skill_id) for m in mentions]
-
-
 def test_sparse_equals_full_on_random_texts() -> None:
     taxonomy = load_taxonomy()
     rng = random.Random(20261123)
@@ -44,8 +40,8 @@ def test_sparse_equals_full_on_random_texts() -> None:
         text = random_text(rng)
         if needs_full_pass(text):
             continue
-        full = _extract_block(text, 0, len(text), taxonomy)
-        assert as_tuples(_extract_sparse(text, 0, len(text), taxonomy)) == as_tuples(full), text
+        full = _block_spans(text, 0, len(text), taxonomy)
+        assert _sparse_spans(text, 0, len(text), taxonomy) == full, text
         checked += 1
     assert checked > 2000
 
@@ -67,8 +63,8 @@ def test_sparse_equals_full_on_random_texts() -> None:
 )
 def test_sparse_equals_full_on_edge_texts(text: str) -> None:
     taxonomy = load_taxonomy()
-    full = _extract_block(text, 0, len(text), taxonomy)
-    assert as_tuples(_extract_sparse(text, 0, len(text), taxonomy)) == as_tuples(full)
+    full = _block_spans(text, 0, len(text), taxonomy)
+    assert _sparse_spans(text, 0, len(text), taxonomy) == full
 
 
 def test_a_kelvin_sign_takes_the_full_pass() -> None:

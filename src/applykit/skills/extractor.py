@@ -164,16 +164,10 @@ def _mentions(
     return mentions
 
 
-def _extract_sparse(
-    text: str, begin: int, end: int, taxonomy: Taxonomy, index: AliasIndex | None = None
-) -> list[SkillMention]:
-    """The same mentions as `_extract_block`, reading tokens only where an alias may start."""
-    return _mentions(text, _sparse_spans(text, begin, end, taxonomy, index), taxonomy)
-
-
 def _sparse_spans(
     text: str, begin: int, end: int, taxonomy: Taxonomy, index: AliasIndex | None = None
 ) -> list[tuple[int, int, int]]:
+    """The same spans as `_block_spans`, reading tokens only where an alias may start."""
     block = text[begin:end]
     index = index or alias_index(taxonomy)
     ascii_text = ascii_bytes(block)
@@ -219,10 +213,6 @@ def _tokens(text: str, begin: int, end: int) -> tuple[list[int], list[int], list
     # so lowering them joined is lowering each one.
     words = " ".join(tokens).lower().split(" ") if tokens else []
     return bounds[1:-1:2], bounds[2::2], words
-
-
-def _extract_block(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[SkillMention]:
-    return _mentions(text, _block_spans(text, begin, end, taxonomy), taxonomy)
 
 
 def _block_spans(text: str, begin: int, end: int, taxonomy: Taxonomy) -> list[tuple[int, int, int]]:
