@@ -21,6 +21,7 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
+from applykit.write.grounding_layout import ordinary_heading_name
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
@@ -95,6 +96,8 @@ def check_grounding(
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
         if is_plain_starter(name, start, masked, evidence, lower):
             continue
+        if ordinary_heading_name(name, start, masked, evidence):
+            continue  # "## Key Qualifications at a Glance": capitals of the layout, no name
         if _REFERENCE.fullmatch(name) and evidence.find_in_posting(name):
             continue  # "(ref. QF-APS-0142)": the posting's own reference number
         compound = _COMPOUND.fullmatch(name)

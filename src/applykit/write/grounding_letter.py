@@ -13,16 +13,14 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib.resources import files
 
 from applykit.models.documents import Claim
 from applykit.write.claim_scope import closing_line, known_skill
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence, Source
-from applykit.write.grounding_words import lemma
+from applykit.write.grounding_words import english_vocabulary, lemma
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
     Span,
@@ -96,22 +94,22 @@ def is_plain_starter(
         return False
     if lowered in lower or lowered in _STARTERS or lemma(lowered) in _lemmas_of(lower):
         return True  # "Tools I have used …" ← "tool" in the posting
-    if list_item and lowered in _vocabulary():
+    if list_item and lowered in english_vocabulary():
         return True  # "1. Inventory the models …": a list item starts with a plain verb
-    if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
+    if lowered in english_vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
     heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
-    if heading and lowered in _vocabulary() and not known_skill(name):
+    if heading and lowered in english_vocabulary() and not known_skill(name):
         return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
     following = _LOWER_NEXT.match(text, start + len(name))
     if (
-        lowered in _vocabulary()
+        lowered in english_vocabulary()
         and following
-        and following.group(1) in _vocabulary()
+        and following.group(1) in english_vocabulary()
         and not known_skill(name)
     ):
         return True  # "Quick note about …": an English word heading a fragment, not a tool
-    return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
+    return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in english_vocabulary()
 
 
 _LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
@@ -130,7 +128,7 @@ def _header_row(text: str, start: int) -> bool:
 def _heading_rest(text: str, end: int) -> bool:
     """The rest of the heading, label or table cell is ordinary lower-case words only."""
     rest = _HEADING_REST.match(text, end)
-    return rest is not None and all(w in _vocabulary() for w in rest.group(1).split())
+    return rest is not None and all(w in english_vocabulary() for w in rest.group(1).split())
 
 
 _LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
@@ -162,18 +160,6 @@ _ENGLISH_SUFFIXES = (
 @functools.lru_cache(maxsize=8)
 def _lemmas_of(lower: frozenset[str]) -> frozenset[str]:
     return frozenset(lemma(word) for word in lower)
-
-
-@functools.lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """Whole words of the bundled (uncased English) tokenizer: ordinary words such as
-    "faster", as opposed to tool names such as "kubernetes" that it splits into pieces."""
-    path = files("applykit") / "data" / "tokenizer" / "tokenizer.json"
-    try:
-        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
-    except (OSError, KeyError, ValueError):  # pragma: no cover - the file ships with the package
-        return frozenset()
-    return frozenset(word for word in vocab if word.isalpha())
 
 
 _FORWARD = re.compile(

@@ -1,0 +1,101 @@
+"""Layout lines of a letter: headings, bold-only lines and subject lines name nothing by being
+capitalised.
+
+A heading in Title Case ("## Key Qualifications at a Glance", "**Leadership and Mentoring**",
+"**Subject: … – Application from …**") capitalises every word, so a capital there says nothing
+about a name. Such a word is ordinary when it is an English word of the bundled vocabulary and
+nothing marks it as a name:
+
+* it is not a tool the skills taxonomy knows, nor one of the posting's skills;
+* it does not stand where a name stands ("## Five Years at Google", "## From Stanford":
+  right after at / from / with / joined / by / under);
+* the name it is part of has no organisation word ("Stanford University", "Acme Labs");
+* the letter does not write it capitalised mid-sentence in its prose ("I moved to Stripe").
+
+Everything else in a heading stays a claim (fail closed): "## Years at Google" is still checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from applykit.write.claim_scope import known_skill
+from applykit.write.evidence import Evidence
+from applykit.write.grounding_words import english_vocabulary
+from applykit.write.names import COMMON_CAPITALISED
+from applykit.write.text_units import words
+
+_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+_BOLD_ONLY = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*:?[ \t]*$")
+_SUBJECT = re.compile(r"(?:\*\*|__)?[ \t]*(?:subject|re|betreff)[ \t]*:", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[&+:–—-]|[\w'’-]+)){1,9}[ \t]*$")
+_NAME_POSITION = re.compile(
+    r"\b(?:at|from|with|joined|by|under)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
+)
+_ORGANISATION = words(
+    """
+    university college institute institut school academy labs lab inc ltd llc gmbh ag corp
+    corporation company co group technologies technology analytics media bank foundation
+    hospital agency ministry department studio studios systems solutions partners ventures
+    capital holdings
+    """
+)
+
+
+def _line_of(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def layout_line(line: str) -> bool:
+    """A Markdown heading, a line that is all bold, a subject line, or a short line of
+    capitalised words with no sentence punctuation ("Transparent About Gaps")."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _HEADING.match(stripped) or _BOLD_ONLY.fullmatch(stripped) or _SUBJECT.match(stripped):
+        return True
+    if not _TITLE_LINE.fullmatch(stripped):
+        return False
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", stripped)
+    return len(tokens) >= 2 and all(
+        token[0].isupper() or token.lower() in COMMON_CAPITALISED for token in tokens
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _prose(text: str) -> str:
+    """The letter's lines that are not layout lines, joined."""
+    return "\n".join(line for line in text.splitlines() if not layout_line(line))
+
+
+def _capitalised_in_prose(word: str, text: str) -> bool:
+    """The letter writes `word` capitalised after a lower-case word in a line that is not
+    layout ("I moved to Stripe in 2021"): in this letter it is a name."""
+    return re.search(rf"[a-z,;][ \t]+{re.escape(word)}(?![\w-])", _prose(text)) is not None
+
+
+def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) -> bool:
+    """Every word of `name` is an ordinary English word capitalised only by the layout line
+    it stands in (module docstring)."""
+    line_start, line_end = _line_of(text, start)
+    if not layout_line(text[line_start:line_end]):
+        return False
+    parts = list(re.finditer(r"[A-Za-z][\w'’]*", name))
+    if not parts or any(part.group(0).lower() in _ORGANISATION for part in parts):
+        return False
+    skills = {skill.lower() for skill in evidence.posting_skills}
+    vocabulary = english_vocabulary()
+    for part in parts:
+        word = re.sub(r"['’]s$", "", part.group(0))
+        lowered = word.lower()
+        if lowered in COMMON_CAPITALISED:
+            continue
+        if lowered not in vocabulary or lowered in skills or known_skill(word):
+            return False
+        before = text[line_start : start + part.start()]
+        if _NAME_POSITION.search(before) or _capitalised_in_prose(word, text):
+            return False
+    return True
