@@ -35,3 +35,35 @@ def test_a_name_in_a_title_case_heading_is_still_checked(
         untraced("## Stripe Highlights\n\nBefore Northwind I moved to Stripe.", profile)
     )
     assert "Azure" in " ".join(untraced("## Azure Experience\n\nI work in Python.", profile))
+
+
+# --- a head-of title is the whole phrase -------------------------------------------------------
+
+
+def test_a_head_of_title_the_candidate_did_not_hold_is_refused(profile: Profile) -> None:
+    assert "head of machine learning" in untraced(
+        "From 2021 I was head of machine learning at Lumen Media.", profile
+    )
+    assert "Head of Analytics" in " ".join(
+        untraced("I served as Head of Analytics at Northwind.", profile)
+    )
+
+
+def test_a_head_of_someone_else_is_not_the_candidates_title(profile: Profile) -> None:
+    assert_grounded("At Parcelly I reported to the head of data science.", profile)
+    assert_grounded("I was a data scientist at Parcelly.", profile)
+
+
+# --- a year after a quoted title is that entry's year ------------------------------------------
+
+
+def test_a_year_after_a_quoted_title_must_be_that_entrys_year(profile: Profile) -> None:
+    assert_grounded(
+        'I co-wrote "Weak Supervision for Scandinavian Named-Entity Recognition" (2020).', profile
+    )
+    assert untraced(
+        'I co-wrote "Weak Supervision for Scandinavian Named-Entity Recognition" (2022).', profile
+    ) == ["2022"]
+    assert "2021" in untraced(
+        'At Lumen Media I wrote up "Lessons from Production", 2021, with my team.', profile
+    )

@@ -146,9 +146,14 @@ def _after_bullet(text: str, position: int) -> bool:
 
 # --- titles and degrees ------------------------------------------------------------------------
 
+HEAD_OF = (
+    r"(?:head|vp|director|chief) of [a-z]+"
+    r"(?:\s+(?!(?:at|and|or|for|in|with|on|to|by|the|of|from|since)\b)[a-z]+)?(?![\w-])"
+)
+"""… "head of data science at Parcelly": a head-of title is the whole phrase."""
 _ROLE_NOUNS = (
     r"engineer|scientist|manager|director|lead|architect|analyst|researcher|intern|developer|"
-    r"designer|consultant|officer|head of [a-z]+|vp of [a-z]+|cto|ceo|founder|co-founder"
+    r"designer|consultant|officer|cto|ceo|founder|co-founder|" + HEAD_OF
 )
 TITLE_CLAIM_RE = re.compile(
     r"\b(?:as|became|become|promoted to|i am|i'm|i was|i've been|worked as|work as|role as|"

@@ -16,7 +16,7 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.names import LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
+from applykit.write.names import HEAD_OF, LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
 from applykit.write.posting_mentions import (
     MENTIONED,
     SCHOOL_WORDS,
@@ -329,10 +329,12 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
         lead = _DESCRIPTIVE.match(title)
         if lead:  # "a seasoned machine learning engineer": the title is what follows
             title = title[lead.end() :]
+        head_of = re.search(HEAD_OF, title, re.IGNORECASE)
         words = title.lower().split()
+        words = words[: len(title[: head_of.start()].split())] if head_of else words[:-1]
         if any(
             word in CONTENT_STOPWORDS or (word.endswith("ing") and word not in _ING_IN_TITLES)
-            for word in words[:-1]
+            for word in words
         ):
             continue
         if _CONTRASTED.search(text[max(0, match.start() - 50) : match.start()]):
