@@ -67,3 +67,51 @@ def test_a_year_after_a_quoted_title_must_be_that_entrys_year(profile: Profile) 
     assert "2021" in untraced(
         'At Lumen Media I wrote up "Lessons from Production", 2021, with my team.', profile
     )
+
+
+# --- a table cell opens a sentence; a role noun after a label; an elliptical comment -----------
+
+
+def test_an_ordinary_word_opening_a_cell_or_comment_names_nothing(
+    profile: Profile, brightwater: Posting
+) -> None:
+    for text in (
+        "| Python | Rebuilt fraud scoring in Python; Migrated Northwind's service to Kubernetes |",
+        "| Docker | My services at Northwind all ship in Docker |",
+        "- **Open source:** Creator of tidewatch, a drift library in Python.",
+        "Strange as it sounds, I enjoy on-call. Interesting that you mention Kafka.",
+    ):
+        assert_grounded(text, profile, brightwater)
+
+
+def test_a_name_opening_a_cell_or_after_a_label_is_still_checked(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert "Stripe" in " ".join(untraced("| Payments | Joined Stripe in 2021 |", profile))
+    assert "Azure" in " ".join(untraced("- **Cloud:** Azure for two teams.", profile))
+    assert "Google Brain" in " ".join(untraced("| Research | Google Brain, 2019 |", profile))
+
+
+# --- a label restating the posting's requirement names its degree or title ---------------------
+
+
+def test_a_degree_or_title_in_a_requirement_label_is_the_postings(
+    profile: Profile, quillfield: Posting, loomcraft: Posting
+) -> None:
+    assert_grounded(
+        "| MSc or PhD in Computer Science or a related field | MSc from UW |", profile, quillfield
+    )
+    assert_grounded(
+        "| 3+ years shipping web products as a full-stack or product engineer | Not yet |",
+        profile,
+        loomcraft,
+    )
+
+
+def test_a_degree_or_title_answering_a_label_is_still_claimed(
+    profile: Profile, quillfield: Posting, loomcraft: Posting
+) -> None:
+    assert "PhD" in untraced("| Education | PhD in Computer Science |", profile, quillfield)
+    assert "full-stack engineer" in untraced(
+        "| Web products | I worked as a full-stack engineer at Parcelly |", profile, loomcraft
+    )

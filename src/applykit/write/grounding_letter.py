@@ -21,6 +21,7 @@ from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_words import english_vocabulary, lemma
+from applykit.write.names import after_label
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
     Span,
@@ -85,7 +86,10 @@ def is_plain_starter(
         return True  # a postscript marker
     if name.lower() in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
         return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
-    if start not in starts and not line_start and not list_item:
+    if name.lower() in _COMMENT and _COMMENT_NEXT.match(text, start + len(name)):
+        return True  # "Funny you should say that.": an elliptical comment, "It's" left out
+    labelled = after_label(text, start)
+    if start not in starts and not line_start and not list_item and not labelled:
         return False
     if SPELLED_RE.fullmatch(name):
         return True
@@ -96,6 +100,13 @@ def is_plain_starter(
         return True  # "Tools I have used …" ← "tool" in the posting
     if list_item and lowered in english_vocabulary():
         return True  # "1. Inventory the models …": a list item starts with a plain verb
+    if (
+        labelled
+        and lowered in english_vocabulary()
+        and _ROLE_OF.match(text, start + len(name))
+        and not known_skill(name)
+    ):
+        return True  # "- **Drift monitoring:** Author of tidewatch": a role noun, not a name
     if lowered in english_vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
     heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
@@ -116,6 +127,9 @@ _LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
 _HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){1,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
 _COURTESY = frozenset({"happy", "glad", "keen", "eager", "delighted", "ready", "grateful"})
 _COURTESY_NEXT = re.compile(r"\s+to\s+[a-z]+")
+_COMMENT = frozenset({"funny", "strange", "interesting", "odd", "curious", "ironic", "fair"})
+_COMMENT_NEXT = re.compile(r"\s+(?:you|that|how|enough|as\s+(?:it|that|this))\b")
+_ROLE_OF = re.compile(r"\s+(?:of|for|on|behind)\s+[a-z]")
 _SEPARATOR_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")
 
 

@@ -341,6 +341,10 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             continue  # "… rather than three as a full-stack engineer": contrasted, not claimed
         normal = _normalise_title(title)
         start, end = match.end("title") - len(title), match.end("title")
+        if posting_label(start, text, evidence):  # "| 3+ years … as a full-stack engineer | …"
+            note = "a label restating the posting's requirement"
+            claims.append(make_claim(title, "title", start, end, "posting:label", note))
+            continue
         employer = employer_near(start, end, text, evidence)
         if employer is not None and not re.search(
             rf"\b{re.escape(normal)}\b", _normalise_title(employer.text)
