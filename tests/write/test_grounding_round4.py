@@ -115,3 +115,62 @@ def test_a_degree_or_title_answering_a_label_is_still_claimed(
     assert "full-stack engineer" in untraced(
         "| Web products | I worked as a full-stack engineer at Parcelly |", profile, loomcraft
     )
+
+
+# --- the company's world: a negated list, the work on offer, the posting retold ---------------
+
+
+def test_a_list_called_new_is_negated_whole(profile: Profile, kornblume: Posting) -> None:
+    assert_grounded(
+        "I have not worked with maps (GeoPandas, H3 and PostGIS would all be new).",
+        profile,
+        kornblume,
+    )
+    assert_grounded("Databricks and PostGIS would both be new for me.", profile, kornblume)
+    assert "PostGIS" in untraced(
+        "I used PostGIS at Parcelly, and H3 would be new.", profile, kornblume
+    )
+
+
+def test_a_gerund_subject_judged_in_the_present_is_the_work_on_offer(
+    profile: Profile, kestrel: Posting
+) -> None:
+    assert_grounded(
+        "Moving a platform for 50 million subscribers off scripts on EC2 and onto Kubeflow "
+        "Pipelines is the sort of project I like.",
+        profile,
+        kestrel,
+    )
+    for text in (
+        "Moving Lumen Media off scripts on EC2 onto Kubeflow Pipelines was my last project.",
+        "Moving my team onto Kubeflow Pipelines is the work I know best.",
+        "Moving models onto Kubeflow Pipelines is exactly what I did at Northwind.",
+    ):
+        assert "Kubeflow Pipelines" in untraced(text, profile, kestrel), text
+
+
+def test_an_opinion_on_the_companys_figures_keeps_them_the_companys(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    assert_grounded(
+        "I admire how a 14-person team already reaches 60,000 monthly active makers.",
+        profile,
+        loomcraft,
+    )
+    assert "60,000 monthly" in " ".join(
+        untraced("I love that my team reached 60,000 monthly active makers.", profile, loomcraft)
+    )
+
+
+def test_a_clause_retelling_the_posting_names_the_companys_tools(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    assert_grounded(
+        "An AI workspace where knitters, weavers and small textile studios turn a photo or "
+        "sketch into a pattern is a lovely idea.",
+        profile,
+        loomcraft,
+    )
+    assert "AI" in untraced(
+        "At Northwind I built an AI workspace for knitters and weavers.", profile, loomcraft
+    )

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from applykit.write.claim_scope import gerund_topic
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
 from applykit.write.tracing import quotes
@@ -42,6 +43,12 @@ _ABOUT_THEM = re.compile(
     r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
 )
 """… "I saw that Loomcraft now has …": a clause whose subject is the company."""
+_OPINION_THAT = re.compile(
+    r"\b(?:love|like|admire|appreciate|enjoy|noticed?|saw|see|read|struck\s+by|impressed\s+by)"
+    r"\s+(?:that|how)\s+(?=(?:a|an|the)\s)",
+    re.IGNORECASE,
+)
+"""… "I love that a 14-person team already reaches …": an opinion on a clause about others."""
 _FIRST_PERSON = re.compile(r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us)\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -93,6 +100,8 @@ def company_figure(
         name = boundary.group("who").lower()
         if name in {"you", "your"} or any(name == n.lower() for n in evidence.company_names):
             opening = boundary.start("who")  # "I saw that Loomcraft now has … 14 people"
+    for boundary in _OPINION_THAT.finditer(text, opening, quantity.start):
+        opening = boundary.end()  # "I love that a 14-person team already reaches …"
     quoted = quotes(text)
     for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
         if any(a < boundary.start() < b for a, b, _ in quoted):
@@ -100,7 +109,8 @@ def company_figure(
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
     planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
-    if _OWNED.search(lead) or (_PAST.search(lead) and not planned):
+    topic = gerund_topic(quantity.start, text)  # "Helping a service with 50 million … is …"
+    if not topic and (_OWNED.search(lead) or (_PAST.search(lead) and not planned)):
         return False  # but "… the migration I would like to do next: scripts moved onto …"
     if names_own_entry(lead, evidence) or _with_own_figure(quantity, lead, evidence):
         return False

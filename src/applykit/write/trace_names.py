@@ -8,6 +8,7 @@ from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
     claimed_by_pronoun,
+    gerund_topic,
     known_entry,
     negated_item,
     skill_like,
@@ -23,6 +24,7 @@ from applykit.write.posting_mentions import (
     in_record,
     mentioned_only,
     posting_label,
+    restates_posting,
 )
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
@@ -165,6 +167,10 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
                 None,
                 "claims work at an organisation named only in the posting",
             )
+        if gerund_topic(start, text):  # "Helping a service … move to Kubeflow Pipelines is …"
+            return make_claim(name, kind, start, end, in_posting, "the work on offer")
+        if restates_posting(start, text, evidence):  # "An AI workspace that helps knitters …"
+            return make_claim(name, kind, start, end, in_posting, "retells the posting")
         voice, _ = voice_at(text, start, evidence)
         is_application_target = any(
             name.lower() == known.lower()
