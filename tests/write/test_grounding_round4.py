@@ -174,3 +174,59 @@ def test_a_clause_retelling_the_posting_names_the_companys_tools(
     assert "AI" in untraced(
         "At Northwind I built an AI workspace for knitters and weavers.", profile, loomcraft
     )
+
+
+# --- figures the letter works out or restates; a clock time ------------------------------------
+
+
+def test_a_clock_time_is_not_a_claim(profile: Profile) -> None:
+    assert_grounded("I would rather have the dashboards fresh by 7am than at 9.30 p.m.", profile)
+    assert "8 hours" in untraced("At Parcelly I cut 8 hours from the nightly run.", profile)
+
+
+def test_both_ends_of_a_fact_told_as_before_and_after(profile: Profile) -> None:
+    assert_grounded(
+        "Launching a new feature took 3 weeks back then; today it takes 4 days for five ML teams.",
+        profile,
+    )
+    assert "2 days" in untraced(
+        "Launching a new feature took 3 weeks back then; today it takes 2 days for five ML teams.",
+        profile,
+    )
+    assert "2 weeks" in untraced(
+        "Shipping a new feature once took 2 weeks; these days it takes 4 days at Northwind.",
+        profile,
+    )
+
+
+def test_a_ratio_worked_out_in_the_next_sentence_that_refers_back(profile: Profile) -> None:
+    assert_grounded(
+        "At Northwind p95 latency fell from 120ms to 35ms. That is about 3.4 times faster.",
+        profile,
+    )
+    assert "six times" in untraced(
+        "At Northwind p95 latency fell from 120ms to 35ms. That is about six times faster.",
+        profile,
+    )
+    assert "3.4 times" in untraced(
+        "At Northwind p95 latency fell from 120ms to 35ms. Parcelly got 3.4 times faster too.",
+        profile,
+    )
+
+
+def test_a_count_restated_in_the_next_sentence_is_the_same_count(profile: Profile) -> None:
+    assert_grounded(
+        "At the Halvorsen Institute I annotated a 20,000-sentence Swedish NER evaluation set. "
+        "Reading 20,000 sentences by hand teaches you patience.",
+        profile,
+    )
+    assert "twenty thousand sentences" in untraced(
+        "At the Halvorsen Institute I annotated a 20,000-sentence Swedish NER evaluation set. "
+        "At Northwind I labelled twenty thousand sentences again.",
+        profile,
+    )
+    assert "20,000 sentences" in untraced(
+        "At the Halvorsen Institute I annotated a 20,000-sentence Swedish NER evaluation set. "
+        "Reading 20,000 sentences for Parcelly taught me patience.",
+        profile,
+    )

@@ -21,13 +21,12 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
-from applykit.write.grounding_layout import ordinary_heading_name
+from applykit.write.grounding_layout import is_label, ordinary_heading_name
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
     expansion_source,
     in_question,
-    is_label,
     is_plain_starter,
     lower_case_words,
     own_list_count,
@@ -265,11 +264,16 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
             (c for c in result if c.traced and c.text == claim.text and c.end <= claim.start),
             None,
         )
+        if earlier is None and not claim.traced:
+            earlier = _restated(claim, result, text)
         if (
             not claim.traced
             and earlier is not None
             and not claim.note.startswith("a figure of the work at")
-            and _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+            and (
+                _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+                or earlier.text != claim.text
+            )
         ):
             note = "refers back to a figure the letter already stated"
             claim = claim.model_copy(
@@ -277,6 +281,33 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
             )
         result.append(claim)
     return result
+
+
+def _restated(claim: Claim, earlier: list[Claim], text: str) -> Claim | None:
+    """ "… I annotated a 20,000-sentence evaluation set. Annotating twenty thousand sentences
+    teaches you …": the count of the same thing (same value, same noun) traced in the sentence
+    just before, restated in a sentence that names no job or project of its own."""
+    mine = find_quantities(claim.text)
+    if len(mine) != 1 or not mine[0].unit or mine[0].kind != "count":
+        return None
+    sentence = sentence_around(text, claim.start)
+    if sentence.start < 2 or _NAMES_WORK.search(text, sentence.start, sentence.end):
+        return None
+    previous = sentence_around(text, sentence.start - 2)
+    for other in earlier:
+        found = find_quantities(other.text)
+        if (
+            other.traced
+            and previous.start <= other.start < previous.end
+            and len(found) == 1
+            and found[0].value == mine[0].value
+            and lemma(found[0].unit) == lemma(mine[0].unit)
+        ):
+            return other
+    return None
+
+
+_NAMES_WORK = re.compile(r"\b(?:at|for|with)\s+[A-Z]|\b(?:I|we)\s+(?:\w+ed|did|built|led)\b")
 
 
 def _mask_contacts(text: str) -> str:

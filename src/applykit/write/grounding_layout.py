@@ -99,3 +99,33 @@ def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) 
         if _NAME_POSITION.search(before) or _capitalised_in_prose(word, text):
             return False
     return True
+
+
+_CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
+    r"version|v|level|tier|grade)|#)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_UNITS = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+
+
+def is_label(start: int, unit: str, text: str) -> bool:
+    """A number that names rather than counts: a list marker ("1. Inventory …"), a label
+    ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
+    if unit.lower() in _MONTH_UNITS:
+        return True
+    if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
+        return True  # a time of day ("10:00–15:00 Eastern")
+    if _CLOCK_TIME.match(text, start):
+        return True  # a time of day ("at 8am", "by 6.30 p.m.")
+    if re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]) and re.match(
+        r"\d+[.)]\s", text[start:]
+    ):
+        return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

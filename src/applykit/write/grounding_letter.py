@@ -370,30 +370,3 @@ def expansion_source(start: int, end: int, text: str, evidence: Evidence) -> str
             if pattern.search(source.text):
                 return source.id
     return None
-
-
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
-    r"version|v|level|tier|grade)|#)\s*$",
-    re.IGNORECASE,
-)
-_MONTH_UNITS = words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-
-
-def is_label(start: int, unit: str, text: str) -> bool:
-    """A number that names rather than counts: a list marker ("1. Inventory …"), a label
-    ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
-    if unit.lower() in _MONTH_UNITS:
-        return True
-    if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
-        return True  # a time of day ("10:00–15:00 Eastern")
-    if re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]) and re.match(
-        r"\d+[.)]\s", text[start:]
-    ):
-        return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

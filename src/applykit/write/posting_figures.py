@@ -207,10 +207,18 @@ def as_rounded(quantity: Quantity, text: str) -> Quantity:
     return quantity
 
 
+_REFERS_BACK = re.compile(
+    r"[\s*_>-]*(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+means|\s+made\s+it)\b",
+    re.IGNORECASE,
+)
+"""… "That's more than three times faster": a sentence about the figure just stated."""
+
+
 def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: str) -> list[Claim]:
     """A figure the letter works out from its own traced range in the same sentence ("from
-    120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster") traces to that range's
-    fact; `claims` are the quantities' claims, in the same order."""
+    120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster"), or in the sentence before
+    when it opens by referring back ("That's more than three times faster"), traces to that
+    range's fact; `claims` are the quantities' claims, in the same order."""
     from applykit.write.claims import derived_readings
     from applykit.write.quantity_match import compatible, same_value
 
@@ -226,12 +234,15 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
             result.append(claim)
             continue
         sentence = sentence_around(text, quantity.start)
+        first = sentence.start
+        if _REFERS_BACK.match(text, sentence.start) and sentence.start > 1:
+            first = sentence_around(text, sentence.start - 2).start  # "… to 35ms. That's …"
         rounded = as_rounded(quantity, text)
         match = next(
             (
                 d
                 for d in derived
-                if sentence.start <= d.start < sentence.end
+                if first <= d.start < sentence.end
                 and same_value(rounded, d)
                 and compatible(rounded, d)
             ),

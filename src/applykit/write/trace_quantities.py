@@ -7,7 +7,7 @@ import functools
 import re
 
 from applykit.models.documents import Claim
-from applykit.write.claims import Quantity, range_partners
+from applykit.write.claims import Quantity, find_quantities, range_partners
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import Entry
 from applykit.write.grounding_entities import owner_named, owner_of
@@ -119,6 +119,8 @@ def _trace_in_profile(
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
+        elif _before_and_after(quantity, found, others, text, source):
+            shared = shared | {"range"}  # "used to take three weeks; now it takes four days"
         distinctive = found.value != int(found.value) and found.kind != "date"
         enough = shared and (len(shared) >= needed or distinctive)  # 0.81, 4.1: not by chance
         # or: a word next to the number is somewhere in the fact, and the sentence tells the
@@ -244,3 +246,25 @@ def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:
         other is source and same_value(quantity, found) and compatible(quantity, found)
         for found, other in evidence.quantities
     )
+
+
+def _before_and_after(
+    quantity: Quantity, found: Quantity, others: list[Quantity], text: str, source: Source
+) -> bool:
+    """The sentence states both ends of a range the fact states ("from 3 weeks to 4 days"),
+    told as before and after ("used to take three weeks; now it takes four days"): the other
+    end, of the same kind, is in the same sentence and is the fact's other end."""
+    sentence = sentence_around(text, quantity.start)
+    mine = [
+        other
+        for other in others
+        if other is not quantity
+        and other.kind == quantity.kind
+        and sentence.start <= other.start < sentence.end
+    ]
+    if not mine:
+        return False
+    in_fact = find_quantities(source.text)
+    own = next((q for q in in_fact if same_value(found, q) and q.start == found.start), None)
+    ends = range_partners(own, in_fact, source.text) if own else []
+    return any(same_value(other, end) and compatible(other, end) for other in mine for end in ends)
