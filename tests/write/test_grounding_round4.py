@@ -230,3 +230,44 @@ def test_a_count_restated_in_the_next_sentence_is_the_same_count(profile: Profil
         "Reading 20,000 sentences for Parcelly taught me patience.",
         profile,
     )
+
+
+# --- counts named by their verb, career start, a bound met, a soft skill as a heading ----------
+
+
+def test_a_count_of_times_counts_what_its_verb_names(profile: Profile) -> None:
+    assert_grounded("On GitHub, tidewatch has been starred over 1,200 times.", profile)
+    assert "1,200 times" in untraced("My tidewatch paper was cited over 1,200 times.", profile)
+    assert "2,000 times" in untraced("tidewatch has been starred 2,000 times.", profile)
+
+
+def test_years_in_industry_since_a_date_start_at_the_work_history(profile: Profile) -> None:
+    assert_grounded("| Experience | Six years in industry since 2020 |", profile)
+    assert "2018" in untraced("| Experience | Eight years in industry since 2018 |", profile)
+
+
+def test_a_posting_bound_met_by_the_sentences_own_figure_is_a_comparison(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        "At Northwind p95 latency went from 120ms to 35ms, comfortably under the 50ms target.",
+        profile,
+        brightwater,
+    )
+    assert "50ms" in untraced(
+        "At Northwind p95 latency went from 120ms to 65ms, comfortably under the 50ms target.",
+        profile,
+        brightwater,
+    )
+    assert "30ms" in untraced(
+        "At Northwind p95 latency went from 120ms to 35ms, well inside a sub-30ms budget.",
+        profile,
+        brightwater,
+    )
+
+
+def test_a_soft_skill_heading_is_a_topic_but_a_tool_heading_is_checked(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded("## Leadership and Mentoring\n\nAt Northwind I mentored 4 engineers.", profile)
+    assert "Rust" in untraced("## Rust and Leadership\n\nI work in Python.", profile, brightwater)

@@ -71,6 +71,12 @@ def known_skill(name: str) -> bool:
     )
 
 
+def soft_skill(name: str) -> bool:
+    """The taxonomy files the name as a soft skill ("Leadership"), not a tool or method."""
+    entry = _taxonomy().lookup(name)
+    return entry is not None and entry.category == "soft_skill"
+
+
 _NEIGHBOURS = re.compile(rf"({_ITEM})(?={_LIST_SEP}|\s*\)|\s*$)")
 
 

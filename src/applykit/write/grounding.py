@@ -144,6 +144,7 @@ def check_grounding(
         else claim
         for claim in claims
     ]
+    claims = _within_bound(claims, masked, evidence)
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)
@@ -308,6 +309,55 @@ def _restated(claim: Claim, earlier: list[Claim], text: str) -> Claim | None:
 
 
 _NAMES_WORK = re.compile(r"\b(?:at|for|with)\s+[A-Z]|\b(?:I|we)\s+(?:\w+ed|did|built|led)\b")
+
+
+_BOUND_BEFORE = re.compile(r"(?:\b(?:under|below|within|inside)\s+(?:an?\s+|the\s+)?|sub-)$", re.I)
+_BUDGET_AFTER = re.compile(r"\s*(?:budget|target|limit|sla|threshold|requirement|bar)\b", re.I)
+
+
+def _within_bound(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
+    """ "… from 120ms to 35ms, well inside a sub-50ms budget": a bound of the posting's that a
+    figure the sentence already traced meets is a comparison, not a figure of its own. Only a
+    budget, target or limit ("a sub-50ms budget", "under the 50 ms target"), never a result
+    ("scored every transaction in under 50ms" stays refused)."""
+    result: list[Claim] = []
+    for claim in claims:
+        found = find_quantities(claim.text) if not claim.traced else []
+        bound = found[0] if len(found) == 1 else None
+        lead = text[max(0, claim.start - 20) : claim.start]
+        if (
+            bound is None
+            or not bound.unit
+            or not _BOUND_BEFORE.search(lead)
+            or not _BUDGET_AFTER.match(text, claim.end)
+            or not any(
+                p.value == bound.value and p.unit == bound.unit for p in evidence.posting_quantities
+            )
+        ):
+            result.append(claim)
+            continue
+        sentence = sentence_around(text, claim.start)
+        met = next(
+            (
+                other
+                for other in claims
+                if other.traced
+                and other.source
+                and not other.source.startswith(("posting", "letter"))
+                and sentence.start <= other.start < sentence.end
+                and any(
+                    q.unit == bound.unit and q.value <= bound.value
+                    for q in find_quantities(other.text)
+                )
+            ),
+            None,
+        )
+        if met is None:
+            result.append(claim)
+            continue
+        note = f"the posting's bound, which {met.text} meets"
+        result.append(claim.model_copy(update={"traced": True, "source": met.source, "note": note}))
+    return result
 
 
 def _mask_contacts(text: str) -> str:

@@ -6,7 +6,8 @@ A heading in Title Case ("## Key Qualifications at a Glance", "**Leadership and 
 about a name. Such a word is ordinary when it is an English word of the bundled vocabulary and
 nothing marks it as a name:
 
-* it is not a tool the skills taxonomy knows, nor one of the posting's skills;
+* it is not a tool the skills taxonomy knows (a soft skill such as "Leadership" is a topic),
+  nor one of the posting's skills;
 * it does not stand where a name stands ("## Five Years at Google", "## From Stanford":
   right after at / from / with / joined / by / under);
 * the name it is part of has no organisation word ("Stanford University", "Acme Labs");
@@ -20,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from applykit.write.claim_scope import known_skill
+from applykit.write.claim_scope import known_skill, soft_skill
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_words import english_vocabulary
 from applykit.write.names import COMMON_CAPITALISED
@@ -93,8 +94,10 @@ def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) 
         lowered = word.lower()
         if lowered in COMMON_CAPITALISED:
             continue
-        if lowered not in vocabulary or lowered in skills or known_skill(word):
+        if lowered not in vocabulary or lowered in skills:
             return False
+        if known_skill(word) and not soft_skill(word):
+            return False  # "## Azure Experience"; a soft skill ("## Leadership") is a topic
         before = text[line_start : start + part.start()]
         if _NAME_POSITION.search(before) or _capitalised_in_prose(word, text):
             return False

@@ -282,10 +282,14 @@ def _quoted_entry_year(quantity: Quantity, text: str, evidence: Evidence) -> Cla
 
 
 _CAREER_SINCE = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
-    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?$",
+    r"(?:\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
+    r"shipped|shipping|done|doing)\b[^,;:]{0,60}|"
+    r"\b(?:years?|experience)\s+(?:of\s+\w+\s+)?(?:in|across)\s+(?:the\s+)?(?:industry|"
+    r"production|machine\s+learning|ml|data\s+science|tech)\s+)"
+    r"\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?$",
     re.IGNORECASE,
 )
+"""… "I've worked in ML since 2020", "Nearly seven years in industry since January 2020"."""
 
 
 def _nearest_named(entries: list[Entry], before: str, after: str) -> Entry | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity, find_quantities, range_partners
@@ -47,6 +48,9 @@ def trace_quantity(
             return make_claim(
                 quantity.text, quantity.kind, quantity.start, quantity.end, found.id, note
             )
+    done = _DONE_TIMES.search(text, max(0, quantity.start - 30), quantity.start)
+    if quantity.unit == "time" and done:
+        quantity = replace(quantity, unit=lemma(done.group(1)))  # "starred 1,200+ times": stars
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
@@ -54,6 +58,8 @@ def trace_quantity(
     return trace_in_posting(quantity, text, evidence, voice)
 
 
+_DONE_TIMES = re.compile(r"\b([a-z]{3,}ed)\s+(?:over\s+|more\s+than\s+|about\s+)?$")
+"""… "starred 1,200+ times", "downloaded 40,000 times": a count of what the verb names."""
 _SCORE_OUT_OF = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?![\d.])")
 _OWN_TIME = re.compile(r"\b(?:I|we)\b(?:'ve|’ve)?(?:\s+\w+){0,3}\s*$")
 
