@@ -145,6 +145,9 @@ def test_a_gerund_subject_judged_in_the_present_is_the_work_on_offer(
         "Moving Lumen Media off scripts on EC2 onto Kubeflow Pipelines was my last project.",
         "Moving my team onto Kubeflow Pipelines is the work I know best.",
         "Moving models onto Kubeflow Pipelines is exactly what I did at Northwind.",
+        "Moving models onto Kubeflow Pipelines is exactly what I do every day.",
+        "Moving models onto Kubeflow Pipelines is the kind of work I have done for years.",
+        "Moving models onto Kubeflow Pipelines is a big part of my current job.",
     ):
         assert "Kubeflow Pipelines" in untraced(text, profile, kestrel), text
 
@@ -173,6 +176,9 @@ def test_a_clause_retelling_the_posting_names_the_companys_tools(
     )
     assert "AI" in untraced(
         "At Northwind I built an AI workspace for knitters and weavers.", profile, loomcraft
+    )
+    assert "TypeScript" in untraced(
+        "- Shipping web products with TypeScript, React and a small ML team.", profile, loomcraft
     )
 
 

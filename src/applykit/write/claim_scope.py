@@ -343,8 +343,17 @@ _RECORD_IN_SUBJECT = re.compile(
 
 
 _REPORTED_AFTER = re.compile(
-    r"\b(?:I|we)\s+(?:\w+ed|did|built|led|ran|shipped|was|were|had|wrote|made|cut)\b"
+    r"\b(?:I|we)(?:'ve|’ve)?\s+(?:\w+ed|do|did|does|have|has|had|know|built|led|ran|run|"
+    r"shipped|was|were|wrote|made|cut|used|use)\b|\b(?:my|our)\b",
+    re.IGNORECASE,
 )
+_APPRECIATED = re.compile(
+    r"\b(?:I|I'd|I’d|we)\s+(?:would\s+|really\s+|most\s+)?(?:enjoy|love|like|relish|want|hope)|"
+    r"\b(?:exciting|appealing|interesting|compelling|fascinating|rewarding|fun)\b",
+    re.IGNORECASE,
+)
+"""… "is exactly the kind of migration I enjoy": a judgement, not a report ("… is what I do
+every day", "… is work I have done for years" report the record)."""
 
 
 def gerund_topic(start: int, text: str) -> bool:
@@ -362,4 +371,5 @@ def gerund_topic(start: int, text: str) -> bool:
         return False
     subject = text[sentence.start : predicate.start()]
     reported = _REPORTED_AFTER.search(text, predicate.start(), sentence.end)
-    return not _RECORD_IN_SUBJECT.search(subject) and reported is None
+    liked = _APPRECIATED.search(text, predicate.start(), sentence.end)
+    return not _RECORD_IN_SUBJECT.search(subject) and reported is None and liked is not None

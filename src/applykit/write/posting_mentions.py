@@ -189,7 +189,8 @@ def restates_posting(start: int, text: str, evidence: Evidence) -> bool:
     ("An AI workspace that helps knitters, weavers
     and small textile studios turn a photo or sketch into a pattern is …"): the letter retells
     the company's description, so the name is the company's. The stretch runs from the sentence
-    start to its end or to the first "I / my / we"."""
+    start to its end or to the first "I / my / we"; the name is in that posting sentence, and
+    the line is not an item of a list or a table cell."""
     sentence = next((s for s in sentence_spans(text) if s.start <= start < s.end), None)
     if sentence is None:
         return False
@@ -200,12 +201,19 @@ def restates_posting(start: int, text: str, evidence: Evidence) -> bool:
         return False  # a label with its answer ("- **Terraform:** 3 years at …") is not retold
     if any(employer.lower() in stretch.lower() for employer in evidence.employers if employer):
         return False  # "… at Northwind": the record, not the company's description
+    if _LIST_OR_CELL.match(text, text.rfind("\n", 0, start) + 1):
+        return False  # "- Low-latency services with Kafka …": an item of the candidate's list
     own = lemma_set(stretch)
     if len(own) < 6:
         return False
+    name = lemma_set(text[start : start + 40].split()[0]) if text[start:].split() else frozenset()
     return any(
-        len(own & lemmas) >= 0.6 * len(own) for lemmas in _sentence_lemmas(evidence.posting_text)
+        len(own & lemmas) >= 0.6 * len(own) and name <= lemmas
+        for lemmas in _sentence_lemmas(evidence.posting_text)
     )
+
+
+_LIST_OR_CELL = re.compile(r"[ \t]*(?:[-*•|]|\d+[.)])")
 
 
 @functools.lru_cache(maxsize=16)
