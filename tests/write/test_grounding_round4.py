@@ -236,6 +236,11 @@ def test_a_count_restated_in_the_next_sentence_is_the_same_count(profile: Profil
         "Reading 20,000 sentences for Parcelly taught me patience.",
         profile,
     )
+    assert "20,000 sentences" in untraced(
+        "At the Halvorsen Institute I annotated a 20,000-sentence Swedish NER evaluation set. "
+        "Parcelly's 20,000 sentences took longer.",
+        profile,
+    )
 
 
 # --- counts named by their verb, career start, a bound met, a soft skill as a heading ----------

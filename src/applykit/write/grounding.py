@@ -81,7 +81,8 @@ def check_grounding(
         and not posting_label(q.start, masked, evidence, figure=q.text)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
-    claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))
+    derived = derived_from_letter(quantities, traced, masked)
+    claims.extend(_referred_back(derived, masked, evidence))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
@@ -256,7 +257,7 @@ def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[C
 _DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+$", re.IGNORECASE)
 
 
-def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
+def _referred_back(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
     """ "… from 120ms to 35ms …; the 35ms figure above came from that budget": a definite
     reference to a figure the letter already stated and traced has that figure's source."""
     result: list[Claim] = []
@@ -266,7 +267,7 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
             None,
         )
         if earlier is None and not claim.traced:
-            earlier = _restated(claim, result, text)
+            earlier = _restated(claim, result, text, evidence)
         if (
             not claim.traced
             and earlier is not None
@@ -284,7 +285,7 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
     return result
 
 
-def _restated(claim: Claim, earlier: list[Claim], text: str) -> Claim | None:
+def _restated(claim: Claim, earlier: list[Claim], text: str, evidence: Evidence) -> Claim | None:
     """ "… I annotated a 20,000-sentence evaluation set. Annotating twenty thousand sentences
     teaches you …": the count of the same thing (same value, same noun) traced in the sentence
     just before, restated in a sentence that names no job or project of its own."""
@@ -294,6 +295,9 @@ def _restated(claim: Claim, earlier: list[Claim], text: str) -> Claim | None:
     sentence = sentence_around(text, claim.start)
     if sentence.start < 2 or _NAMES_WORK.search(text, sentence.start, sentence.end):
         return None
+    said = text[sentence.start : sentence.end].lower()
+    if any(e.name and e.name.split()[0].lower() in said for e in evidence.entries):
+        return None  # "Northwind's 20,000 sentences …": given to a job or project
     previous = sentence_around(text, sentence.start - 2)
     for other in earlier:
         found = find_quantities(other.text)
