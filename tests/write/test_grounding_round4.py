@@ -282,3 +282,16 @@ def test_a_soft_skill_heading_is_a_topic_but_a_tool_heading_is_checked(
 ) -> None:
     assert_grounded("## Leadership and Mentoring\n\nAt Northwind I mentored 4 engineers.", profile)
     assert "Rust" in untraced("## Rust and Leadership\n\nI work in Python.", profile, brightwater)
+
+
+# --- a heading's number and places ---------------------------------------------------------------
+
+
+def test_a_number_in_a_heading_is_read_and_a_heading_mark_is_no_label(profile: Profile) -> None:
+    assert "Ten Years" in untraced("## Ten Years of Experience\n\nI work in Python.", profile)
+    assert_grounded("### 3 Reasons I Fit\n\nI work in Python.", profile)
+    assert_grounded("At Northwind I closed ticket #42 in Python.", profile)
+
+
+def test_a_city_in_a_title_case_heading_is_a_name(profile: Profile) -> None:
+    assert "Oxford Days" in untraced("## Oxford Days\n\nI work in Python.", profile)

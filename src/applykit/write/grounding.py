@@ -21,7 +21,7 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
-from applykit.write.grounding_layout import is_label, ordinary_heading_name
+from applykit.write.grounding_layout import in_layout_line, is_label, ordinary_heading_name
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
@@ -77,7 +77,11 @@ def check_grounding(
         if not in_question(masked, q.start)
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
-        and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
+        and not (
+            q.value <= 5
+            and (q.text[:1].isalpha() or in_layout_line(masked, q.start))
+            and _counts_discourse(q, masked)
+        )  # "two places", "### 3 Reasons I Fit": the letter's own points
         and not posting_label(q.start, masked, evidence, figure=q.text)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]

@@ -10,7 +10,8 @@ nothing marks it as a name:
   nor one of the posting's skills;
 * it does not stand where a name stands ("## Five Years at Google", "## From Stanford":
   right after at / from / with / joined / by / under);
-* the name it is part of has no organisation word ("Stanford University", "Acme Labs");
+* the name it is part of has no organisation word ("Stanford University", "Acme Labs"), and
+  it is not a city of the bundled gazetteer ("## Oxford Days");
 * the letter does not write it capitalised mid-sentence in its prose ("I moved to Stripe").
 
 Everything else in a heading stays a claim (fail closed): "## Years at Google" is still checked.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib.resources import files
 
 from applykit.write.claim_scope import known_skill, soft_skill
 from applykit.write.evidence import Evidence
@@ -44,6 +46,14 @@ _ORGANISATION = words(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """The single-word names of the bundled gazetteer of well-known cities."""
+    text = files("applykit.data").joinpath("cities.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#")
+    return frozenset(name for name in rows if " " not in name)
+
+
 def _line_of(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
@@ -64,6 +74,12 @@ def layout_line(line: str) -> bool:
     return len(tokens) >= 2 and all(
         token[0].isupper() or token.lower() in COMMON_CAPITALISED for token in tokens
     )
+
+
+def in_layout_line(text: str, position: int) -> bool:
+    """The position is in a heading, bold-only, subject or title line."""
+    start, end = _line_of(text, position)
+    return layout_line(text[start:end])
 
 
 @functools.lru_cache(maxsize=8)
@@ -98,6 +114,8 @@ def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) 
             return False
         if known_skill(word) and not soft_skill(word):
             return False  # "## Azure Experience"; a soft skill ("## Leadership") is a topic
+        if word in _city_names():
+            return False  # "## Oxford Days": a place (and its schools) is a name
         before = text[line_start : start + part.start()]
         if _NAME_POSITION.search(before) or _capitalised_in_prose(word, text):
             return False
@@ -107,7 +125,7 @@ def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) 
 _CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
-    r"version|v|level|tier|grade)|#)\s*$",
+    r"version|v|level|tier|grade)\s*|(?<![#\n])(?<!^)#\s*)$",
     re.IGNORECASE,
 )
 _MONTH_UNITS = words(
@@ -131,4 +149,4 @@ def is_label(start: int, unit: str, text: str) -> bool:
         r"\d+[.)]\s", text[start:]
     ):
         return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))  # not "## Ten Years"
