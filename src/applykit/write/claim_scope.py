@@ -71,6 +71,12 @@ def known_skill(name: str) -> bool:
     )
 
 
+def soft_skill(name: str) -> bool:
+    """The taxonomy files the name as a soft skill ("Leadership"), not a tool or method."""
+    entry = _taxonomy().lookup(name)
+    return entry is not None and entry.category == "soft_skill"
+
+
 _NEIGHBOURS = re.compile(rf"({_ITEM})(?={_LIST_SEP}|\s*\)|\s*$)")
 
 
@@ -171,8 +177,9 @@ _SCOPE_BREAK = re.compile(
 _AFTER_NEGATED = re.compile(
     r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*(?:,|\bor\b|\band\b)\s*[\w+#./-]+(?:\s[\w+#./-]+){0,2})*"
     r"(?:\s*\([^()]{1,60}\)|\))?\s*"
-    r"(?:(?:(?:would|will)\s+be|is|are|was|were|remains?)\s+(?:(?:still|entirely|completely|both|"
-    r"all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)\s+to\s+me\b|"
+    r"(?:(?:(?:would|will)\s+(?:all\s+|both\s+)?be|is|are|was|were|remains?)\s+(?:(?:still|"
+    r"entirely|completely|both|all|quite|fairly|relatively)\s+)?(?:new|unfamiliar)"
+    r"(?:\s+(?:to|for)\s+me\b|\s*(?=[).;!]|$))|"
     r"(?:is|are|was|were)(?:n't|\s+not)\s+(?:\w+\s+){0,2}?(?:(?:I|I've|I\s+have|we)\s+"
     r"(?:\w+\s+)?(?:used|shipped|worked|touched|built|run|written|done|had)|in\s+my|part\s+of\s+my)\b|"
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
@@ -322,3 +329,47 @@ def claimed_by_pronoun(end: int, text: str) -> bool:
             continue
         return True
     return False
+
+
+_GERUND_OPENING = re.compile(r"[\s*_>#-]*(?-i:[A-Z])[a-z]+ing\s+(?!(?:at|for|with)\s)", re.I)
+_TOPIC_PREDICATE = re.compile(
+    r"\b(?:is|sounds|seems|feels|looks|would\s+be)\s+(?:\w+\s+){0,3}?"
+    r"(?:exactly|precisely|just|the\s+kind|the\s+sort|the\s+work|what|a\s+|an\s+)",
+    re.IGNORECASE,
+)
+_RECORD_IN_SUBJECT = re.compile(
+    r"\b(?:I|I'm|I've|I'd|(?i:me|my|we|our|was|were|had|did))\b|\b(?:at|for|with)\s+[A-Z]"
+)
+
+
+_REPORTED_AFTER = re.compile(
+    r"\b(?:I|we)(?:'ve|’ve)?\s+(?:\w+ed|do|did|does|have|has|had|know|built|led|ran|run|"
+    r"shipped|was|were|wrote|made|cut|used|use)\b|\b(?:my|our)\b",
+    re.IGNORECASE,
+)
+_APPRECIATED = re.compile(
+    r"\b(?:I|I'd|I’d|we)\s+(?:would\s+|really\s+|most\s+)?(?:enjoy|love|like|relish|want|hope)|"
+    r"\b(?:exciting|appealing|interesting|compelling|fascinating|rewarding|fun)\b",
+    re.IGNORECASE,
+)
+"""… "is exactly the kind of migration I enjoy": a judgement, not a report ("… is what I do
+every day", "… is work I have done for years" report the record)."""
+
+
+def gerund_topic(start: int, text: str) -> bool:
+    """The name is inside a gerund phrase that is the subject of a present-tense judgement
+    ("Helping a service … move from scripts on EC2 to Kubeflow Pipelines is exactly the kind
+    of migration I enjoy"): the work on offer, not the record. Not when the phrase has a
+    first person, a past tense or an employer ("Helping Northwind move to Kubeflow was …",
+    "Moving my team to Kubeflow is what I did")."""
+    sentence = sentence_around(text, start)
+    opening = _GERUND_OPENING.match(text, sentence.start, start)
+    if opening is None:
+        return False
+    predicate = _TOPIC_PREDICATE.search(text, start, sentence.end)
+    if predicate is None:
+        return False
+    subject = text[sentence.start : predicate.start()]
+    reported = _REPORTED_AFTER.search(text, predicate.start(), sentence.end)
+    liked = _APPRECIATED.search(text, predicate.start(), sentence.end)
+    return not _RECORD_IN_SUBJECT.search(subject) and reported is None and liked is not None

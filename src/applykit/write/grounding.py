@@ -21,12 +21,12 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
+from applykit.write.grounding_layout import in_layout_line, is_label, ordinary_heading_name
 from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
     expansion_source,
     in_question,
-    is_label,
     is_plain_starter,
     lower_case_words,
     own_list_count,
@@ -77,11 +77,16 @@ def check_grounding(
         if not in_question(masked, q.start)
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
-        and not (q.value <= 5 and q.text[:1].isalpha() and _counts_discourse(q, masked))
+        and not (
+            q.value <= 5
+            and (q.text[:1].isalpha() or in_layout_line(masked, q.start))
+            and _counts_discourse(q, masked)
+        )  # "two places", "### 3 Reasons I Fit": the letter's own points
         and not posting_label(q.start, masked, evidence, figure=q.text)
     ]
     traced = [trace_quantity(quantity, masked, evidence, quantities) for quantity in quantities]
-    claims.extend(_referred_back(derived_from_letter(quantities, traced, masked), masked))
+    derived = derived_from_letter(quantities, traced, masked)
+    claims.extend(_referred_back(derived, masked, evidence))
     courtesy = courtesy_spans(masked)
     lower = lower_case_words(evidence)
     for name, start, end in find_names(masked):
@@ -95,6 +100,8 @@ def check_grounding(
             continue  # "Liebes Kornblume-Team," / "Viele Grüße,": conventions, not claims
         if is_plain_starter(name, start, masked, evidence, lower):
             continue
+        if ordinary_heading_name(name, start, masked, evidence):
+            continue  # "## Key Qualifications at a Glance": capitals of the layout, no name
         if _REFERENCE.fullmatch(name) and evidence.find_in_posting(name):
             continue  # "(ref. QF-APS-0142)": the posting's own reference number
         compound = _COMPOUND.fullmatch(name)
@@ -142,6 +149,7 @@ def check_grounding(
         else claim
         for claim in claims
     ]
+    claims = _within_bound(claims, masked, evidence)
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)
@@ -253,7 +261,7 @@ def _posting_owned(claims: list[Claim], text: str, evidence: Evidence) -> list[C
 _DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+$", re.IGNORECASE)
 
 
-def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
+def _referred_back(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
     """ "… from 120ms to 35ms …; the 35ms figure above came from that budget": a definite
     reference to a figure the letter already stated and traced has that figure's source."""
     result: list[Claim] = []
@@ -262,17 +270,101 @@ def _referred_back(claims: list[Claim], text: str) -> list[Claim]:
             (c for c in result if c.traced and c.text == claim.text and c.end <= claim.start),
             None,
         )
+        if earlier is None and not claim.traced:
+            earlier = _restated(claim, result, text, evidence)
         if (
             not claim.traced
             and earlier is not None
             and not claim.note.startswith("a figure of the work at")
-            and _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+            and (
+                _DEFINITE.search(text, max(0, claim.start - 8), claim.start)
+                or earlier.text != claim.text
+            )
         ):
             note = "refers back to a figure the letter already stated"
             claim = claim.model_copy(
                 update={"traced": True, "source": earlier.source, "note": note}
             )
         result.append(claim)
+    return result
+
+
+def _restated(claim: Claim, earlier: list[Claim], text: str, evidence: Evidence) -> Claim | None:
+    """ "… I annotated a 20,000-sentence evaluation set. Annotating twenty thousand sentences
+    teaches you …": the count of the same thing (same value, same noun) traced in the sentence
+    just before, restated in a sentence that names no job or project of its own."""
+    mine = find_quantities(claim.text)
+    if len(mine) != 1 or not mine[0].unit or mine[0].kind != "count":
+        return None
+    sentence = sentence_around(text, claim.start)
+    if sentence.start < 2 or _NAMES_WORK.search(text, sentence.start, sentence.end):
+        return None
+    said = text[sentence.start : sentence.end].lower()
+    if any(e.name and e.name.split()[0].lower() in said for e in evidence.entries):
+        return None  # "Northwind's 20,000 sentences …": given to a job or project
+    previous = sentence_around(text, sentence.start - 2)
+    for other in earlier:
+        found = find_quantities(other.text)
+        if (
+            other.traced
+            and previous.start <= other.start < previous.end
+            and len(found) == 1
+            and found[0].value == mine[0].value
+            and lemma(found[0].unit) == lemma(mine[0].unit)
+        ):
+            return other
+    return None
+
+
+_NAMES_WORK = re.compile(r"\b(?:at|for|with)\s+[A-Z]|\b(?:I|we)\s+(?:\w+ed|did|built|led)\b")
+
+
+_BOUND_BEFORE = re.compile(r"(?:\b(?:under|below|within|inside)\s+(?:an?\s+|the\s+)?|sub-)$", re.I)
+_BUDGET_AFTER = re.compile(r"\s*(?:budget|target|limit|sla|threshold|requirement|bar)\b", re.I)
+
+
+def _within_bound(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim]:
+    """ "… from 120ms to 35ms, well inside a sub-50ms budget": a bound of the posting's that a
+    figure the sentence already traced meets is a comparison, not a figure of its own. Only a
+    budget, target or limit ("a sub-50ms budget", "under the 50 ms target"), never a result
+    ("scored every transaction in under 50ms" stays refused)."""
+    result: list[Claim] = []
+    for claim in claims:
+        found = find_quantities(claim.text) if not claim.traced else []
+        bound = found[0] if len(found) == 1 else None
+        lead = text[max(0, claim.start - 20) : claim.start]
+        if (
+            bound is None
+            or not bound.unit
+            or not _BOUND_BEFORE.search(lead)
+            or not _BUDGET_AFTER.match(text, claim.end)
+            or not any(
+                p.value == bound.value and p.unit == bound.unit for p in evidence.posting_quantities
+            )
+        ):
+            result.append(claim)
+            continue
+        sentence = sentence_around(text, claim.start)
+        met = next(
+            (
+                other
+                for other in claims
+                if other.traced
+                and other.source
+                and not other.source.startswith(("posting", "letter"))
+                and sentence.start <= other.start < sentence.end
+                and any(
+                    q.unit == bound.unit and q.value <= bound.value
+                    for q in find_quantities(other.text)
+                )
+            ),
+            None,
+        )
+        if met is None:
+            result.append(claim)
+            continue
+        note = f"the posting's bound, which {met.text} meets"
+        result.append(claim.model_copy(update={"traced": True, "source": met.source, "note": note}))
     return result
 
 

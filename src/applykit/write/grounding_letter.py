@@ -13,16 +13,15 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib.resources import files
 
 from applykit.models.documents import Claim
 from applykit.write.claim_scope import closing_line, known_skill
 from applykit.write.claims import find_quantities
 from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence, Source
-from applykit.write.grounding_words import lemma
+from applykit.write.grounding_words import english_vocabulary, lemma
+from applykit.write.names import after_label
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
     Span,
@@ -87,7 +86,10 @@ def is_plain_starter(
         return True  # a postscript marker
     if name.lower() in _COURTESY and _COURTESY_NEXT.match(text, start + len(name)):
         return True  # "Happy to talk timing …": an elliptical courtesy, "I am" left out
-    if start not in starts and not line_start and not list_item:
+    if name.lower() in _COMMENT and _COMMENT_NEXT.match(text, start + len(name)):
+        return True  # "Funny you should say that.": an elliptical comment, "It's" left out
+    labelled = after_label(text, start)
+    if start not in starts and not line_start and not list_item and not labelled:
         return False
     if SPELLED_RE.fullmatch(name):
         return True
@@ -96,28 +98,38 @@ def is_plain_starter(
         return False
     if lowered in lower or lowered in _STARTERS or lemma(lowered) in _lemmas_of(lower):
         return True  # "Tools I have used …" ← "tool" in the posting
-    if list_item and lowered in _vocabulary():
+    if list_item and lowered in english_vocabulary():
         return True  # "1. Inventory the models …": a list item starts with a plain verb
-    if lowered in _vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
+    if (
+        labelled
+        and lowered in english_vocabulary()
+        and _ROLE_OF.match(text, start + len(name))
+        and not known_skill(name)
+    ):
+        return True  # "- **Drift monitoring:** Author of tidewatch": a role noun, not a name
+    if lowered in english_vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Short version: …": a label, not a name
     heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
-    if heading and lowered in _vocabulary() and not known_skill(name):
+    if heading and lowered in english_vocabulary() and not known_skill(name):
         return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
     following = _LOWER_NEXT.match(text, start + len(name))
     if (
-        lowered in _vocabulary()
+        lowered in english_vocabulary()
         and following
-        and following.group(1) in _vocabulary()
+        and following.group(1) in english_vocabulary()
         and not known_skill(name)
     ):
         return True  # "Quick note about …": an English word heading a fragment, not a tool
-    return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in _vocabulary()
+    return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in english_vocabulary()
 
 
 _LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")
 _HEADING_REST = re.compile(r"((?:[ \t]+[a-z][a-z'-]*){1,5})[ \t]*(?:[*_]+[ \t]*)?(?:\||:|\n|$)")
 _COURTESY = frozenset({"happy", "glad", "keen", "eager", "delighted", "ready", "grateful"})
 _COURTESY_NEXT = re.compile(r"\s+to\s+[a-z]+")
+_COMMENT = frozenset({"funny", "strange", "interesting", "odd", "curious", "ironic", "fair"})
+_COMMENT_NEXT = re.compile(r"\s+(?:you|that|how|enough|as\s+(?:it|that|this))\b")
+_ROLE_OF = re.compile(r"\s+(?:of|for|on|behind)\s+[a-z]")
 _SEPARATOR_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")
 
 
@@ -130,7 +142,7 @@ def _header_row(text: str, start: int) -> bool:
 def _heading_rest(text: str, end: int) -> bool:
     """The rest of the heading, label or table cell is ordinary lower-case words only."""
     rest = _HEADING_REST.match(text, end)
-    return rest is not None and all(w in _vocabulary() for w in rest.group(1).split())
+    return rest is not None and all(w in english_vocabulary() for w in rest.group(1).split())
 
 
 _LOWER_NEXT = re.compile(r"\s+([a-z]{2,})\s+(?:about|on|re|regarding|for|from|to)\b")
@@ -162,18 +174,6 @@ _ENGLISH_SUFFIXES = (
 @functools.lru_cache(maxsize=8)
 def _lemmas_of(lower: frozenset[str]) -> frozenset[str]:
     return frozenset(lemma(word) for word in lower)
-
-
-@functools.lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """Whole words of the bundled (uncased English) tokenizer: ordinary words such as
-    "faster", as opposed to tool names such as "kubernetes" that it splits into pieces."""
-    path = files("applykit") / "data" / "tokenizer" / "tokenizer.json"
-    try:
-        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
-    except (OSError, KeyError, ValueError):  # pragma: no cover - the file ships with the package
-        return frozenset()
-    return frozenset(word for word in vocab if word.isalpha())
 
 
 _FORWARD = re.compile(
@@ -370,30 +370,3 @@ def expansion_source(start: int, end: int, text: str, evidence: Evidence) -> str
             if pattern.search(source.text):
                 return source.id
     return None
-
-
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:question|step|item|part|no\.|number|id|ref|page|section|option|phase|round|"
-    r"version|v|level|tier|grade)|#)\s*$",
-    re.IGNORECASE,
-)
-_MONTH_UNITS = words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-
-
-def is_label(start: int, unit: str, text: str) -> bool:
-    """A number that names rather than counts: a list marker ("1. Inventory …"), a label
-    ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
-    if unit.lower() in _MONTH_UNITS:
-        return True
-    if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
-        return True  # a time of day ("10:00–15:00 Eastern")
-    if re.search(r"(?:^|\n)[ \t]*(?:[*_#>]+[ \t]*)?$", text[:start]) and re.match(
-        r"\d+[.)]\s", text[start:]
-    ):
-        return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))

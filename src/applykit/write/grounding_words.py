@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Sequence
+from importlib.resources import files
 from typing import TYPE_CHECKING, TypeVar
 
 from applykit.write.text_units import CONTENT_STOPWORDS, words
@@ -101,3 +103,15 @@ def lemma_match(phrase: str, index: dict[str, _S]) -> _S | None:
     if not words or any(word not in index for word in words):
         return None
     return index[words[0]]
+
+
+@functools.lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Whole words of the bundled (uncased English) tokenizer: ordinary words such as
+    "faster", as opposed to tool names such as "kubernetes" that it splits into pieces."""
+    path = files("applykit") / "data" / "tokenizer" / "tokenizer.json"
+    try:
+        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, KeyError, ValueError):  # pragma: no cover - the file ships with the package
+        return frozenset()
+    return frozenset(word for word in vocab if word.isalpha())

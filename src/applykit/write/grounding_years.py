@@ -31,7 +31,7 @@ from applykit.write.tenure_roles import (
     skill_months,
 )
 from applykit.write.text_units import clause_around, sentence_around
-from applykit.write.tracing import make_claim
+from applykit.write.tracing import make_claim, quotes
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
@@ -208,6 +208,9 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     ):
         note = "a date still to come: a plan, not the candidate's record"
         return make_claim(quantity.text, "date", quantity.start, quantity.end, "plan", note)
+    quoted = _quoted_entry_year(quantity, text, evidence)
+    if quoted is not None:
+        return quoted
     clause = clause_around(text, quantity.start)
     career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
@@ -250,11 +253,43 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     return None
 
 
+_AFTER_QUOTE = re.compile(r"[”\"][ \t]*(?:,|\(|\u2013|-|—)?[ \t]*(?:in[ \t]+)?$")
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _quoted_entry_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | None:
+    """ "… paper, "Two-Tower Retrieval …: Lessons from Production" (2023)": a year right after
+    a quoted title belongs to the profile entry of that title (a paper, project or award), and
+    must be one of its years, whatever else the sentence names."""
+    before = text[max(0, quantity.start - 12) : quantity.start]
+    if not _AFTER_QUOTE.search(before):
+        return None
+    quote = next((q for q in quotes(text) if 0 < quantity.start - q[1] <= len(before)), None)
+    title = _plain(quote[2]) if quote else ""
+    if len(title) < 10:
+        return None
+    for entry in evidence.entries:
+        name = _plain(entry.name)
+        if name and (title in name or name in title) and min(len(name), len(title)) >= 10:
+            year = int(quantity.value)
+            source = entry.id if year in entry.years else None
+            note = f"a date of {entry.name}" if source else f"not a year of {entry.name}"
+            return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)
+    return None
+
+
 _CAREER_SINCE = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
-    r"shipped|shipping|done|doing)\b[^,;:]{0,60}\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?$",
+    r"(?:\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:been\s+)?(?:worked|working|built|building|"
+    r"shipped|shipping|done|doing)\b[^,;:]{0,60}|"
+    r"\b(?:years?|experience)\s+(?:of\s+\w+\s+)?(?:in|across)\s+(?:the\s+)?(?:industry|"
+    r"production|machine\s+learning|ml|data\s+science|tech)\s+)"
+    r"\b(?:since|from)\s+(?:[A-Z][a-z]+\.?\s+)?$",
     re.IGNORECASE,
 )
+"""… "I've worked in ML since 2020", "Nearly seven years in industry since January 2020"."""
 
 
 def _nearest_named(entries: list[Entry], before: str, after: str) -> Entry | None:

@@ -63,9 +63,9 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
         core = word.split("'")[0].split("’")[0]
         if not core or core == "I":  # "I'm", "I’ve"
             return False
-        line_start = _line_start(text, token.start())
+        line_start = _line_start(text, token.start()) or _cell_start(text, token.start())
         initial = token.start() in starts or line_start or _after_bullet(text, token.start())
-        initial = initial or _after_label(text, token.start())
+        initial = initial or after_label(text, token.start())
         if initial and _plain_word(core):
             return False
         has_upper_inside = any(ch.isupper() for ch in core[1:])
@@ -118,13 +118,22 @@ def _line_start(text: str, position: int) -> bool:
     return bool(_LINE_START.search(before))
 
 
+_CELL_START = re.compile(r"(?:^|\n)[ \t]*\|(?:[^|\n]*\|)*[ \t]*(?:[*_]+[ \t]*)?$")
+
+
+def _cell_start(text: str, position: int) -> bool:
+    """A word that opens a table cell ("| Moved feature pipelines … |") opens a sentence."""
+    line = text.rfind("\n", 0, position) + 1
+    return bool(_CELL_START.match(text, max(0, line - 1), position))
+
+
 _AFTER_BOLD_LABEL = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:[-*•]|\d+[.)])[ \t]+)?(?:\*\*|__)[^*_\n]{1,60}?"
     r"(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+$"
 )
 
 
-def _after_label(text: str, position: int) -> bool:
+def after_label(text: str, position: int) -> bool:
     """A word right after a bold label ("- **Languages:** My German is …") opens a sentence."""
     return bool(_AFTER_BOLD_LABEL.search(text, max(0, position - 90), position))
 
@@ -146,9 +155,14 @@ def _after_bullet(text: str, position: int) -> bool:
 
 # --- titles and degrees ------------------------------------------------------------------------
 
+HEAD_OF = (
+    r"(?:head|vp|director|chief) of [a-z]+"
+    r"(?:\s+(?!(?:at|and|or|for|in|with|on|to|by|the|of|from|since)\b)[a-z]+)?(?![\w-])"
+)
+"""… "head of data science at Parcelly": a head-of title is the whole phrase."""
 _ROLE_NOUNS = (
     r"engineer|scientist|manager|director|lead|architect|analyst|researcher|intern|developer|"
-    r"designer|consultant|officer|head of [a-z]+|vp of [a-z]+|cto|ceo|founder|co-founder"
+    r"designer|consultant|officer|cto|ceo|founder|co-founder|" + HEAD_OF
 )
 TITLE_CLAIM_RE = re.compile(
     r"\b(?:as|became|become|promoted to|i am|i'm|i was|i've been|worked as|work as|role as|"

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from applykit.write.claim_scope import gerund_topic
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
 from applykit.write.tracing import quotes
@@ -42,6 +43,12 @@ _ABOUT_THEM = re.compile(
     r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
 )
 """… "I saw that Loomcraft now has …": a clause whose subject is the company."""
+_OPINION_THAT = re.compile(
+    r"\b(?:love|like|admire|appreciate|enjoy|noticed?|saw|see|read|struck\s+by|impressed\s+by)"
+    r"\s+(?:that|how)\s+(?=(?:a|an|the)\s)",
+    re.IGNORECASE,
+)
+"""… "I love that a 14-person team already reaches …": an opinion on a clause about others."""
 _FIRST_PERSON = re.compile(r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us)\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -93,6 +100,8 @@ def company_figure(
         name = boundary.group("who").lower()
         if name in {"you", "your"} or any(name == n.lower() for n in evidence.company_names):
             opening = boundary.start("who")  # "I saw that Loomcraft now has … 14 people"
+    for boundary in _OPINION_THAT.finditer(text, opening, quantity.start):
+        opening = boundary.end()  # "I love that a 14-person team already reaches …"
     quoted = quotes(text)
     for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
         if any(a < boundary.start() < b for a, b, _ in quoted):
@@ -100,7 +109,8 @@ def company_figure(
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
     planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
-    if _OWNED.search(lead) or (_PAST.search(lead) and not planned):
+    topic = gerund_topic(quantity.start, text)  # "Helping a service with 50 million … is …"
+    if not topic and (_OWNED.search(lead) or (_PAST.search(lead) and not planned)):
         return False  # but "… the migration I would like to do next: scripts moved onto …"
     if names_own_entry(lead, evidence) or _with_own_figure(quantity, lead, evidence):
         return False
@@ -197,10 +207,18 @@ def as_rounded(quantity: Quantity, text: str) -> Quantity:
     return quantity
 
 
+_REFERS_BACK = re.compile(
+    r"[\s*_>-]*(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+means|\s+made\s+it)\b",
+    re.IGNORECASE,
+)
+"""… "That's more than three times faster": a sentence about the figure just stated."""
+
+
 def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: str) -> list[Claim]:
     """A figure the letter works out from its own traced range in the same sentence ("from
-    120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster") traces to that range's
-    fact; `claims` are the quantities' claims, in the same order."""
+    120 ms to 35 ms, roughly a 70% drop", "about 3.4 times faster"), or in the sentence before
+    when it opens by referring back ("That's more than three times faster"), traces to that
+    range's fact; `claims` are the quantities' claims, in the same order."""
     from applykit.write.claims import derived_readings
     from applykit.write.quantity_match import compatible, same_value
 
@@ -216,12 +234,15 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
             result.append(claim)
             continue
         sentence = sentence_around(text, quantity.start)
+        first = sentence.start
+        if _REFERS_BACK.match(text, sentence.start) and sentence.start > 1:
+            first = sentence_around(text, sentence.start - 2).start  # "… to 35ms. That's …"
         rounded = as_rounded(quantity, text)
         match = next(
             (
                 d
                 for d in derived
-                if sentence.start <= d.start < sentence.end
+                if first <= d.start < sentence.end
                 and same_value(rounded, d)
                 and compatible(rounded, d)
             ),

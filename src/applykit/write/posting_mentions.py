@@ -172,3 +172,50 @@ _ASIDE = re.compile(r"\([^()]*\)")
 @functools.lru_cache(maxsize=16)
 def _posting_sentences(posting: str) -> tuple[str, ...]:
     return tuple(posting[span.start : span.end] for span in sentence_spans(posting))
+
+
+_PAST_REPORT = re.compile(
+    r"(?<![\w-])(?:[a-z]{3,}ed|built|ran|led|grew|won|made|took|shipped|was|were|had|did)"
+    r"(?![\w-])"
+)
+_FIRST_PERSON_AHEAD = re.compile(
+    r",?\s*(?:and|but|so)?\s*\b(?:I|I'm|I've|I'd|[Mm]y|[Ww]e|[Oo]ur)\b"
+)
+
+
+def restates_posting(start: int, text: str, evidence: Evidence) -> bool:
+    """The name stands in a stretch with no first person and no past report whose content
+    words are mostly one sentence of the posting, with no label colon and no profile employer
+    ("An AI workspace that helps knitters, weavers
+    and small textile studios turn a photo or sketch into a pattern is …"): the letter retells
+    the company's description, so the name is the company's. The stretch runs from the sentence
+    start to its end or to the first "I / my / we"; the name is in that posting sentence, and
+    the line is not an item of a list or a table cell."""
+    sentence = next((s for s in sentence_spans(text) if s.start <= start < s.end), None)
+    if sentence is None:
+        return False
+    before = text[sentence.start : start]
+    ahead = _FIRST_PERSON_AHEAD.search(text, start, sentence.end)
+    stretch = text[sentence.start : ahead.start() if ahead else sentence.end]
+    if _FIRST_PERSON.search(before) or _PAST_REPORT.search(stretch) or ":" in stretch:
+        return False  # a label with its answer ("- **Terraform:** 3 years at …") is not retold
+    if any(employer.lower() in stretch.lower() for employer in evidence.employers if employer):
+        return False  # "… at Northwind": the record, not the company's description
+    if _LIST_OR_CELL.match(text, text.rfind("\n", 0, start) + 1):
+        return False  # "- Low-latency services with Kafka …": an item of the candidate's list
+    own = lemma_set(stretch)
+    if len(own) < 6:
+        return False
+    name = lemma_set(text[start : start + 40].split()[0]) if text[start:].split() else frozenset()
+    return any(
+        len(own & lemmas) >= 0.6 * len(own) and name <= lemmas
+        for lemmas in _sentence_lemmas(evidence.posting_text)
+    )
+
+
+_LIST_OR_CELL = re.compile(r"[ \t]*(?:[-*•|]|\d+[.)])")
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_lemmas(posting: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(lemma_set(sentence)) for sentence in _posting_sentences(posting))

@@ -10,6 +10,7 @@ from applykit.write.claim_scope import unclaimed_reason
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_words import lemma_set
 from applykit.write.names import DEGREE_RE, degree_level
+from applykit.write.posting_mentions import posting_label
 from applykit.write.trace_names import negated
 from applykit.write.tracing import make_claim, voice_at
 
@@ -34,6 +35,10 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
         raw = match.group("degree")
         start, end = match.start("degree"), match.end("degree")
         if negated(start, text):  # "I do not have a PhD"
+            continue
+        if posting_label(start, text, evidence):  # "| MSc or PhD in Computer Science | …"
+            note = "a label restating the posting's requirement"
+            claims.append(make_claim(raw, "degree", start, end, "posting:label", note))
             continue
         level = degree_level(raw)
         field = _DEGREE_FIELD.match(text, end)

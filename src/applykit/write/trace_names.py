@@ -8,6 +8,7 @@ from applykit.models.documents import Claim, ClaimKind
 from applykit.write.claim_scope import (
     brought_by_candidate,
     claimed_by_pronoun,
+    gerund_topic,
     known_entry,
     negated_item,
     skill_like,
@@ -16,13 +17,14 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
-from applykit.write.names import LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
+from applykit.write.names import HEAD_OF, LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
 from applykit.write.posting_mentions import (
     MENTIONED,
     SCHOOL_WORDS,
     in_record,
     mentioned_only,
     posting_label,
+    restates_posting,
 )
 from applykit.write.text_units import CONTENT_STOPWORDS, clauses_before, voice_of, words
 from applykit.write.tracing import make_claim, voice_at
@@ -165,6 +167,10 @@ def trace_name(name: str, start: int, end: int, text: str, evidence: Evidence) -
                 None,
                 "claims work at an organisation named only in the posting",
             )
+        if gerund_topic(start, text):  # "Helping a service … move to Kubeflow Pipelines is …"
+            return make_claim(name, kind, start, end, in_posting, "the work on offer")
+        if restates_posting(start, text, evidence):  # "An AI workspace that helps knitters …"
+            return make_claim(name, kind, start, end, in_posting, "retells the posting")
         voice, _ = voice_at(text, start, evidence)
         is_application_target = any(
             name.lower() == known.lower()
@@ -329,16 +335,22 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
         lead = _DESCRIPTIVE.match(title)
         if lead:  # "a seasoned machine learning engineer": the title is what follows
             title = title[lead.end() :]
+        head_of = re.search(HEAD_OF, title, re.IGNORECASE)
         words = title.lower().split()
+        words = words[: len(title[: head_of.start()].split())] if head_of else words[:-1]
         if any(
             word in CONTENT_STOPWORDS or (word.endswith("ing") and word not in _ING_IN_TITLES)
-            for word in words[:-1]
+            for word in words
         ):
             continue
         if _CONTRASTED.search(text[max(0, match.start() - 50) : match.start()]):
             continue  # "… rather than three as a full-stack engineer": contrasted, not claimed
         normal = _normalise_title(title)
         start, end = match.end("title") - len(title), match.end("title")
+        if posting_label(start, text, evidence):  # "| 3+ years … as a full-stack engineer | …"
+            note = "a label restating the posting's requirement"
+            claims.append(make_claim(title, "title", start, end, "posting:label", note))
+            continue
         employer = employer_near(start, end, text, evidence)
         if employer is not None and not re.search(
             rf"\b{re.escape(normal)}\b", _normalise_title(employer.text)

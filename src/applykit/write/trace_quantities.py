@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from applykit.models.documents import Claim
-from applykit.write.claims import Quantity, range_partners
+from applykit.write.claims import Quantity, find_quantities, range_partners
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import Entry
 from applykit.write.grounding_entities import owner_named, owner_of
@@ -47,6 +48,9 @@ def trace_quantity(
             return make_claim(
                 quantity.text, quantity.kind, quantity.start, quantity.end, found.id, note
             )
+    done = _DONE_TIMES.search(text, max(0, quantity.start - 30), quantity.start)
+    if quantity.unit == "time" and done:
+        quantity = replace(quantity, unit=lemma(done.group(1)))  # "starred 1,200+ times": stars
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
@@ -54,6 +58,8 @@ def trace_quantity(
     return trace_in_posting(quantity, text, evidence, voice)
 
 
+_DONE_TIMES = re.compile(r"\b([a-z]{3,}ed)\s+(?:over\s+|more\s+than\s+|about\s+)?$")
+"""… "starred 1,200+ times", "downloaded 40,000 times": a count of what the verb names."""
 _SCORE_OUT_OF = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?![\d.])")
 _OWN_TIME = re.compile(r"\b(?:I|we)\b(?:'ve|’ve)?(?:\s+\w+){0,3}\s*$")
 
@@ -119,6 +125,8 @@ def _trace_in_profile(
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
+        elif _before_and_after(quantity, found, others, text, source):
+            shared = shared | {"range"}  # "used to take three weeks; now it takes four days"
         distinctive = found.value != int(found.value) and found.kind != "date"
         enough = shared and (len(shared) >= needed or distinctive)  # 0.81, 4.1: not by chance
         # or: a word next to the number is somewhere in the fact, and the sentence tells the
@@ -244,3 +252,25 @@ def _in_source(quantity: Quantity, source: Source, evidence: Evidence) -> bool:
         other is source and same_value(quantity, found) and compatible(quantity, found)
         for found, other in evidence.quantities
     )
+
+
+def _before_and_after(
+    quantity: Quantity, found: Quantity, others: list[Quantity], text: str, source: Source
+) -> bool:
+    """The sentence states both ends of a range the fact states ("from 3 weeks to 4 days"),
+    told as before and after ("used to take three weeks; now it takes four days"): the other
+    end, of the same kind, is in the same sentence and is the fact's other end."""
+    sentence = sentence_around(text, quantity.start)
+    mine = [
+        other
+        for other in others
+        if other is not quantity
+        and other.kind == quantity.kind
+        and sentence.start <= other.start < sentence.end
+    ]
+    if not mine:
+        return False
+    in_fact = find_quantities(source.text)
+    own = next((q for q in in_fact if same_value(found, q) and q.start == found.start), None)
+    ends = range_partners(own, in_fact, source.text) if own else []
+    return any(same_value(other, end) and compatible(other, end) for other in mine for end in ends)
