@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity
-from applykit.write.grounding_dates import Entry, merged_work_years
+from applykit.write.grounding_dates import (
+    Entry,
+    merged_work_years,
+    same_employer,
+    same_job_place,
+)
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
 from applykit.write.tenure_roles import (
@@ -115,6 +120,8 @@ def trace_employer_tenure(
     referred = referred or (named_project(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
+    if len(named) == 1:  # "nearly four years at Tidequill": every position held there
+        named = same_employer(named[0], evidence.entries)
     if not named:
         role = (
             role_months(quantity, text, evidence)
@@ -230,9 +237,17 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     nearest = _nearest_named(evidence.entries, before_year, after_year)
     for entry in evidence.entries:
         near_shared = len(near & entry.lemmas)
-        if entry is nearest:
+        if nearest is not None and (entry is nearest or same_job_place(entry, nearest)):
             near_shared += 3  # "In July 2021 I moved to Lumen Media": the entry named beside it
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
+    scored = [  # the positions held at one employer are about it alike (a promotion)
+        max(
+            ((s, n, entry) for s, n, other in scored if same_job_place(other, entry)),
+            default=(score, near_shared, entry),
+            key=lambda scored_entry: scored_entry[:2],
+        )
+        for score, near_shared, entry in scored
+    ]
     best = max((score for score, _, _ in scored), default=0)
     month = _month_before(quantity, text)
     for score, near_shared, entry in scored:

@@ -14,6 +14,7 @@ from applykit.write.claim_scope import (
     unclaimed_reason,
 )
 from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_dates import same_employer
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.names import LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
@@ -340,9 +341,10 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
         normal = _normalise_title(title)
         start, end = match.end("title") - len(title), match.end("title")
         employer = employer_near(start, end, text, evidence)
-        if employer is not None and not re.search(
-            rf"\b{re.escape(normal)}\b", _normalise_title(employer.text)
-        ):
+        if employer is not None and not any(
+            re.search(rf"\b{re.escape(normal)}\b", _normalise_title(position.text))
+            for position in same_employer(employer, evidence.entries)
+        ):  # any position held there: "first as a Software Engineer, then …" at one employer
             note = f"a title the candidate has not held at {employer.name} ({employer.title})"
             claims.append(make_claim(title, "title", start, end, None, note))
             continue

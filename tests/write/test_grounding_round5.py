@@ -1,0 +1,107 @@
+"""Round 5 (tuned on blind22, the first set with a candidate other than the example one): a
+promotion is two positions at one employer, and a name's first word stands for it only when
+that word is distinctive. The candidate here is written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from grounding_checks import assert_grounded, untraced
+
+from applykit.ingest.profiles import load_profile
+from applykit.models.profile import Profile
+
+_PROFILE = """\
+basics:
+  name: "Dara Okonkwo-Lind"
+  email: "dara@example.com"
+work:
+  - name: "Saltmarsh Freight"
+    position: "Senior Backend Engineer"
+    startDate: "2022-03"
+    endDate: "2024-10"
+    highlights:
+      - "Cut the p99 latency of the quote API from 900ms to 210ms with request coalescing."
+  - name: "Saltmarsh Freight"
+    position: "Backend Engineer"
+    startDate: "2019-09"
+    endDate: "2022-02"
+    highlights:
+      - "Built the carrier rate importer in Go, covering 40 carriers."
+  - name: "Orchardly"
+    position: "Software Engineering Intern"
+    startDate: "2018-06"
+    endDate: "2018-09"
+    highlights:
+      - "Wrote a Django admin for 12 warehouse managers."
+volunteer:
+  - organization: "Rust Lisboa"
+    position: "Meetup Organiser"
+    startDate: "2017-01"
+    endDate: "2019-08"
+    highlights:
+      - "Ran 20 meetups."
+education:
+  - institution: "University of Gdansk"
+    area: "Computer Science"
+    studyType: "Bachelor of Science"
+    startDate: "2015-09"
+    endDate: "2019-06"
+skills:
+  - name: "Backend"
+    keywords: ["Go", "Rust", "Django", "PostgreSQL"]
+"""
+
+
+@pytest.fixture(scope="module")
+def promoted(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    path: Path = tmp_path_factory.mktemp("profile") / "profile.yaml"
+    path.write_text(_PROFILE, encoding="utf-8")
+    return load_profile(path)
+
+
+# --- two positions at one employer are one stint there -----------------------------------------
+
+
+def test_time_at_an_employer_spans_every_position_held_there(promoted: Profile) -> None:
+    for text in (
+        "I spent five years at Saltmarsh Freight, from 2019 to 2024.",
+        "Saltmarsh Freight (2019–2024) is where I worked for just over five years.",
+        "At Saltmarsh Freight I was first a Backend Engineer and then a Senior Backend Engineer.",
+        "In 2019 I joined Saltmarsh Freight as a Backend Engineer.",
+    ):
+        assert_grounded(text, promoted)
+
+
+def test_more_time_than_all_positions_there_is_still_refused(promoted: Profile) -> None:
+    assert "seven years" in untraced("I spent seven years at Saltmarsh Freight.", promoted)
+    assert "2017" in untraced("I joined Saltmarsh Freight in 2017.", promoted)
+    assert "Staff Engineer" in " ".join(
+        untraced("At Saltmarsh Freight I was a Staff Engineer.", promoted)
+    )
+
+
+def test_dates_in_brackets_do_not_hide_the_role_they_precede(promoted: Profile) -> None:
+    """ "N years (2022–2024) as a Senior Backend Engineer" is time in that position, not the
+    whole stint at the employer."""
+    assert_grounded("I spent over two years (2022–2024) as a Senior Backend Engineer.", promoted)
+    assert "five years" in untraced(
+        "I spent almost five years (2022–2024) as a Senior Backend Engineer.", promoted
+    )
+
+
+# --- a first word stands for a name only when it is distinctive --------------------------------
+
+
+def test_a_skill_or_institution_word_does_not_stand_for_a_name(promoted: Profile) -> None:
+    for text in (
+        "Built the quote service in Rust that cut p99 latency from 900ms to 210ms.",
+        "- **Latency:** a quote API in Rust, p99 from 900ms to 210ms.",
+        "I studied at the University of Gdansk; at the University I also organised meetups.",
+    ):
+        assert_grounded(text, promoted)
+
+
+def test_a_number_moved_to_the_volunteer_group_is_still_refused(promoted: Profile) -> None:
+    assert untraced("At Rust Lisboa I covered 40 carriers.", promoted)
