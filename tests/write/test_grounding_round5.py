@@ -105,3 +105,32 @@ def test_a_skill_or_institution_word_does_not_stand_for_a_name(promoted: Profile
 
 def test_a_number_moved_to_the_volunteer_group_is_still_refused(promoted: Profile) -> None:
     assert untraced("At Rust Lisboa I covered 40 carriers.", promoted)
+
+
+# --- a school is one name; an acronym the profile spells longer is another one -----------------
+
+
+def test_a_school_is_not_pieced_together_from_words_found_apart(promoted: Profile) -> None:
+    """ "University" (of Gdansk) and "Lisboa" (of a meetup's name) do not make a school."""
+    assert "University of Lisboa" in untraced(
+        "After a BSc at the University of Lisboa I joined Saltmarsh Freight.", promoted
+    )
+    assert_grounded("After a BSc at the University of Gdansk I joined Saltmarsh Freight.", promoted)
+
+
+def test_a_shorter_acronym_than_the_profile_spells_is_another_credential(
+    profile: Profile,
+) -> None:
+    """A profile with "CKAD" does not hold "CKA": two different Kubernetes certificates."""
+    from applykit.models.profile import Certificate
+
+    holder = profile.model_copy(
+        update={
+            "certificates": [
+                *profile.certificates,
+                Certificate(name="Certified Kubernetes Application Developer (CKAD)"),
+            ]
+        }
+    )
+    assert_grounded("I am CKAD certified.", holder)
+    assert "CKA" in untraced("I am CKAD and CKA certified.", holder)

@@ -315,6 +315,9 @@ def acronym_source(name: str, evidence: Evidence) -> str | None:
     if not re.fullmatch(r"[A-Z]{2,3}s?", name):
         return None
     letters = name.rstrip("s")
+    longer = re.compile(rf"\b{letters}[A-Z]{{1,3}}\b")
+    if any(longer.search(source.text) for source in evidence.sources):
+        return None  # "CKA" when the profile spells "CKAD": another credential, not a short form
     found = _initials_source(letters, evidence)
     if found is None and len(letters) == 3 and letters[-1] in _MEASURE_HEADS:
         found = _initials_source(letters[:-1], evidence)

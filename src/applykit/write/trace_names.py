@@ -227,6 +227,13 @@ def _spelling_variant(name: str, evidence: Evidence) -> Source | None:
     return None
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:University|Universit[äy]t|Institute|College|School|Academy|Polytechnic|Hochschule)\b"
+)
+"""A school is one name: its words found apart (a city of a job, "University" of another
+school) do not make it the candidate's."""
+
+
 def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
     """A multi-word name not found whole: every word must be found on its own."""
     missing = []
@@ -254,6 +261,9 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
     profile_sources = [evidence.find_in_profile(word) for word in parts]
     found = [source.id for source in profile_sources if source is not None]
     if found and all(source is not None for source in profile_sources):
+        if _INSTITUTION.search(name):  # "University of Lisbon" ← "University of …", "Lisbon"
+            note = "a school or institute the profile does not name"
+            return make_claim(name, kind, start, start + len(name), None, note)
         return make_claim(
             name, kind, start, start + len(name), found[0], "each word is in the profile"
         )
