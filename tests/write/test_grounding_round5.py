@@ -134,3 +134,25 @@ def test_a_shorter_acronym_than_the_profile_spells_is_another_credential(
     )
     assert_grounded("I am CKAD certified.", holder)
     assert "CKA" in untraced("I am CKAD and CKA certified.", holder)
+
+
+# --- languages the candidate disowns, levels written first, degrees with their field beside ----
+
+
+def test_a_language_the_candidate_says_they_do_not_speak_is_no_claim(profile: Profile) -> None:
+    for text in (
+        "I do not speak Japanese yet, though I would like to learn.",
+        "My Japanese is non-existent; I speak English and Swedish.",
+        "- **Languages:** Fluent English, native Swedish.",
+    ):
+        assert_grounded(text, profile)
+
+
+def test_a_language_claimed_after_a_negation_elsewhere_is_still_checked(profile: Profile) -> None:
+    assert "Japanese" in " ".join(untraced("I don't use Rust, and I speak Japanese.", profile))
+    assert "Native German" in " ".join(untraced("| Languages | Native German |", profile))
+
+
+def test_a_degree_with_its_field_beside_it_is_the_profiles_degree(promoted: Profile) -> None:
+    assert_grounded("- BSc Computer Science, University of Gdansk (2019)", promoted)
+    assert "BSc" in untraced("- BSc Physics, University of Gdansk (2019)", promoted)

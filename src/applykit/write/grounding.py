@@ -126,10 +126,13 @@ def check_grounding(
         if claim is not None:
             claims.append(claim)
     claims.extend(trace_titles(masked, evidence))
-    claims.extend(trace_degrees(masked, evidence))
+    degrees = trace_degrees(masked, evidence)
+    claims.extend(degrees)
     claims.extend(trace_honours(masked, evidence))
     claims.extend(trace_credentials(masked, evidence))
-    claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
+    languages = [c for c in trace_languages(masked, evidence) if not in_question(masked, c.start)]
+    claims = [_unless_disowned(claim, [*languages, *degrees]) for claim in claims]
+    claims.extend(languages)
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
     claims = moved_skills(moved_work(claims, masked, evidence), masked, evidence)
@@ -145,6 +148,21 @@ def check_grounding(
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)
+
+
+def _unless_disowned(claim: Claim, covering: list[Claim]) -> Claim:
+    """A name inside a traced language or degree claim is that claim ("Fluent English" traces
+    as the profile's English at its level, "BSc Informatics" as the degree in that field); one
+    inside a phrase that says the candidate does not speak a language ("My German is
+    non-existent") claims nothing either."""
+    if claim.traced:
+        return claim
+    for wider in covering:
+        if wider.traced and wider.start <= claim.start and claim.end <= wider.end:
+            return claim.model_copy(
+                update={"traced": True, "source": wider.source, "note": wider.note}
+            )
+    return claim
 
 
 def describe_untraced(report: GroundingReport, limit: int = 8) -> str:
