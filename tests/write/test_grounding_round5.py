@@ -10,6 +10,7 @@ import pytest
 from grounding_checks import assert_grounded, untraced
 
 from applykit.ingest.profiles import load_profile
+from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
 _PROFILE = """\
@@ -29,6 +30,7 @@ work:
     endDate: "2022-02"
     highlights:
       - "Built the carrier rate importer in Go, covering 40 carriers."
+      - "Cut failed nightly imports from about 8 a month to zero."
   - name: "Orchardly"
     position: "Software Engineering Intern"
     startDate: "2018-06"
@@ -156,3 +158,40 @@ def test_a_language_claimed_after_a_negation_elsewhere_is_still_checked(profile:
 def test_a_degree_with_its_field_beside_it_is_the_profiles_degree(promoted: Profile) -> None:
     assert_grounded("- BSc Computer Science, University of Gdansk (2019)", promoted)
     assert "BSc" in untraced("- BSc Physics, University of Gdansk (2019)", promoted)
+
+
+# --- questions, slashes, rates and the people a product serves ----------------------------------
+
+
+def test_a_posting_skill_in_a_question_about_the_role_is_no_claim(
+    profile: Profile, meridian: Posting
+) -> None:
+    text = (
+        "Would efficient inference be a sensible area to pick on the form, given that my "
+        "background leans towards ranking?"
+    )
+    assert "efficient inference" not in untraced(text, profile, meridian)
+    assert "efficient inference" in untraced(
+        "Would it help that I have shipped efficient inference for years?", profile, meridian
+    )
+
+
+def test_names_a_slash_lists_are_checked_one_by_one(promoted: Profile) -> None:
+    assert_grounded("A Go/Rust service at Saltmarsh Freight.", promoted)
+    assert untraced("A Go/Haskell service at Saltmarsh Freight.", promoted) == ["Haskell"]
+
+
+def test_a_rate_and_its_people_in_other_words_trace(profile: Profile) -> None:
+    for text in (
+        "At Lumen Media I scaled the candidate-generation service to 40 million people a month.",
+        "At Northwind my fraud model cut chargeback losses by $2M a year.",
+    ):
+        assert_grounded(text, profile)
+    assert untraced("At Northwind my fraud model cut chargeback losses by $3M a year.", profile)
+
+
+def test_times_in_a_period_is_a_count_not_a_ratio(promoted: Profile) -> None:
+    assert_grounded("Imports used to fail about eight times a month; now they never do.", promoted)
+    assert "nine times" in untraced(
+        "Imports used to fail about nine times a month; now they never do.", promoted
+    )

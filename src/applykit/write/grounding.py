@@ -25,7 +25,6 @@ from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
     expansion_source,
-    in_question,
     is_label,
     is_plain_starter,
     lower_case_words,
@@ -36,6 +35,7 @@ from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.posting_mentions import posting_label
+from applykit.write.questions import in_question
 from applykit.write.text_units import sentence_around, words
 from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
 from applykit.write.trace_languages import trace_languages
@@ -117,6 +117,15 @@ def check_grounding(
             )
             continue
         claim = trace_name(name, start, end, masked, evidence)
+        if claim is not None and not claim.traced and _SLASHED.fullmatch(name):
+            parts = (  # "React/TypeScript": the names a slash lists, each checked on its own
+                trace_name(
+                    part.group(0), start + part.start(), start + part.end(), masked, evidence
+                )
+                for part in re.finditer(r"[^/]+", name)
+            )
+            claims.extend(part for part in parts if part is not None)
+            continue
         expanded = acronym_source(name, evidence) if claim and not claim.traced else None
         if claim and not claim.traced and expanded is None:
             expanded = expansion_source(start, end, masked, evidence)
@@ -148,6 +157,9 @@ def check_grounding(
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)
+
+
+_SLASHED = re.compile(r"[A-Za-z][\w.+#-]*(?:/[A-Za-z][\w.+#-]*)+")
 
 
 def _unless_disowned(claim: Claim, covering: list[Claim]) -> Claim:
