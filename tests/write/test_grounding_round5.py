@@ -31,6 +31,12 @@ work:
     highlights:
       - "Built the carrier rate importer in Go, covering 40 carriers."
       - "Cut failed nightly imports from about 8 a month to zero."
+  - name: "Brightfen Labs"
+    position: "Machine Learning Engineering Intern"
+    startDate: "2017-06"
+    endDate: "2017-08"
+    highlights:
+      - "Trained a demand model in Python."
   - name: "Orchardly"
     position: "Software Engineering Intern"
     startDate: "2018-06"
@@ -195,3 +201,25 @@ def test_times_in_a_period_is_a_count_not_a_ratio(promoted: Profile) -> None:
     assert "nine times" in untraced(
         "Imports used to fail about nine times a month; now they never do.", promoted
     )
+
+
+# --- a year set apart in its own clause; "ML" spelled out -------------------------------------
+
+
+def test_a_year_set_apart_is_about_what_the_sentence_says_next(promoted: Profile) -> None:
+    assert_grounded(
+        "My logistics experience is mostly freight and, back in 2018, a warehouse admin at "
+        "Orchardly, where I was an intern.",
+        promoted,
+    )
+    assert "2016" in untraced(
+        "My logistics experience is mostly freight and, back in 2016, a warehouse admin at "
+        "Orchardly, where I was an intern.",
+        promoted,
+    )
+
+
+def test_ml_beside_a_year_names_the_machine_learning_job(promoted: Profile) -> None:
+    text = "- Saltmarsh Freight (2019–2024), plus an ML engineering internship in {}"
+    assert_grounded(text.format(2017), promoted)
+    assert "2018" in untraced(text.format(2018), promoted)

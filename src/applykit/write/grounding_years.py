@@ -219,8 +219,12 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
         return career
-    near_words = text[clause.start : quantity.start].split()[-6:]
+    near_words = _ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]).split()[-6:]
     after = text[quantity.end : max(clause.end, quantity.end)].split()
+    if _INTRODUCED_YEAR.fullmatch(text, clause.start, quantity.start) and text.startswith(
+        ",", quantity.end
+    ):  # "and, back in 2020, carrier EDI messages at a freight forwarder": what follows
+        after = text[quantity.end + 1 : sentence.end].split()[:8]
     near_text = " ".join(near_words + after[:3])
     near = lemma_set(near_text)
     if len(near) < 2:  # "in 2019 I interned at the Halvorsen Institute": the rest of its clause
@@ -263,6 +267,25 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
     return None
+
+
+_INTRODUCED_YEAR = re.compile(
+    r"\s*(?i:(?:(?:and|but|then)\s+)?(?:(?:way\s+)?back\s+)?(?:in|during|around)\s+)"
+    r"(?:[A-Z][a-z]+\s+)?",
+)
+"""… ", back in 2020, …", ", in January 2020, was …": a year set apart in its own clause is
+about what the sentence says next."""
+_ACRONYMS = re.compile(r"\b(?:ML|AI|NLP)\b")
+_SPELLED_OUT = {
+    "ML": "machine learning",
+    "AI": "artificial intelligence",
+    "NLP": "natural language processing",
+}
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    """ "an ML engineering internship in 2026" is about the Machine Learning … Intern job."""
+    return _SPELLED_OUT[match.group(0)]
 
 
 _CAREER_SINCE = re.compile(
