@@ -213,8 +213,19 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         found.append(
             Quantity(match.group(0), match.start(), match.end(), 10.0 * count, "year", "duration")
         )
+    found = [_as_frequency(q, text) for q in found]
     ordered = _inherit_range_units(sorted(found, key=lambda q: q.start), text)
     return tuple(_group_sizes(_inherit_elided_units(ordered, text), text))
+
+
+_PER_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|night|week|month|quarter|year)\b")
+
+
+def _as_frequency(quantity: Quantity, text: str) -> Quantity:
+    """ "six times a month" counts events in a period (as "6 a month" does), not a ratio."""
+    if quantity.unit == "time" and _PER_PERIOD.match(text, quantity.end):
+        return replace(quantity, unit="", kind="count")
+    return quantity
 
 
 _THOUSANDS_DOT_RE = re.compile(r"^[$€£]?\s?(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,])")

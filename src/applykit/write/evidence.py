@@ -127,9 +127,22 @@ def company_aliases(company: str) -> list[str]:
         words.pop()
     if words and " ".join(words) != company:
         names.append(" ".join(words))
-    if len(words) > 1 and len(words[0]) > 3 and words[0][0].isupper():
+    if len(words) > 1 and len(words[0]) > 3 and words[0][0].isupper() and _distinctive(words[0]):
         names.append(words[0])
     return names
+
+
+_GENERIC_LEADS = words("university institute college school academy certified graduate")
+
+
+@functools.lru_cache(maxsize=1024)
+def _distinctive(word: str) -> bool:
+    """A first word that can stand for the whole name: not a skill ("Python Porto" is not
+    meant by "a cost model in Python") nor a kind of institution ("University of Toronto" is
+    not meant by "the University of Porto")."""
+    from applykit.skills.taxonomy import load_taxonomy
+
+    return word.lower() not in _GENERIC_LEADS and load_taxonomy().lookup(word) is None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -26,7 +26,6 @@ from applykit.write.grounding_letter import (
     acronym_source,
     courtesy_spans,
     expansion_source,
-    in_question,
     is_plain_starter,
     lower_case_words,
     own_list_count,
@@ -36,6 +35,7 @@ from applykit.write.moved_work import moved_skills, moved_work
 from applykit.write.names import DEGREE_RE, find_names
 from applykit.write.posting_figures import derived_from_letter
 from applykit.write.posting_mentions import posting_label
+from applykit.write.questions import in_question
 from applykit.write.text_units import sentence_around, words
 from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
 from applykit.write.trace_languages import trace_languages
@@ -124,6 +124,15 @@ def check_grounding(
             )
             continue
         claim = trace_name(name, start, end, masked, evidence)
+        if claim is not None and not claim.traced and _SLASHED.fullmatch(name):
+            parts = (  # "React/TypeScript": the names a slash lists, each checked on its own
+                trace_name(
+                    part.group(0), start + part.start(), start + part.end(), masked, evidence
+                )
+                for part in re.finditer(r"[^/]+", name)
+            )
+            claims.extend(part for part in parts if part is not None)
+            continue
         expanded = acronym_source(name, evidence) if claim and not claim.traced else None
         if claim and not claim.traced and expanded is None:
             expanded = expansion_source(start, end, masked, evidence)
@@ -133,10 +142,13 @@ def check_grounding(
         if claim is not None:
             claims.append(claim)
     claims.extend(trace_titles(masked, evidence))
-    claims.extend(trace_degrees(masked, evidence))
+    degrees = trace_degrees(masked, evidence)
+    claims.extend(degrees)
     claims.extend(trace_honours(masked, evidence))
     claims.extend(trace_credentials(masked, evidence))
-    claims.extend(c for c in trace_languages(masked, evidence) if not in_question(masked, c.start))
+    languages = [c for c in trace_languages(masked, evidence) if not in_question(masked, c.start)]
+    claims = [_unless_disowned(claim, [*languages, *degrees]) for claim in claims]
+    claims.extend(languages)
     claims.extend(trace_posting_skills(masked, evidence, claims))
     claims = _posting_owned(claims, masked, evidence)
     claims = moved_skills(moved_work(claims, masked, evidence), masked, evidence)
@@ -153,6 +165,24 @@ def check_grounding(
     claims.sort(key=lambda claim: (claim.start, claim.end))
     ok = not truncated and all(claim.traced for claim in claims)
     return GroundingReport(ok=ok, claims=claims, truncated=truncated)
+
+
+_SLASHED = re.compile(r"[A-Za-z][\w.+#-]*(?:/[A-Za-z][\w.+#-]*)+")
+
+
+def _unless_disowned(claim: Claim, covering: list[Claim]) -> Claim:
+    """A name inside a traced language or degree claim is that claim ("Fluent English" traces
+    as the profile's English at its level, "BSc Informatics" as the degree in that field); one
+    inside a phrase that says the candidate does not speak a language ("My German is
+    non-existent") claims nothing either."""
+    if claim.traced:
+        return claim
+    for wider in covering:
+        if wider.traced and wider.start <= claim.start and claim.end <= wider.end:
+            return claim.model_copy(
+                update={"traced": True, "source": wider.source, "note": wider.note}
+            )
+    return claim
 
 
 def describe_untraced(report: GroundingReport, limit: int = 8) -> str:

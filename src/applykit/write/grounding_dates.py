@@ -116,6 +116,22 @@ def build_entries(profile: Profile, today: dt.date) -> list[Entry]:
     return entries
 
 
+def same_job_place(one: Entry, other: Entry) -> bool:
+    """Two positions at one employer (a promotion: "Software Engineer", then "Data Engineer II"
+    at Tidequill Payments): the employer named in a letter means both."""
+    return (
+        one.kind == other.kind
+        and one.kind in {"work", "volunteer"}
+        and bool(one.name)
+        and one.name.casefold() == other.name.casefold()
+    )
+
+
+def same_employer(entry: Entry, entries: list[Entry]) -> list[Entry]:
+    """`entry` and every other position held at the same employer, `entry` first."""
+    return [entry, *(e for e in entries if e is not entry and same_job_place(e, entry))]
+
+
 def merged_work_years(entries: list[Entry]) -> float:
     """Years of work, overlapping periods counted once, internships left out."""
     periods = sorted(

@@ -245,28 +245,6 @@ def _list_head_is_mine(text: str, clauses: list[Span], position: int) -> bool:
 _LIST_JOIN = re.compile(r"\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 _BARE_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?[\w.+#/-]+(?:\s+[\w.+#/-]+){0,2}\s*")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
-
-
-def in_question(text: str, position: int) -> bool:
-    """Inside a question that does not speak about the candidate."""
-    sentence = sentence_around(text, position)
-    end = sentence.end
-    while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
-        end = sentence_around(text, min(len(text) - 1, end + 1)).end  # "at 8 a.m. on …?"
-    body = text[sentence.start : end].rstrip()
-    line_start = text.rfind("\n", 0, position) + 1
-    if _QUESTION_LINE.match(text, line_start) and not _ANSWER.search(text, line_start, position):
-        return True  # "**Q: Research problem (max. 200 words)**": the form's question
-    return body.endswith("?") and not _FIRST_PERSON.search(body)
-
-
-_ANSWER = re.compile(r"\bA\s*\d*\s*:|\?")
-"""… "Q: Users served? A: 90M": what follows the question on its line is the answer."""
-_QUESTION_LINE = re.compile(r"[#*_> \t]*Q\s*\d*\s*[:.]\s")
-
-
-_ABBREVIATION_END = re.compile(r"\b(?:a\.m|p\.m|e\.g|i\.e|etc|vs|approx|incl)\.$", re.IGNORECASE)
 
 
 def own_list_count(claim: Claim, text: str) -> bool:
@@ -315,6 +293,9 @@ def acronym_source(name: str, evidence: Evidence) -> str | None:
     if not re.fullmatch(r"[A-Z]{2,3}s?", name):
         return None
     letters = name.rstrip("s")
+    longer = re.compile(rf"\b{letters}[A-Z]{{1,3}}\b")
+    if any(longer.search(source.text) for source in evidence.sources):
+        return None  # "CKA" when the profile spells "CKAD": another credential, not a short form
     found = _initials_source(letters, evidence)
     if found is None and len(letters) == 3 and letters[-1] in _MEASURE_HEADS:
         found = _initials_source(letters[:-1], evidence)

@@ -44,12 +44,30 @@ _IRREGULAR = {
     "people": "person",
 }
 _VOWELS = set("aeiou")
+_SAME_THING = {
+    "user": "person",  # "about 200 people a week" ← "about 200 weekly users"
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "hourly": "hour",
+}
+"""Words that say the same thing in a claim about a number: the period of a rate, written as
+an adjective or as "a week", and the people a product serves."""
 
 
 @functools.lru_cache(maxsize=4096)
 def lemma(word: str) -> str:
-    """A word without its inflection: plural, past tense, -ing, a final silent e."""
-    word = word.lower()
+    """A word without its inflection: plural, past tense, -ing, a final silent e; a word of
+    `_SAME_THING` as the word it stands for."""
+    base = _inflection_removed(word.lower())
+    return _SAME_THING.get(base, base)
+
+
+def _inflection_removed(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     for irregular in ("built", "wrote", "written", "took", "taken", "brought", "held"):

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity
-from applykit.write.grounding_dates import Entry, merged_work_years
+from applykit.write.grounding_dates import (
+    Entry,
+    merged_work_years,
+    same_employer,
+    same_job_place,
+)
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
 from applykit.write.tenure_roles import (
@@ -115,6 +120,8 @@ def trace_employer_tenure(
     referred = referred or (named_project(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
+    if len(named) == 1:  # "nearly four years at Tidequill": every position held there
+        named = same_employer(named[0], evidence.entries)
     if not named:
         role = (
             role_months(quantity, text, evidence)
@@ -215,8 +222,12 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
         return career
-    near_words = text[clause.start : quantity.start].split()[-6:]
+    near_words = _ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]).split()[-6:]
     after = text[quantity.end : max(clause.end, quantity.end)].split()
+    if _INTRODUCED_YEAR.fullmatch(text, clause.start, quantity.start) and text.startswith(
+        ",", quantity.end
+    ):  # "and, back in 2020, carrier EDI messages at a freight forwarder": what follows
+        after = text[quantity.end + 1 : sentence.end].split()[:8]
     near_text = " ".join(near_words + after[:3])
     near = lemma_set(near_text)
     if len(near) < 2:  # "in 2019 I interned at the Halvorsen Institute": the rest of its clause
@@ -233,9 +244,17 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     nearest = _nearest_named(evidence.entries, before_year, after_year)
     for entry in evidence.entries:
         near_shared = len(near & entry.lemmas)
-        if entry is nearest:
+        if nearest is not None and (entry is nearest or same_job_place(entry, nearest)):
             near_shared += 3  # "In July 2021 I moved to Lumen Media": the entry named beside it
         scored.append((3 * near_shared + min(3, len(whole & entry.lemmas)), near_shared, entry))
+    scored = [  # the positions held at one employer are about it alike (a promotion)
+        max(
+            ((s, n, entry) for s, n, other in scored if same_job_place(other, entry)),
+            default=(score, near_shared, entry),
+            key=lambda scored_entry: scored_entry[:2],
+        )
+        for score, near_shared, entry in scored
+    ]
     best = max((score for score, _, _ in scored), default=0)
     month = _month_before(quantity, text)
     for score, near_shared, entry in scored:
@@ -279,6 +298,25 @@ def _quoted_entry_year(quantity: Quantity, text: str, evidence: Evidence) -> Cla
             note = f"a date of {entry.name}" if source else f"not a year of {entry.name}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)
     return None
+
+
+_INTRODUCED_YEAR = re.compile(
+    r"\s*(?i:(?:(?:and|but|then)\s+)?(?:(?:way\s+)?back\s+)?(?:in|during|around)\s+)"
+    r"(?:[A-Z][a-z]+\s+)?",
+)
+"""… ", back in 2020, …", ", in January 2020, was …": a year set apart in its own clause is
+about what the sentence says next."""
+_ACRONYMS = re.compile(r"\b(?:ML|AI|NLP)\b")
+_SPELLED_OUT = {
+    "ML": "machine learning",
+    "AI": "artificial intelligence",
+    "NLP": "natural language processing",
+}
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    """ "an ML engineering internship in 2026" is about the Machine Learning … Intern job."""
+    return _SPELLED_OUT[match.group(0)]
 
 
 _CAREER_SINCE = re.compile(

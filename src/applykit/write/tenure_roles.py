@@ -44,13 +44,16 @@ _THERE = re.compile(r"\b(?:there|in\s+that\s+(?:job|role|position))\b", re.IGNOR
 _WHERE = re.compile(r"\s*where\b", re.IGNORECASE)
 """… "I joined Lumen Media, where I spent two years …": the employer just named."""
 _WORK_KINDS = {"work", "volunteer"}
+_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+"""… "almost two years (2021–2023) as a Software Engineer": the dates in brackets."""
 
 
 def _roles(quantity: Quantity, text: str) -> list[str]:
     """The roles named right after the number ("as a data scientist and …") or right
     before it ("was research intern for")."""
     sentence = sentence_around(text, quantity.start)
-    after = _ROLE_AFTER.match(text[quantity.end : sentence.end])
+    rest = _ASIDE.sub("", text[quantity.end : sentence.end], count=1)  # "(2021–2023)"
+    after = _ROLE_AFTER.match(rest)
     before = _ROLE_BEFORE.search(text[sentence.start : quantity.start])
     found = after or before
     if not found:

@@ -18,6 +18,13 @@ _DEGREE_FIELD = re.compile(
     r"(?:\s+degree)?\s+in\s+(?P<field>[A-Z][\w&-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&-]*)*)"
 )
 """… "an MS in Statistics", "a Bachelor's degree in Computer Science and Engineering"."""
+_FIELD_BESIDE = re.compile(
+    r"[ \t]+(?P<field>(?!(?:Student|Candidate|Program|Programme|Graduate|Thesis|Track|Degree|"
+    r"Holder|Intern|Research|From|At|In)\b)[A-Z][\w&-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+)?"
+    r"[A-Z][\w&-]*)*)"
+)
+"""… "BSc Informatics and Computing Engineering, University of Porto": a field written right
+after the abbreviation, as in a table or a CV line."""
 
 
 def _field_source(level: str, field: str, evidence: Evidence) -> str | None:
@@ -42,6 +49,8 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
             continue
         level = degree_level(raw)
         field = _DEGREE_FIELD.match(text, end)
+        if field is None and re.fullmatch(r"[A-Z][A-Za-z.]+", raw):
+            field = _FIELD_BESIDE.match(text, end)  # "MSc Computer Science", "BSc Physics"
         if field and level in evidence.degree_levels:
             source = _field_source(level, field.group("field"), evidence)
             voice, _ = voice_at(text, start, evidence)
@@ -57,6 +66,9 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
                 note = f"a degree in a field the profile does not list ({field.group('field')})"
                 claims.append(make_claim(raw, "degree", start, field.end(), None, note))
                 continue
+            note = "a degree the profile lists, in its field"
+            claims.append(make_claim(raw, "degree", start, field.end(), source, note))
+            continue
         if level in evidence.degree_levels:
             claims.append(
                 make_claim(

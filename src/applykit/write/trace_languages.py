@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from applykit.models.documents import Claim
+from applykit.write.claim_scope import unclaimed_reason
 from applykit.write.text_units import sentence_around, words
 from applykit.write.tracing import make_claim, voice_at
 
@@ -46,7 +47,8 @@ _LEVELS = {
     "a1": 1,
 }
 _LEVEL = (
-    r"(?P<level>native|bilingual|fluent|proficient|conversational|intermediate|elementary|basic)"
+    r"(?P<level>(?i:native|bilingual|fluent|proficient|conversational|intermediate|elementary|"
+    r"basic))"
 )
 _LANGUAGE_CLAIM_RE = re.compile(
     rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
@@ -54,9 +56,10 @@ _LANGUAGE_CLAIM_RE = re.compile(
     r"|\b(?:speak|speaks|speaking)\s+(?:(?P<level3>fluent|native|basic)\s+)?(?P<lang3>[A-Z][a-z]+)\b"
     r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
     r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
-    r"elementary|basic|[ABC][12])\b"
+    r"elementary|basic|[ABC][12]|non-?existent|zero)\b"
 )
 """… "fluent in German", "Swedish (native)", "I speak Japanese", "my German is basic"."""
+_NO_LEVEL = frozenset({"non-existent", "nonexistent", "zero"})
 
 
 def _profile_levels(evidence: Evidence) -> dict[str, tuple[int, str, str]]:
@@ -98,6 +101,12 @@ def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
             or ""
         ).lower()
         claimed = _LEVELS.get(level_word, 0)
+        if level_word in _NO_LEVEL or unclaimed_reason(match.start(), match.end(), text) == (
+            "negated"
+        ):  # "I do not speak German yet", "My German is non-existent": no claim to have it
+            note = "a language the candidate says they do not speak"
+            claims.append(make_claim(match.group(0), "skill", *match.span(), "negated", note))
+            continue
         spans = [(lang, match.start(), match.end())]
         if match.group("lang2"):  # "English and Swedish (native)": the items before it
             spans += _listed_before(text, match.start("lang2"), levels)

@@ -15,6 +15,7 @@ from applykit.write.claim_scope import (
     unclaimed_reason,
 )
 from applykit.write.evidence import Evidence, Source
+from applykit.write.grounding_dates import same_employer
 from applykit.write.grounding_entities import employer_near
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.names import HEAD_OF, LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
@@ -232,6 +233,13 @@ def _spelling_variant(name: str, evidence: Evidence) -> Source | None:
     return None
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:University|Universit[äy]t|Institute|College|School|Academy|Polytechnic|Hochschule)\b"
+)
+"""A school is one name: its words found apart (a city of a job, "University" of another
+school) do not make it the candidate's."""
+
+
 def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
     """A multi-word name not found whole: every word must be found on its own."""
     missing = []
@@ -259,6 +267,9 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
     profile_sources = [evidence.find_in_profile(word) for word in parts]
     found = [source.id for source in profile_sources if source is not None]
     if found and all(source is not None for source in profile_sources):
+        if _INSTITUTION.search(name):  # "University of Lisbon" ← "University of …", "Lisbon"
+            note = "a school or institute the profile does not name"
+            return make_claim(name, kind, start, start + len(name), None, note)
         return make_claim(
             name, kind, start, start + len(name), found[0], "each word is in the profile"
         )
@@ -352,9 +363,10 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             claims.append(make_claim(title, "title", start, end, "posting:label", note))
             continue
         employer = employer_near(start, end, text, evidence)
-        if employer is not None and not re.search(
-            rf"\b{re.escape(normal)}\b", _normalise_title(employer.text)
-        ):
+        if employer is not None and not any(
+            re.search(rf"\b{re.escape(normal)}\b", _normalise_title(position.text))
+            for position in same_employer(employer, evidence.entries)
+        ):  # any position held there: "first as a Software Engineer, then …" at one employer
             note = f"a title the candidate has not held at {employer.name} ({employer.title})"
             claims.append(make_claim(title, "title", start, end, None, note))
             continue
