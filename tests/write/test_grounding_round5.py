@@ -223,3 +223,45 @@ def test_ml_beside_a_year_names_the_machine_learning_job(promoted: Profile) -> N
     text = "- Saltmarsh Freight (2019–2024), plus an ML engineering internship in {}"
     assert_grounded(text.format(2017), promoted)
     assert "2018" in untraced(text.format(2018), promoted)
+
+
+# --- a negated list with "anything …", the work on offer judged, a requirement cell with its aside
+
+
+def test_a_negated_list_reaches_past_anything(profile: Profile, kornblume: Posting) -> None:
+    assert_grounded(
+        "I haven't used statsmodels, anything Bayesian, Databricks or PostGIS.", profile
+    )
+    assert "Rust" in untraced(
+        "I haven't used Flink, anything Bayesian or Databricks, and everything I built at "
+        "Northwind used Rust.",
+        profile,
+        kornblume,
+    )
+
+
+def test_the_work_on_offer_judged_demanding_is_no_claim(profile: Profile, kestrel: Posting) -> None:
+    assert_grounded(
+        "Migrating twelve models from EC2 scripts to Kubeflow Pipelines without downtime is a "
+        "demanding engagement, and I would welcome the chance to help.",
+        profile,
+        kestrel,
+    )
+    assert "Kubeflow Pipelines" in untraced(
+        "Migrating Northwind's models to Kubeflow Pipelines was a demanding job I did.",
+        profile,
+        kestrel,
+    )
+
+
+def test_a_requirement_cell_with_the_postings_aside_is_the_posting(
+    profile: Profile, kestrel: Posting
+) -> None:
+    assert_grounded(
+        "| CI/CD templates (GitHub Actions, Argo CD) | Kubernetes deployments at Northwind |",
+        profile,
+        kestrel,
+    )
+    assert "Argo CD" in untraced(
+        "| CI/CD templates | Argo CD pipelines at Northwind |", profile, kestrel
+    )

@@ -170,7 +170,8 @@ _NOT_A_WISH = re.compile(r"\b(?:machine|deep|reinforcement|representation|transf
 _SCOPE_BREAK = re.compile(
     r"[;:.!?—–()]|\b(?:but|however|though|although|while|whereas|yet\s+(?:i|we)|"
     r"instead|which|who|where|because|so)\b|\b(?:i|we)\b|\b(?:and|but)\s+(?:my|our)\b|"
-    r"(?:,|\band\b|\bor\b)\s+(?-i:[a-z]+(?:ed|ing)|built|ran|led|wrote|made|took|grew|won|"
+    r"(?:,|\band\b|\bor\b)\s+(?!(?:any|some|no|every)thing\b)"
+    r"(?-i:[a-z]+(?:ed|ing)|built|ran|led|wrote|made|took|grew|won|"
     r"drove|brought|kept|held|spent|sent|set|put|cut|got|saw)\b",
     re.IGNORECASE,
 )
@@ -348,8 +349,9 @@ _REPORTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _APPRECIATED = re.compile(
-    r"\b(?:I|I'd|I’d|we)\s+(?:would\s+|really\s+|most\s+)?(?:enjoy|love|like|relish|want|hope)|"
-    r"\b(?:exciting|appealing|interesting|compelling|fascinating|rewarding|fun)\b",
+    r"\b(?:I|I'd|I’d|we)\s+(?:would\s+|really\s+|most\s+)?(?:enjoy|love|like|relish|want|hope|"
+    r"welcome)|\b(?:exciting|appealing|interesting|compelling|fascinating|rewarding|fun|"
+    r"challenging|demanding|ambitious|meaningful|worthwhile)\b",
     re.IGNORECASE,
 )
 """… "is exactly the kind of migration I enjoy": a judgement, not a report ("… is what I do

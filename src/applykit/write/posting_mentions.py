@@ -148,11 +148,11 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
         body = text[match.end() : line_end if line_end >= 0 else len(text)]
         if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
-        label = lemma_set(_ASIDE.sub(" ", match.group("label")))
-        if not 2 <= len(label) <= 12:
-            return False
+        raw = match.group("label")  # with its aside when the posting has it too ("(Argo CD)")
+        labels = [lemma_set(_ASIDE.sub(" ", raw)), lemma_set(raw)]
         return any(
-            label <= lemma_set(sentence) and figure in sentence
+            2 <= len(label) <= 12 and label <= lemma_set(sentence) and figure in sentence
+            for label in labels
             for sentence in _posting_sentences(evidence.posting_text)
         )  # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
     return False
