@@ -263,7 +263,15 @@ def _spelled_quantities(text: str) -> list[Quantity]:
                 and not _ELIDED_BEFORE.search(before)
                 and not _GROUP_OF.search(before)
             ):
-                continue  # "two of them", "three and": not a count of anything
+                unit = _referent(spelled.start, spelled.end, spelled.value, text)
+                if not unit:
+                    continue  # "two of them", "three and": not a count of anything
+                found.append(
+                    Quantity(
+                        text[spelled.start : end], spelled.start, end, spelled.value, unit, "count"
+                    )
+                )
+                continue
             unit = ""
         else:
             singular = _singular(unit_word.split("/")[0])
@@ -274,6 +282,19 @@ def _spelled_quantities(text: str) -> list[Quantity]:
             Quantity(text[spelled.start : end], spelled.start, end, spelled.value, unit, kind)
         )
     return found
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}[^s\W]s)\b[^.;!?]{0,60}$")
+
+
+def _referent(start: int, end: int, value: float, text: str) -> str:
+    """ "runbooks (I've written fourteen of them)": the plural noun a count of "them" refers
+    back to, in its sentence; three or more only ("two of them" is a manner of speaking)."""
+    if value < 3 or not _OF_THEM.match(text, end):
+        return ""
+    noun = _PLURAL_BEFORE.search(text, max(0, start - 80), start)
+    return _singular(noun.group(1)) if noun else ""
 
 
 def range_partners(quantity: Quantity, others: list[Quantity], text: str) -> list[Quantity]:

@@ -37,7 +37,12 @@ from applykit.write.posting_figures import derived_from_letter
 from applykit.write.posting_mentions import posting_label
 from applykit.write.questions import in_question
 from applykit.write.text_units import sentence_around, words
-from applykit.write.trace_degrees import trace_credentials, trace_degrees, trace_honours
+from applykit.write.trace_degrees import (
+    trace_certificate_tiers,
+    trace_credentials,
+    trace_degrees,
+    trace_honours,
+)
 from applykit.write.trace_languages import trace_languages
 from applykit.write.trace_names import (
     trace_name,
@@ -146,6 +151,7 @@ def check_grounding(
     claims.extend(degrees)
     claims.extend(trace_honours(masked, evidence))
     claims.extend(trace_credentials(masked, evidence))
+    claims.extend(trace_certificate_tiers(masked, evidence))
     languages = [c for c in trace_languages(masked, evidence) if not in_question(masked, c.start)]
     claims = [_unless_disowned(claim, [*languages, *degrees]) for claim in claims]
     claims.extend(languages)

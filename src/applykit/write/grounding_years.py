@@ -28,6 +28,7 @@ from applykit.write.grounding_words import lemma_set
 from applykit.write.tenure_roles import (
     activity_months,
     current_job,
+    employer_after_aside,
     employers_in,
     merged_years,
     named_project,
@@ -118,6 +119,7 @@ def trace_employer_tenure(
     referred = referred_employer(quantity, text, evidence) if not named else None
     referred = referred or (current_job(quantity, text, evidence) if not named else None)
     referred = referred or (named_project(quantity, text, evidence) if not named else None)
+    referred = referred or (employer_after_aside(quantity, text, evidence) if not named else None)
     if referred is not None:
         named = [referred]
     if len(named) == 1:  # "nearly four years at Tidequill": every position held there

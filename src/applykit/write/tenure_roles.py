@@ -236,3 +236,26 @@ def skill_months(quantity: Quantity, text: str, evidence: Evidence) -> tuple[flo
     homes = skill_homes(found.group("skill"), evidence)
     held = [e for e in evidence.entries if e.name in homes and e.months]
     return (merged_years(held), held[0].id) if held else None
+
+
+_FOR_THE_LAST = re.compile(
+    r",\s*(?:and\s+)?(?:for|over|in)\s+(?:the\s+)?(?:last|past)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_THEN_NAME = re.compile(r"\s*,\s*(?:at\s+|with\s+)?")
+
+
+def employer_after_aside(quantity: Quantity, text: str, evidence: Evidence) -> Entry | None:
+    """ "… a telehealth company and, for the last three years, Sablewood Technologies, where I
+    lead …": time set apart in commas right before an employer is time at that employer."""
+    if not _FOR_THE_LAST.search(text, max(0, quantity.start - 50), quantity.start):
+        return None
+    gap = _THEN_NAME.match(text, quantity.end)
+    if gap is None:
+        return None
+    for entry in evidence.entries:
+        if entry.kind not in _WORK_KINDS or not entry.name or not entry.months:
+            continue
+        for alias in company_aliases(entry.name):
+            if word_pattern(alias, hyphen=False).match(text, gap.end()):
+                return entry
+    return None

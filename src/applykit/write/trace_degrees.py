@@ -146,3 +146,45 @@ def trace_credentials(text: str, evidence: Evidence) -> list[Claim]:
         )
         claims.append(make_claim(phrase, "degree", start, end, source.id if source else None, note))
     return claims
+
+
+_TIER_WORDS = (
+    r"Associate|Professional|Specialty|Speciality|Expert|Foundational|Practitioner|Fundamentals|"
+    r"Advanced|Master"
+)
+_TIERED_NAME = re.compile(rf"^(?P<base>.+?)\s*[-–—:]?\s*\b(?P<tier>{_TIER_WORDS})\b", re.IGNORECASE)
+
+
+def _certificate_tiers(evidence: Evidence) -> dict[str, tuple[set[str], str]]:
+    """Certificate name without its level → (the levels the profile holds, a source id):
+    "AWS Certified Solutions Architect - Associate" → {"associate"}."""
+    tiers: dict[str, tuple[set[str], str]] = {}
+    for source in evidence.sources:
+        if source.is_fact or not source.id.startswith(("c-", "certificates[")):
+            continue
+        named = _TIERED_NAME.match(source.text.split(" · ")[0])
+        if named:
+            held, _ = tiers.setdefault(named.group("base").strip().lower(), (set(), source.id))
+            held.add(named.group("tier").lower())
+    return tiers
+
+
+def trace_certificate_tiers(text: str, evidence: Evidence) -> list[Claim]:
+    """A certificate named with another level than the profile holds ("AWS Certified Solutions
+    Architect - Professional" when the profile has "- Associate") is a certificate the
+    candidate does not have, even though its name matches up to the level."""
+    claims: list[Claim] = []
+    for base, (held, source_id) in _certificate_tiers(evidence).items():
+        pattern = re.compile(
+            rf"{re.escape(base)}\s*[-–—:]?\s*\b(?P<tier>{_TIER_WORDS})\b", re.IGNORECASE
+        )
+        for match in pattern.finditer(text):
+            tier = match.group("tier").lower()
+            start, end = match.start(), match.end()
+            if tier in held:
+                note = "a certificate in the profile, at its level"
+                claims.append(make_claim(match.group(0), "degree", start, end, source_id, note))
+            elif not negated(start, text):
+                note = f"a certificate level the profile does not list ({', '.join(sorted(held))})"
+                claims.append(make_claim(match.group(0), "degree", start, end, None, note))
+    return claims
