@@ -10,6 +10,7 @@ import pytest
 from grounding_checks import assert_grounded, untraced
 
 from applykit.ingest.profiles import load_profile
+from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
 _PROFILE = """\
@@ -28,6 +29,10 @@ work:
     endDate: "2021-12"
     highlights:
       - "Moved 30 services onto Kubernetes."
+volunteer:
+  - organization: "Lakeshore Code School"
+    position: "Volunteer Mentor"
+    startDate: "2017-01"
 certificates:
   - name: "Google Cloud Certified Professional Cloud Architect"
     date: "2021-03"
@@ -71,3 +76,62 @@ def test_a_count_of_them_counts_the_noun_before(platform: Profile) -> None:
     assert_grounded("I care about runbooks (I have written eleven of them).", platform)
     assert "twenty" in untraced("I care about runbooks (I have written twenty of them).", platform)
     assert_grounded("You list several areas, and I like two of them.", platform)
+
+
+# --- forms of address, the way in, terms of employment, the job applied for, acronyms, labels ---
+
+
+def test_ms_before_a_surname_is_a_form_of_address(platform: Profile) -> None:
+    assert_grounded("Dear Ms. Okafor,", platform)
+    assert "MS" in untraced("I hold an MS in Physics.", platform)
+
+
+def test_a_title_reached_through_a_school_is_not_held_there(platform: Profile) -> None:
+    assert_grounded(
+        "I became a platform engineer through a bootcamp, Lakeshore Code School.",
+        platform,
+    )
+    assert "Staff Engineer" in " ".join(
+        untraced("I became a Staff Engineer through a bootcamp, Lakeshore Code School.", platform)
+    )
+
+
+def test_the_contract_applied_for_is_not_work_there(platform: Profile, kestrel: Posting) -> None:
+    assert_grounded(
+        "I saw the six-month contract at Kestrel Streaming and smiled.", platform, kestrel
+    )
+    assert "Kestrel Streaming" in untraced(
+        "My contract at Kestrel Streaming ended in 2024; I built their platform.", platform, kestrel
+    )
+
+
+def test_terms_of_employment_before_a_title_are_checked_apart(tmp_path: Path) -> None:
+    path = tmp_path / "contract.yaml"
+    path.write_text(
+        _PROFILE.replace(
+            '    position: "Platform Engineer"\n',
+            '    position: "Platform Engineer (part-time contract)"\n',
+        ),
+        encoding="utf-8",
+    )
+    contractor = load_profile(path)
+    assert_grounded("I was a part-time Platform Engineer at Heronsgate Bank.", contractor)
+    assert untraced("I was a part-time Staff Platform Engineer at Heronsgate Bank.", contractor)
+
+
+def test_an_acronym_word_of_a_name_expands_in_the_profile(tmp_path: Path) -> None:
+    path = tmp_path / "vms.yaml"
+    path.write_text(
+        _PROFILE.replace(
+            "Moved 30 services onto", "Moved 30 services off GCP virtual machines onto"
+        ),
+        encoding="utf-8",
+    )
+    migrated = load_profile(path)
+    assert_grounded("I moved 30 services off GCP VMs.", migrated)
+    assert "GCP TPUs" in untraced("I moved 30 services off GCP TPUs.", migrated)
+
+
+def test_a_derived_word_before_a_colon_is_a_label(platform: Profile) -> None:
+    assert_grounded("Practicalities: I can start in March and would relocate.", platform)
+    assert "Snowflake" in untraced("Snowflake: I used it daily.", platform)

@@ -37,10 +37,12 @@ def _mentions(entry: Entry, text: str, start: int, end: int) -> list[tuple[int, 
 
 _DETACHED = re.compile(
     r"[:;—–()]|\.\s|\b(?:and|but)\s+(?:(?:have|has|had|then|later|now|since)\s+)*"
-    r"(?:worked|been|become|became|moved|joined|served|switched)\b"
+    r"(?:worked|been|become|became|moved|joined|served|switched)\b|"
+    r"\b(?:through|via|thanks\s+to|after|before)\b"
 )
 """… "a Data Scientist at Parcelly … and have worked as a machine learning engineer since":
-a title after a new predicate is not attached to the employer before it."""
+a title after a new predicate is not attached to the employer before it; nor is one reached
+"through a bootcamp, Lakefront Code Academy" (the way in, not the job)."""
 
 
 def employer_near(start: int, end: int, text: str, evidence: Evidence) -> Entry | None:

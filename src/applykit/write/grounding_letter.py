@@ -107,8 +107,8 @@ def is_plain_starter(
         and not known_skill(name)
     ):
         return True  # "- **Drift monitoring:** Author of tidewatch": a role noun, not a name
-    if lowered in english_vocabulary() and _LABEL_AFTER.match(text, start + len(name)):
-        return True  # "Quick note: …", "Short version: …": a label, not a name
+    if _vocabulary_word(lowered) and _LABEL_AFTER.match(text, start + len(name)):
+        return True  # "Quick note: …", "Practicalities: …": a label, not a name
     heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))
     if heading and lowered in english_vocabulary() and not known_skill(name):
         return True  # "**Key qualifications**", "## Relevant experience", "| My experience |"
@@ -121,6 +121,17 @@ def is_plain_starter(
     ):
         return True  # "Quick note about …": an English word heading a fragment, not a tool
     return lowered.endswith(_ENGLISH_SUFFIXES) and lowered in english_vocabulary()
+
+
+def _vocabulary_word(lowered: str) -> bool:
+    """An English word, or one derived from one ("practicalities" ← "practical")."""
+    vocabulary = english_vocabulary()
+    if lowered in vocabulary or lemma(lowered) in vocabulary:
+        return True
+    return any(
+        lowered.endswith(ending) and lowered[: -len(ending)] in vocabulary
+        for ending in ("ities", "ity", "ness", "ments", "ment")
+    )
 
 
 _LINE_OR_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*(?:[*_#>]+[ \t]*)?$")

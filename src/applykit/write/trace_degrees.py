@@ -36,6 +36,10 @@ def _field_source(level: str, field: str, evidence: Evidence) -> str | None:
     return None
 
 
+_HONORIFIC = re.compile(r"Ms\.?")
+_SURNAME = re.compile(r"\s+[A-Z][a-z]")
+
+
 def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
     claims: list[Claim] = []
     for match in DEGREE_RE.finditer(text):
@@ -43,6 +47,8 @@ def trace_degrees(text: str, evidence: Evidence) -> list[Claim]:
         start, end = match.start("degree"), match.end("degree")
         if negated(start, text):  # "I do not have a PhD"
             continue
+        if _HONORIFIC.fullmatch(raw) and _SURNAME.match(text, end):
+            continue  # "Dear Ms. Hoffmann": a form of address, not a Master of Science
         if posting_label(start, text, evidence):  # "| MSc or PhD in Computer Science | …"
             note = "a label restating the posting's requirement"
             claims.append(make_claim(raw, "degree", start, end, "posting:label", note))

@@ -17,7 +17,7 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import same_employer
 from applykit.write.grounding_entities import employer_near
-from applykit.write.grounding_letter import forward_looking
+from applykit.write.grounding_letter import acronym_source, forward_looking
 from applykit.write.names import HEAD_OF, LETTER_CONVENTIONS, TITLE_AT_RE, TITLE_CLAIM_RE
 from applykit.write.posting_mentions import (
     MENTIONED,
@@ -60,8 +60,11 @@ def _is_employment_claim(name_start: int, text: str) -> bool:
     if not _EMPLOYMENT_BEFORE.search(before):
         return False
     sentence_start = max(text.rfind(". ", 0, name_start), text.rfind("\n", 0, name_start), 0)
-    if _JOB_NOUN_BEFORE.search(text[max(0, name_start - 40) : name_start]) and not _HELD.search(
-        text[sentence_start:name_start]
+    lead = text[max(0, name_start - 40) : name_start]
+    if (
+        _JOB_NOUN_BEFORE.search(lead)
+        and not _MY_JOB_BEFORE.search(lead)
+        and not _HELD.search(text[sentence_start:name_start])
     ):
         return False  # "… the Product Engineer opening at Loomcraft": the job applied for
     clause = clauses_before(text, name_start)[:1]
@@ -84,7 +87,13 @@ _AMONG_MINE = re.compile(
 """… "used in production by 3 companies, including Kestrel": the company named among the
 candidate's own record."""
 _JOB_NOUN_BEFORE = re.compile(
-    r"\b(?:opening|role|position|job|vacancy|opportunity|posting)\s+(?:here\s+)?(?:at|with|for)\s+$",
+    r"\b(?:opening|role|position|job|vacancy|opportunity|posting|contract|engagement|internship)"
+    r"\s+(?:here\s+)?(?:at|with|for)\s+$",
+    re.IGNORECASE,
+)
+_MY_JOB_BEFORE = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}(?:role|position|job|contract|engagement|internship)\s+"
+    r"(?:at|with|for)\s+$",
     re.IGNORECASE,
 )
 _HELD = re.compile(
@@ -240,6 +249,12 @@ _INSTITUTION = re.compile(
 school) do not make it the candidate's."""
 
 
+def _acronym_in_profile(word: str, evidence: Evidence) -> Source | None:
+    """ "VMs" where the profile writes "virtual machines": the source the acronym expands in."""
+    source_id = acronym_source(word, evidence)
+    return next((s for s in evidence.sources if s.id == source_id), None) if source_id else None
+
+
 def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> Claim:
     """A multi-word name not found whole: every word must be found on its own."""
     missing = []
@@ -247,7 +262,11 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
         word = re.sub(r"(?<=\w)-[a-z]+$", "", match.group(0).strip(",."))  # "CUPED-based"
         if word.lower() in CONTENT_STOPWORDS or len(word) < 2:
             continue
-        if evidence.find_in_profile(word) is None and evidence.find_in_posting(word) is None:
+        if (
+            evidence.find_in_profile(word) is None
+            and evidence.find_in_posting(word) is None
+            and acronym_source(word, evidence) is None  # "GCP VMs" ← "… virtual machines"
+        ):
             missing.append(word)
     kind = _name_kind(name, evidence)
     if missing:
@@ -264,7 +283,9 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
     if in_posting and mentioned_only(name, start, text, evidence):
         return make_claim(name, kind, start, start + len(name), in_posting, MENTIONED)
     parts = [re.sub(r"(?<=\w)-[a-z]+$", "", word) for word in name.split()]
-    profile_sources = [evidence.find_in_profile(word) for word in parts]
+    profile_sources = [
+        evidence.find_in_profile(word) or _acronym_in_profile(word, evidence) for word in parts
+    ]
     found = [source.id for source in profile_sources if source is not None]
     if found and all(source is not None for source in profile_sources):
         if _INSTITUTION.search(name):  # "University of Lisbon" ← "University of …", "Lisbon"
@@ -302,6 +323,25 @@ _ABBREVIATIONS = {
     "sr": "senior",
     "jr": "junior",
 }
+
+
+_TERMS = re.compile(r"(?P<terms>part time|full time|freelance|contract|interim|temporary)\s+")
+
+
+def _held_as(title: str, position: str) -> bool:
+    """The title (normalised) is in the position's words; terms of employment written first
+    may stand anywhere there ("part-time MLOps consultant" ← "MLOps Consultant (part-time
+    contract)")."""
+    if re.search(rf"\b{re.escape(title)}\b", position):
+        return True
+    terms = _TERMS.match(title)
+    rest = title[terms.end() :] if terms else ""
+    return bool(
+        terms
+        and rest
+        and re.search(rf"\b{re.escape(rest)}\b", position)
+        and re.search(rf"\b{terms.group('terms')}\b", position)
+    )
 
 
 def _normalise_title(title: str) -> str:
@@ -364,13 +404,13 @@ def trace_titles(text: str, evidence: Evidence) -> list[Claim]:
             continue
         employer = employer_near(start, end, text, evidence)
         if employer is not None and not any(
-            re.search(rf"\b{re.escape(normal)}\b", _normalise_title(position.text))
+            _held_as(normal, _normalise_title(position.text))
             for position in same_employer(employer, evidence.entries)
         ):  # any position held there: "first as a Software Engineer, then …" at one employer
             note = f"a title the candidate has not held at {employer.name} ({employer.title})"
             claims.append(make_claim(title, "title", start, end, None, note))
             continue
-        if any(re.search(rf"\b{re.escape(normal)}\b", position) for position in positions):
+        if any(_held_as(normal, position) for position in positions):
             claims.append(
                 make_claim(
                     title, "title", start, end, "profile:positions", "a position the profile holds"
