@@ -135,3 +135,47 @@ def test_an_acronym_word_of_a_name_expands_in_the_profile(tmp_path: Path) -> Non
 def test_a_derived_word_before_a_colon_is_a_label(platform: Profile) -> None:
     assert_grounded("Practicalities: I can start in March and would relocate.", platform)
     assert "Snowflake" in untraced("Snowflake: I used it daily.", platform)
+
+
+# --- the summary's own year, a fronted "With …" phrase, requirement cells read whole ----------
+
+
+def test_a_year_the_summary_states_traces_there(tmp_path: Path) -> None:
+    path = tmp_path / "summary.yaml"
+    path.write_text(
+        _PROFILE.replace(
+            'basics:\n  name: "Ilse Marangoni"\n',
+            'basics:\n  name: "Ilse Marangoni"\n  summary: "Platform engineer who moved into '
+            'data infrastructure in 2019."\n',
+        ),
+        encoding="utf-8",
+    )
+    summarised = load_profile(path)
+    assert_grounded("Data infrastructure has been my focus since 2019.", summarised)
+    assert "2017" in untraced("Data infrastructure has been my focus since 2017.", summarised)
+    assert "2019" in untraced("Since March 2019 I have led data infrastructure.", summarised)
+
+
+def test_a_fronted_with_phrase_takes_the_companys_voice(
+    platform: Profile, kornblume: Posting
+) -> None:
+    assert_grounded(
+        "With more than 25.000 shared e-bikes and cargo bikes in 14 cities, Kornblume makes "
+        "every trip easy.",
+        platform,
+        kornblume,
+    )
+    assert "14 cities" in untraced(
+        "With 14 cities behind me, I know mobility data.", platform, kornblume
+    )
+
+
+def test_a_requirement_cell_is_read_whole(platform: Profile, kestrel: Posting) -> None:
+    for text in (
+        "| Strong Python; Terraform and Bash | Go and Terraform; Certified: none |",
+        "| Deep Kubernetes on EKS or GKE | Kubernetes for 30 services at Heronsgate Bank |",
+    ):
+        assert_grounded(text, platform, kestrel)
+    assert "Strong Rust" in " ".join(
+        untraced("| Strong Rust | Go and Terraform |", platform, kestrel)
+    )

@@ -25,6 +25,7 @@ from applykit.write.grounding_dates import (
 )
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
+from applykit.write.summary_dates import summary_year
 from applykit.write.tenure_roles import (
     activity_months,
     current_job,
@@ -271,7 +272,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         if year in entry.years and (strong or (score == best > 0 and (near_shared or score >= 2))):
             note = f"a date of {entry.name or entry.id}"
             return make_claim(quantity.text, "date", quantity.start, quantity.end, entry.id, note)
-    return None
+    return summary_year(quantity, text, evidence)
 
 
 _AFTER_QUOTE = re.compile(r"[”\"][ \t]*(?:,|\(|\u2013|-|—)?[ \t]*(?:in[ \t]+)?$")

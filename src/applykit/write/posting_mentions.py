@@ -114,7 +114,7 @@ def in_record(start: int, end: int, text: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_]{2,80}?)(?:\*\*|__)?:"
+    r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?:\*\*|__)?(?P<label>[^:\n*_|]{2,80}?)(?:\*\*|__)?:"
 )
 
 
@@ -149,7 +149,7 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
         if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
         raw = match.group("label")  # with its aside when the posting has it too ("(Argo CD)")
-        labels = [lemma_set(_ASIDE.sub(" ", raw)), lemma_set(raw)]
+        labels = [lemma_set(_ASIDE.sub(" ", raw)) - _KIND_WORDS, lemma_set(raw) - _KIND_WORDS]
         return any(
             2 <= len(label) <= 12 and label <= lemma_set(sentence) and figure in sentence
             for label in labels
@@ -169,9 +169,15 @@ _ASIDE = re.compile(r"\([^()]*\)")
 """… "OCR and document layout models (nice to have)": the aside is not the requirement's."""
 
 
+_KIND_WORDS = lemma_set("nice have must required preferred bonus plus optional essential")
+"""… "German (B1 or higher, nice to have)": how much the posting wants it, not what it is."""
+
+
 @functools.lru_cache(maxsize=16)
 def _posting_sentences(posting: str) -> tuple[str, ...]:
-    return tuple(posting[span.start : span.end] for span in sentence_spans(posting))
+    """The posting's sentences, and its lines ("* Strong Python; comfort with Terraform …")."""
+    sentences = tuple(posting[span.start : span.end] for span in sentence_spans(posting))
+    return sentences + tuple(line for line in posting.splitlines() if line.strip())
 
 
 _PAST_REPORT = re.compile(

@@ -294,7 +294,7 @@ def _trace_name_parts(name: str, start: int, text: str, evidence: Evidence) -> C
         return make_claim(
             name, kind, start, start + len(name), found[0], "each word is in the profile"
         )
-    if voice == "company":
+    if voice == "company" or posting_label(start, text, evidence):
         span = next((s for s in (evidence.find_in_posting(word) for word in parts) if s), None)
         return make_claim(
             name,

@@ -7,7 +7,7 @@ import re
 
 from applykit.models.documents import Claim, ClaimKind
 from applykit.write.evidence import Evidence, normal_text
-from applykit.write.text_units import Span, Voice, clauses_before, voice_of
+from applykit.write.text_units import Span, Voice, clauses_before, sentence_around, voice_of
 
 QUOTE_RE = re.compile(r"“([^”]{3,600})”|\"([^\"\n]{3,600})\"")
 
@@ -39,7 +39,17 @@ def voice_at(text: str, position: int, evidence: Evidence) -> tuple[Voice, str]:
             return "neutral", own  # "You ask for a project I am proud of: …" passes nothing on
         if voice != "neutral":
             return voice, own
+    sentence = sentence_around(text, position)
+    if _FRONTED.match(text, sentence.start) and not _PERSON.search(text, sentence.start, position):
+        rest = text[position : sentence.end]  # "With 25.000 bikes in 14 cities, Kornblume is …"
+        if not _PERSON.search(rest) and voice_of(rest, evidence.company_names) == "company":
+            return "company", own
     return "neutral", own
+
+
+_FRONTED = re.compile(r"[\s*_>#-]*(?:With|Serving|Operating|Running)\b")
+_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b", re.IGNORECASE)
+"""A sentence that opens with a phrase of no subject takes its voice from the clause after."""
 
 
 _LIST_TAIL = re.compile(
