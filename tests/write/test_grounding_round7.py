@@ -179,3 +179,17 @@ def test_a_requirement_cell_is_read_whole(platform: Profile, kestrel: Posting) -
     assert "Strong Rust" in " ".join(
         untraced("| Strong Rust | Go and Terraform |", platform, kestrel)
     )
+
+
+def test_a_posting_figure_in_what_the_candidate_could_help_with_is_the_companys(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        "I would love to discuss how my platform background could help Risk ML keep every "
+        "score under 50ms.",
+        profile,
+        brightwater,
+    )
+    assert "50ms" in untraced(
+        "My platform background kept every score under 50ms.", profile, brightwater
+    )

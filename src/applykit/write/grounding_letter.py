@@ -197,6 +197,7 @@ _FORWARD = re.compile(
 """… "I live in Seattle and would be happy to work from the office three days a week": a
 clause that opens with a modal goes on with the subject before it."""
 _SUBJECT_IN = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
+_HELP_AHEAD = re.compile(r"\b(?:could|would|will|can|might)\s+help\b", re.IGNORECASE)
 _DONE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:\w+ed|cut|built|ran|led|grew|won|brought|made|took|saved)\b",
     re.IGNORECASE,
@@ -231,6 +232,8 @@ def forward_looking(text: str, position: int, *, possession: bool = False) -> bo
     sentence = sentence_around(text, position)
     if possession and _BRINGS.search(text[sentence.start : position]):
         return False
+    if _HELP_AHEAD.search(own):
+        return True  # "… how my platform background could help Risk ML keep every score under …"
     if clauses and _MINE.search(text[clauses[0].start : position]):
         return False  # "… and my publications at ACL": a claim about the candidate
     if possession and clauses and _list_head_is_mine(text, clauses, position):
