@@ -193,3 +193,16 @@ def test_a_posting_figure_in_what_the_candidate_could_help_with_is_the_companys(
     assert "50ms" in untraced(
         "My platform background kept every score under 50ms.", profile, brightwater
     )
+
+
+def test_an_opinion_of_the_team_keeps_its_figure_the_companys(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    assert_grounded(
+        "I am excited by a 14-person team that ships every day and talks to customers every week.",
+        profile,
+        loomcraft,
+    )
+    assert "14-person" in untraced(
+        "I led a 14-person team that ships every day.", profile, loomcraft
+    )

@@ -45,10 +45,12 @@ _ABOUT_THEM = re.compile(
 """… "I saw that Loomcraft now has …": a clause whose subject is the company."""
 _OPINION_THAT = re.compile(
     r"\b(?:love|like|admire|appreciate|enjoy|noticed?|saw|see|read|struck\s+by|impressed\s+by)"
-    r"\s+(?:that|how)\s+(?=(?:a|an|the)\s)",
+    r"\s+(?:that|how)\s+(?=(?:a|an|the)\s)|"
+    r"\b(?:excited|impressed|struck|inspired|drawn|attracted)\s+(?:by|to)\s+(?=(?:a|an|the)\s)",
     re.IGNORECASE,
 )
-"""… "I love that a 14-person team already reaches …": an opinion on a clause about others."""
+"""… "I love that a 14-person team already reaches …", "I am excited by a 14-person team that
+ships every day": an opinion on others."""
 _FIRST_PERSON = re.compile(r"\b(?!US\b)(?i:i|i'm|i've|i'd|my|me|mine|we|our|us)\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where)\b", re.IGNORECASE)
 _PAST = re.compile(

@@ -94,7 +94,8 @@ def _posting_words(found: Quantity, evidence: Evidence) -> frozenset[str]:
 _YOUR_BEFORE = re.compile(r"\byour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _DONE_BEFORE = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?!(?:noticed|loved|liked|admired|enjoyed|"
-    r"followed|watched|learned|wondered|wanted|hoped|imagined|appreciated|needed)\b)"
+    r"followed|watched|learned|wondered|wanted|hoped|imagined|appreciated|needed|excited|"
+    r"impressed|inspired|interested|intrigued|delighted|thrilled|drawn|attracted)\b)"
     r"(?:\w+ed|built|ran|led|kept|paid|cut|grew|made|wrote|won|brought|took|got|did)\b",
     re.IGNORECASE,
 )
