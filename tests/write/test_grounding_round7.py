@@ -206,3 +206,16 @@ def test_an_opinion_of_the_team_keeps_its_figure_the_companys(
     assert "14-person" in untraced(
         "I led a 14-person team that ships every day.", profile, loomcraft
     )
+
+
+def test_a_slashed_acronym_counts_in_a_label_that_restates_the_posting(
+    platform: Profile, kestrel: Posting
+) -> None:
+    assert_grounded(
+        "- **CI/CD for models:** at Heronsgate Bank I moved 30 services onto Kubernetes.",
+        platform,
+        kestrel,
+    )
+    assert "Argo CD" in untraced(
+        "- **CI/CD for models:** Argo CD pipelines at Heronsgate Bank.", platform, kestrel
+    )

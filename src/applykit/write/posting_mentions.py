@@ -149,9 +149,9 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
         if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
         raw = match.group("label")  # with its aside when the posting has it too ("(Argo CD)")
-        labels = [lemma_set(_ASIDE.sub(" ", raw)) - _KIND_WORDS, lemma_set(raw) - _KIND_WORDS]
+        labels = [_label_words(_ASIDE.sub(" ", raw)), _label_words(raw)]
         return any(
-            2 <= len(label) <= 12 and label <= lemma_set(sentence) and figure in sentence
+            2 <= len(label) <= 12 and label <= _label_words(sentence) and figure in sentence
             for label in labels
             for sentence in _posting_sentences(evidence.posting_text)
         )  # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
@@ -170,6 +170,13 @@ _ASIDE = re.compile(r"\([^()]*\)")
 
 
 _KIND_WORDS = lemma_set("nice have must required preferred bonus plus optional essential")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)+\b")
+
+
+def _label_words(text: str) -> frozenset[str]:
+    """A label's content words, slashed capitals included ("CI/CD for models": ci/cd, model)."""
+    acronyms = {found.lower() for found in _ACRONYM.findall(text)}
+    return (lemma_set(text) - _KIND_WORDS) | acronyms
 """… "German (B1 or higher, nice to have)": how much the posting wants it, not what it is."""
 
 
