@@ -177,6 +177,8 @@ def _label_words(text: str) -> frozenset[str]:
     """A label's content words, slashed capitals included ("CI/CD for models": ci/cd, model)."""
     acronyms = {found.lower() for found in _ACRONYM.findall(text)}
     return (lemma_set(text) - _KIND_WORDS) | acronyms
+
+
 """… "German (B1 or higher, nice to have)": how much the posting wants it, not what it is."""
 
 
