@@ -219,3 +219,18 @@ def test_a_slashed_acronym_counts_in_a_label_that_restates_the_posting(
     assert "Argo CD" in untraced(
         "- **CI/CD for models:** Argo CD pipelines at Heronsgate Bank.", platform, kestrel
     )
+
+
+def test_a_subject_line_naming_the_postings_title_is_layout(
+    platform: Profile, kestrel: Posting
+) -> None:
+    assert_grounded(
+        "**Subject: Application for MLOps Engineer (6-Month Contract) – Ilse Marangoni**",
+        platform,
+        kestrel,
+    )
+    assert "Snowflake" in " ".join(
+        untraced(
+            "**Subject: Application for MLOps Engineer – Snowflake Expert**", platform, kestrel
+        )
+    )

@@ -100,6 +100,11 @@ def ordinary_heading_name(name: str, start: int, text: str, evidence: Evidence) 
     line_start, line_end = _line_of(text, start)
     if not layout_line(text[line_start:line_end]):
         return False
+    titles = sorted(
+        (t for t in (evidence.posting_title, *evidence.title_parts) if t), key=len, reverse=True
+    )
+    for title in titles:  # "Application for MLOps Engineer": the posting's title is its own
+        name = re.sub(re.escape(title), lambda found: " " * len(found.group(0)), name, flags=re.I)
     parts = list(re.finditer(r"[A-Za-z][\w'’]*", name))
     if not parts or any(part.group(0).lower() in _ORGANISATION for part in parts):
         return False
