@@ -85,8 +85,8 @@ def assemble(parts: Parts) -> Posting:
     if not text.strip():
         warnings.append("the posting is empty: there is no text to read")
         return Posting(source_format=parts.source_format, warnings=warnings)
-    lines = split_lines(text)
-    injected = _injected_lines(text, lines)
+    lines = split_lines(text, cleaned.utf8)
+    injected = _injected_lines(text, lines, cleaned.utf8)
     if injected:
         warnings.append(
             "the posting contains instructions addressed to AI tools (ignored): "
@@ -110,17 +110,18 @@ def assemble(parts: Parts) -> Posting:
     return posting
 
 
-def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
+def _injected_lines(text: str, lines: list[Line], utf8: bytes | None = None) -> list[Line]:
     """The lines that hold instructions addressed to AI tools (`INJECTION`), in order.
 
     Every match of INJECTION holds one of `_INJECTION_NEEDLES`, at most `_NEEDLE_REACH`
     characters past its start (in the `fold`ed text, which keeps offsets); the regex is tried
     only there, and only when the whole text (lower-cased as written) holds a needle too. Most
-    postings hold none: then the lines are not even lower-cased.
+    postings hold none: then the lines are not even lower-cased. `utf8`: the text's UTF-8
+    bytes, where known.
     """
     automaton = _injection_automaton()
     try:
-        if not _holds_needle(text, automaton):
+        if not _holds_needle(text, automaton, utf8):
             return []
         lows = [line.low for line in lines]
         hits = automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
@@ -146,15 +147,19 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
     return found
 
 
-def _holds_needle(text: str, automaton: ahocorasick_rs.AhoCorasick) -> bool:
+def _holds_needle(
+    text: str, automaton: ahocorasick_rs.AhoCorasick, utf8: bytes | None = None
+) -> bool:
     """Whether `lower(text)` holds one of `_INJECTION_NEEDLES` (all ASCII).
 
     Only two non-ASCII characters lower-case to ASCII letters (İ, the Kelvin sign); without
     them, the needles are found in the UTF-8 bytes with their ASCII letters lowered, where a
     non-ASCII character's bytes never read as ASCII (no decoding, no offsets to map back).
+    `utf8`: those bytes, where known (then the text holds no lone surrogate).
     """
     if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
-        data = text.encode("utf-8")  # a lone surrogate raises, as the caller expects
+        # A lone surrogate raises, as the caller expects.
+        data = text.encode("utf-8") if utf8 is None else utf8
         return bool(_injection_bytes().find_matches_as_indexes(data.lower()))
     return bool(automaton.find_matches_as_indexes(lower(text)))
 
