@@ -92,7 +92,7 @@ _INJECTION_NEEDLES = (
 def has_injection(text: str) -> bool:
     """Instructions addressed to AI tools (cheap substring check before the regex)."""
     low = f" {text.lower()} "
-    return any(n in low for n in _INJECTION_NEEDLES) and INJECTION.search(text) is not None
+    return any(map(low.__contains__, _INJECTION_NEEDLES)) and INJECTION.search(text) is not None
 
 
 @dataclass(frozen=True)
