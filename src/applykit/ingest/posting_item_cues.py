@@ -86,11 +86,16 @@ def not_a_requirement(
         return False
     if low is None:
         low = fold(text)
-    has = _has_needles if marks is None else lambda group, _: bool(marks & group)
-    if (has(_SIGN, text) or has(_MONEY_WORD, low)) and _MONEY.search(text):
+    # Each needle test: the group's bit of `marks` where known (no call), else a look.
+    if (
+        marks & (_SIGN | _MONEY_WORD) if marks is not None else _has_money_needle(text, low)
+    ) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
-        (has(_BOILER, low) and cues.boilerplate(low))
+        (
+            (marks & _BOILER if marks is not None else _has_needles(_BOILER, low))
+            and cues.boilerplate(low)
+        )
         or len(text) < 3
         or text.startswith("#")
         or not _has_letter(text)
@@ -100,7 +105,10 @@ def not_a_requirement(
         return True
     if item.bullet == SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
         # prose: keep the sentences that ask for something
-        return not (has(_CUE, low) and cues.REQUIREMENT_CUE.search(low))
+        return not (
+            (marks & _CUE if marks is not None else _has_needles(_CUE, low))
+            and cues.REQUIREMENT_CUE.search(low)
+        )
     if item.bullet is not None:
         return False
     words = text.split()
@@ -111,8 +119,16 @@ def not_a_requirement(
     ):
         return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
     return listed and (
-        len(text) >= 200 or (has(_LEAD, low) and _LEAD_IN_SENTENCE.search(text) is not None)
+        len(text) >= 200
+        or (
+            bool(marks & _LEAD if marks is not None else _has_needles(_LEAD, low))
+            and _LEAD_IN_SENTENCE.search(text) is not None
+        )
     )
+
+
+def _has_money_needle(text: str, low: str) -> bool:
+    return _has_needles(_SIGN, text) or _has_needles(_MONEY_WORD, low)
 
 
 def _has_letter(text: str) -> bool:

@@ -223,7 +223,12 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         code = group[c] or group[cs]
         if code and currency is None:
             currency = currency_code(code, dollar)
-        end_of_amounts = max(match.end(g) for g in _END_GROUPS[i] if group[g] is not None)
+        end_of_amounts = -1  # the furthest end of the groups this amount holds
+        for name in _END_GROUPS[i]:
+            if group[name] is not None:
+                end = match.end(name)
+                if end > end_of_amounts:
+                    end_of_amounts = end
         if p is not None and group[p] and period is None:
             period = period_of(group[p])
     if not values:
