@@ -172,22 +172,29 @@ def marks_of(texts: list[str]) -> tuple[list[int], str, list[int]] | None:
     signs, words, groups = _group_automata()
     for _, at, _ in signs.find_matches_as_indexes(raw_all):
         marks[bisect_right(starts, at) - 1] |= _SIGN
-    for pattern, at, _ in words.find_matches_as_indexes(low_all, overlapping=True):
+    # The needles are ASCII, and `fold` left no character that folds to ASCII: one byte per
+    # character finds them at the same offsets.
+    view = low_all.encode("ascii", "replace")
+    for pattern, at, _ in words.find_matches_as_indexes(view, overlapping=True):
         marks[bisect_right(starts, at) - 1] |= groups[pattern]
     return marks, low_all, starts
 
 
 @functools.cache
-def _group_automata() -> tuple[ahocorasick_rs.AhoCorasick, ahocorasick_rs.AhoCorasick, list[int]]:
-    """The `_SIGN` needles; every other group's needles; and the groups of each of those."""
+def _group_automata() -> tuple[
+    ahocorasick_rs.AhoCorasick, ahocorasick_rs.BytesAhoCorasick, list[int]
+]:
+    """The `_SIGN` needles; every other group's needles (ASCII: as bytes); and the groups of
+    each of those."""
     bits: dict[str, int] = {}
     for group, needles in _GROUPS.items():
         if group != _SIGN:
             for needle in needles:
                 bits[needle] = bits.get(needle, 0) | group
+    assert all(needle.isascii() and "?" not in needle for needle in bits)
     return (
         ahocorasick_rs.AhoCorasick(list(_MONEY_SIGNS)),
-        ahocorasick_rs.AhoCorasick(list(bits)),
+        ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in bits]),
         list(bits.values()),
     )
 
