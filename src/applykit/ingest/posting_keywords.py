@@ -61,7 +61,6 @@ class Scan:
         "_cut",
         "_derived",
         "_head",
-        "_held",
         "_known",
         "_maybe",
         "_parent",
@@ -77,14 +76,13 @@ class Scan:
         self.low = lower(text) if low is None else low
         self._raw: dict[str, list[int]] | None = None  # word -> every occurrence
         self._head: dict[str, list[int]] | None = None  # derived: words starting in the prefix
-        self._held: list[dict[str, list[int]]] | None = None
         self._positions: dict[str, list[int]] = {}
         self._parent: Scan | None = None
         self._prefix_len = 0
         self._cut = 0
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
         self._aligned: bool | None = None
-        self._maybe: frozenset[str] | None = None  # the words in any of `_holders`
+        self._maybe: frozenset[str] | None = None  # see `_maybe_words`
         self._derived: dict[str, Scan] | None = None  # prefix -> derive(prefix), remembered
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
@@ -165,20 +163,6 @@ class Scan:
         raw[word] = found
         return found
 
-    def _holders(self) -> list[dict[str, list[int]]]:
-        """The tables of the original text and of each prefix added: a word in none is absent."""
-        holders = self._held
-        if holders is None:
-            self._known_words()
-            parent = self._parent
-            if parent is None:
-                assert self._raw is not None
-                holders = [self._raw]
-            else:
-                holders = parent._holders() + ([self._head] if self._head else [])
-            self._held = holders
-        return holders
-
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
         known = self._positions.get(needle)
@@ -258,16 +242,17 @@ class Scan:
                 out.append((word, found))
         return out
 
-    def _present(self, words: frozenset[str]) -> frozenset[str]:
-        """The `words` found in the original text or in a prefix added (a superset of those in
-        `low`: a derived scan may cut some off), by one set intersection."""
-        maybe = self._maybe
-        return words & (maybe if maybe is not None else self._maybe_words())
-
     def _maybe_words(self) -> frozenset[str]:
-        """Every word in the original text or in a prefix added (remembered)."""
-        holders = self._holders()
-        maybe = frozenset(holders[0]).union(*holders[1:])
+        """Every word in the original text or in a prefix added (remembered): a superset of
+        those in `low` (a derived scan may cut some off)."""
+        self._known_words()
+        parent = self._parent
+        if parent is None:
+            assert self._raw is not None
+            maybe = frozenset(self._raw)
+        else:
+            inherited = parent._maybe if parent._maybe is not None else parent._maybe_words()
+            maybe = inherited.union(self._head) if self._head else inherited
         self._maybe = maybe
         return maybe
 
