@@ -199,20 +199,17 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
     """The texts of the lines in which `_APPLY_CUE` occurs.
 
     Every match holds "apply" or "plea" (in `fold`ed text), letters no non-ASCII character
-    lower-cases or folds to; so the lines that hold one are found in the UTF-8 bytes of all
-    lines joined, with their ASCII letters lowered (one automaton pass, no decoding), and the
-    regex is tried only where a match may start.
+    lower-cases or folds to; so the lines that hold one are found in all lines joined, read
+    one byte per character with their ASCII letters lowered (`encode("ascii", "replace")`:
+    every other character a `?`; one automaton pass, offsets the text's own), and the regex
+    is tried only where a match may start.
     """
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
-    try:
-        low = joined.encode("utf-8").lower()
-    except UnicodeEncodeError:  # a lone surrogate: ask each line alone
-        low = b""
+    low = joined.encode("ascii", "replace").lower()
     if not low or joined.count("\n") != len(texts) - 1:  # (or a line holds a line end)
         return [text for text in texts if _APPLY_CUE.search(text)]
-    # Where a match may start: 3 before "apply" ("to apply") or at it, at "plea"; in the
-    # lines' bytes, so as character offsets on ASCII lines only.
+    # Where a match may start: 3 before "apply" ("to apply") or at it, at "plea".
     starts = sorted(
         {
             at - back
@@ -237,11 +234,8 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
 
 
 def _cue_in(text: str, offsets: list[int]) -> bool:
-    """`_APPLY_CUE.search(text)`, tried only at `offsets` where `text` is ASCII (every match
-    starts at one of them: its first letters are ASCII in any case, no other character
-    matches them)."""
-    if not text.isascii():
-        return _APPLY_CUE.search(text) is not None
+    """`_APPLY_CUE.search(text)`, tried only at `offsets` (every match starts at one of them:
+    its first letters are ASCII in any case, no other character matches them)."""
     return any(_APPLY_CUE.match(text, at) for at in offsets)
 
 
