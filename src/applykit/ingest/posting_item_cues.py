@@ -200,15 +200,18 @@ def _group_automata() -> tuple[
 
 
 def texts_holding(
-    texts: list[str], low_all: str, needles: ahocorasick_rs.AhoCorasick
+    texts: list[str], low_all: str, needles: ahocorasick_rs.BytesAhoCorasick
 ) -> list[tuple[int, int]]:
     """`(index, offset in low_all)` of the texts, in order, whose `fold` holds a needle.
 
     `low_all` is `fold("\n".join(texts))`: `fold` keeps offsets and lower-cases the text on
     either side of a line end alike, and no needle holds a line end, so each needle found in
     `low_all` lies inside one text (and every text holding one shows at least one match).
-    `texts` hold no line end.
+    `texts` hold no line end. The needles are ASCII (without "?"), so `low_all` is read one
+    byte per character (`encode("ascii", "replace")`): `fold` left no character that
+    matches an ASCII letter case-insensitively, the offsets are the text's own.
     """
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(low_all)}
+    view = low_all.encode("ascii", "replace")
+    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(view)}
     return [(index, starts[index]) for index in sorted(found)]
