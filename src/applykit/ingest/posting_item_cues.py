@@ -86,16 +86,12 @@ def not_a_requirement(
         return False
     if low is None:
         low = fold(text)
-    # Each needle test: the group's bit of `marks` where known (no call), else a look.
-    if (
-        marks & (_SIGN | _MONEY_WORD) if marks is not None else _has_money_needle(text, low)
-    ) and _MONEY.search(text):
+    if marks is None:
+        marks = _marks_of_one(text, low)
+    if marks & (_SIGN | _MONEY_WORD) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
-        (
-            (marks & _BOILER if marks is not None else _has_needles(_BOILER, low))
-            and cues.boilerplate(low)
-        )
+        (marks & _BOILER and cues.boilerplate(low))
         or len(text) < 3
         or text.startswith("#")
         or not _has_letter(text)
@@ -105,10 +101,7 @@ def not_a_requirement(
         return True
     if item.bullet == SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
         # prose: keep the sentences that ask for something
-        return not (
-            (marks & _CUE if marks is not None else _has_needles(_CUE, low))
-            and cues.REQUIREMENT_CUE.search(low)
-        )
+        return not (marks & _CUE and cues.REQUIREMENT_CUE.search(low))
     if item.bullet is not None:
         return False
     words = text.split()
@@ -119,16 +112,21 @@ def not_a_requirement(
     ):
         return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
     return listed and (
-        len(text) >= 200
-        or (
-            bool(marks & _LEAD if marks is not None else _has_needles(_LEAD, low))
-            and _LEAD_IN_SENTENCE.search(text) is not None
-        )
+        len(text) >= 200 or (bool(marks & _LEAD) and _LEAD_IN_SENTENCE.search(text) is not None)
     )
 
 
-def _has_money_needle(text: str, low: str) -> bool:
-    return _has_needles(_SIGN, text) or _has_needles(_MONEY_WORD, low)
+def _marks_of_one(text: str, low: str) -> int:
+    """The needle groups `text` holds (`marks_of` for one text; `low`: `fold(text)`): `_SIGN`
+    as written, the others in one automaton pass over `low` read one byte per character (the
+    needles are ASCII, and `fold` left no character that matches an ASCII letter
+    case-insensitively)."""
+    marks = _SIGN if has_any(text, _MONEY_SIGNS) else 0
+    _, words, groups = _group_automata()
+    view = low.encode("ascii", "replace")
+    for pattern, _, _ in words.find_matches_as_indexes(view, overlapping=True):
+        marks |= groups[pattern]
+    return marks
 
 
 def _has_letter(text: str) -> bool:
@@ -148,11 +146,6 @@ _GROUPS = {
     _CUE: _CUE_NEEDLES,
     _LEAD: _LEAD_IN_NEEDLES,
 }
-
-
-def _has_needles(group: int, text: str) -> bool:
-    """Whether `text` holds one of the needles of `group` (`text` folded unless `_SIGN`)."""
-    return has_any(text, _GROUPS[group])
 
 
 def marks_of(texts: list[str]) -> tuple[list[int], str, list[int]] | None:
