@@ -181,12 +181,22 @@ def _degree_word_at_edge(line: str) -> bool:
         return bool(_degree_sentences(line))
     head = f" {line[:size].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')}"
     tail = f"{line[-size:].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
-    return has_any(head, _DEGREE_NEEDLES) or has_any(tail, _DEGREE_NEEDLES)
+    return _has_degree_word(head) or _has_degree_word(tail)
+
+
+_DEGREE_WORDS = ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in _DEGREE_NEEDLES])
+assert all(needle.isascii() and "?" not in needle for needle in _DEGREE_NEEDLES)
+
+
+def _has_degree_word(low: str) -> bool:
+    """`has_any(low, _DEGREE_NEEDLES)`: the needles are ASCII (without "?"), so they are found
+    in `low` read one byte per character (`encode("ascii", "replace")`) by one automaton pass."""
+    return bool(_DEGREE_WORDS.find_matches_as_indexes(low.encode("ascii", "replace")))
 
 
 def _degree_sentences(line: str) -> list[str]:
     low = f" {line.lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
-    if not has_any(low, _DEGREE_NEEDLES):
+    if not _has_degree_word(low):
         return []
     if len(line) < 200:
         return [line]
