@@ -1,8 +1,8 @@
-"""Aho-Corasick passes over a text for a short, fixed list of words (not the posting's keyword
-scan, `posting_keywords.Scan`): where any of them occurs, or where each of them does.
-
-A lone surrogate (which UTF-8 cannot hold, and no word contains) is read as U+FFFD, which
-keeps every offset.
+"""Aho-Corasick passes over a text for a fixed list of words: where any of them occurs, or
+where each of them does. `WordFinder` reads the text one byte per character (it also serves
+the posting's keyword scan, `posting_keyword_table`); `matches` reads a `str`, where a lone
+surrogate (which UTF-8 cannot hold, and no word contains) is read as U+FFFD, which keeps every
+offset.
 """
 
 from __future__ import annotations
