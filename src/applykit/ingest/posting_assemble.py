@@ -85,8 +85,8 @@ def assemble(parts: Parts) -> Posting:
     if not text.strip():
         warnings.append("the posting is empty: there is no text to read")
         return Posting(source_format=parts.source_format, warnings=warnings)
-    lines = split_lines(text)
-    injected = _injected_lines(text, lines)
+    lines = split_lines(text, cleaned.utf8)
+    injected = _injected_lines(text, lines, cleaned.utf8)
     if injected:
         warnings.append(
             "the posting contains instructions addressed to AI tools (ignored): "
@@ -110,17 +110,18 @@ def assemble(parts: Parts) -> Posting:
     return posting
 
 
-def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
+def _injected_lines(text: str, lines: list[Line], utf8: bytes | None = None) -> list[Line]:
     """The lines that hold instructions addressed to AI tools (`INJECTION`), in order.
 
     Every match of INJECTION holds one of `_INJECTION_NEEDLES`, at most `_NEEDLE_REACH`
     characters past its start (in the `fold`ed text, which keeps offsets); the regex is tried
     only there, and only when the whole text (lower-cased as written) holds a needle too. Most
-    postings hold none: then the lines are not even lower-cased.
+    postings hold none: then the lines are not even lower-cased. `utf8`: the text's UTF-8
+    bytes, where known.
     """
     automaton = _injection_automaton()
     try:
-        if not _holds_needle(text, automaton):
+        if not _holds_needle(text, automaton, utf8):
             return []
         lows = [line.low for line in lines]
         hits = automaton.find_matches_as_indexes("\n".join(lows), overlapping=True)
@@ -146,15 +147,19 @@ def _injected_lines(text: str, lines: list[Line]) -> list[Line]:
     return found
 
 
-def _holds_needle(text: str, automaton: ahocorasick_rs.AhoCorasick) -> bool:
+def _holds_needle(
+    text: str, automaton: ahocorasick_rs.AhoCorasick, utf8: bytes | None = None
+) -> bool:
     """Whether `lower(text)` holds one of `_INJECTION_NEEDLES` (all ASCII).
 
     Only two non-ASCII characters lower-case to ASCII letters (İ, the Kelvin sign); without
     them, the needles are found in the UTF-8 bytes with their ASCII letters lowered, where a
     non-ASCII character's bytes never read as ASCII (no decoding, no offsets to map back).
+    `utf8`: those bytes, where known (then the text holds no lone surrogate).
     """
     if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
-        data = text.encode("utf-8")  # a lone surrogate raises, as the caller expects
+        # A lone surrogate raises, as the caller expects.
+        data = text.encode("utf-8") if utf8 is None else utf8
         return bool(_injection_bytes().find_matches_as_indexes(data.lower()))
     return bool(automaton.find_matches_as_indexes(lower(text)))
 
@@ -194,20 +199,17 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
     """The texts of the lines in which `_APPLY_CUE` occurs.
 
     Every match holds "apply" or "plea" (in `fold`ed text), letters no non-ASCII character
-    lower-cases or folds to; so the lines that hold one are found in the UTF-8 bytes of all
-    lines joined, with their ASCII letters lowered (one automaton pass, no decoding), and the
-    regex is tried only where a match may start.
+    lower-cases or folds to; so the lines that hold one are found in all lines joined, read
+    one byte per character with their ASCII letters lowered (`encode("ascii", "replace")`:
+    every other character a `?`; one automaton pass, offsets the text's own), and the regex
+    is tried only where a match may start.
     """
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
-    try:
-        low = joined.encode("utf-8").lower()
-    except UnicodeEncodeError:  # a lone surrogate: ask each line alone
-        low = b""
+    low = joined.encode("ascii", "replace").lower()
     if not low or joined.count("\n") != len(texts) - 1:  # (or a line holds a line end)
         return [text for text in texts if _APPLY_CUE.search(text)]
-    # Where a match may start: 3 before "apply" ("to apply") or at it, at "plea"; in the
-    # lines' bytes, so as character offsets on ASCII lines only.
+    # Where a match may start: 3 before "apply" ("to apply") or at it, at "plea".
     starts = sorted(
         {
             at - back
@@ -232,11 +234,8 @@ def _apply_cue_lines(lines: list[Line]) -> list[str]:
 
 
 def _cue_in(text: str, offsets: list[int]) -> bool:
-    """`_APPLY_CUE.search(text)`, tried only at `offsets` where `text` is ASCII (every match
-    starts at one of them: its first letters are ASCII in any case, no other character
-    matches them)."""
-    if not text.isascii():
-        return _APPLY_CUE.search(text) is not None
+    """`_APPLY_CUE.search(text)`, tried only at `offsets` (every match starts at one of them:
+    its first letters are ASCII in any case, no other character matches them)."""
     return any(_APPLY_CUE.match(text, at) for at in offsets)
 
 

@@ -20,6 +20,18 @@ def fold(text: str) -> str:
     return lower(text)
 
 
+def folded_ascii(text: str) -> bytes | None:
+    """`fold(text)` one byte per character, every non-ASCII character as `?`: for ASCII
+    words (without `?`), found at the same offsets as in `fold(text)`. None when `text` holds
+    a character that `fold` turns into ASCII (İ, ı, ſ, the Kelvin sign).
+
+    Every other non-ASCII character lower-cases to non-ASCII characters, and to one alone.
+    """
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text or "\u212a" in text):
+        return None
+    return text.encode("ascii", "replace").lower()
+
+
 _ASCII_BYTES = bytes(range(128))
 _LOWER_VIA_BYTES = 64  # below this many characters the extra steps cost more than they save
 

@@ -6,7 +6,10 @@ import bisect
 import itertools
 import re
 
+import ahocorasick_rs
+
 from applykit.ingest.posting_automata import occurrences
+from applykit.ingest.posting_case import folded_ascii
 from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_text import fold, has_any
 from applykit.models.posting import Degree, DegreeLevel
@@ -178,12 +181,22 @@ def _degree_word_at_edge(line: str) -> bool:
         return bool(_degree_sentences(line))
     head = f" {line[:size].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')}"
     tail = f"{line[-size:].lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
-    return has_any(head, _DEGREE_NEEDLES) or has_any(tail, _DEGREE_NEEDLES)
+    return _has_degree_word(head) or _has_degree_word(tail)
+
+
+_DEGREE_WORDS = ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in _DEGREE_NEEDLES])
+assert all(needle.isascii() and "?" not in needle for needle in _DEGREE_NEEDLES)
+
+
+def _has_degree_word(low: str) -> bool:
+    """`has_any(low, _DEGREE_NEEDLES)`: the needles are ASCII (without "?"), so they are found
+    in `low` read one byte per character (`encode("ascii", "replace")`) by one automaton pass."""
+    return bool(_DEGREE_WORDS.find_matches_as_indexes(low.encode("ascii", "replace")))
 
 
 def _degree_sentences(line: str) -> list[str]:
     low = f" {line.lower().replace(',', ' ').replace('/', ' ').replace('(', ' ')} "
-    if not has_any(low, _DEGREE_NEEDLES):
+    if not _has_degree_word(low):
         return []
     if len(line) < 200:
         return [line]
@@ -220,29 +233,64 @@ _NOT_REQUIRED_WORDS = ("not required", "helpful but", "is a plus", "nice to have
 _Level = tuple[int, DegreeLevel, int]  # rank (lowest first), level, where its word starts
 
 
+# The word groups `_degree_level` asks about, as bits: the gates of `_DEGREES` (bit = rank),
+# then these.
+_GENERIC, _DEGREE_OR_DIPLOMA, _NOT_REQUIRED_BIT, _IN_OR_PURSUING = 16, 32, 64, 128
+_LEVEL_WORDS: dict[int, tuple[str, ...]] = {
+    **{1 << rank: gates for rank, gates in enumerate(_DEGREE_GATES)},
+    _GENERIC: ("degree", "diploma", "studium"),
+    _DEGREE_OR_DIPLOMA: ("degree", "diploma"),
+    _NOT_REQUIRED_BIT: _NOT_REQUIRED_WORDS,
+    _IN_OR_PURSUING: ("in ", "pursuing"),
+}
+
+
+def _level_automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[int]]:
+    """Every word of `_LEVEL_WORDS` (all ASCII) in one automaton, and each word's bits."""
+    bits: dict[str, int] = {}
+    for bit, words in _LEVEL_WORDS.items():
+        for word in words:
+            bits[word] = bits.get(word, 0) | bit
+    assert all(word.isascii() and "?" not in word for word in bits)
+    return ahocorasick_rs.BytesAhoCorasick([word.encode() for word in bits]), list(bits.values())
+
+
+_LEVEL_AUTOMATON, _LEVEL_BITS = _level_automaton()
+
+
+def _level_words(sentence: str) -> int:
+    """The bits of the groups of `_LEVEL_WORDS` that `fold(sentence)` holds a word of: one
+    automaton pass over it read one byte per character (`folded_ascii`)."""
+    view = folded_ascii(sentence)
+    present = 0
+    if view is None:
+        low = fold(sentence)
+        for bit, words in _LEVEL_WORDS.items():
+            if has_any(low, words):
+                present |= bit
+        return present
+    bits = _LEVEL_BITS
+    for index, _, _ in _LEVEL_AUTOMATON.find_matches_as_indexes(view, overlapping=True):
+        present |= bits[index]
+    return present
+
+
 def _degree_level(sentence: str) -> _Level | None:
     """The lowest degree level a sentence asks for, if it asks for one."""
-    low = fold(sentence)
+    present = _level_words(sentence)
     levels = [
         (rank, level, m.start())
         for rank, (level, pattern) in enumerate(_DEGREES)
-        if has_any(low, _DEGREE_GATES[rank])
+        if present >> rank & 1
         for m in [pattern.search(sentence)]
         if m is not None
     ]
-    generic = (
-        _DEGREE_WORD.search(sentence) if has_any(low, ("degree", "diploma", "studium")) else None
-    )
-    if (
-        not levels
-        and generic
-        and has_any(low, ("degree", "diploma"))
-        and _DEGREE_IN.search(sentence)
-    ):
+    generic = _DEGREE_WORD.search(sentence) if present & _GENERIC else None
+    if not levels and generic and present & _DEGREE_OR_DIPLOMA and _DEGREE_IN.search(sentence):
         levels = [(1, "bachelor", generic.start())]
-    if not levels or (has_any(low, _NOT_REQUIRED_WORDS) and _NOT_REQUIRED.search(sentence)):
+    if not levels or (present & _NOT_REQUIRED_BIT and _NOT_REQUIRED.search(sentence)):
         return None
-    if generic is None and not (has_any(low, ("in ", "pursuing")) and _IN_FIELD.search(sentence)):
+    if generic is None and not (present & _IN_OR_PURSUING and _IN_FIELD.search(sentence)):
         return None
     return min(levels)
 

@@ -46,15 +46,18 @@ def _glue_candidates(line: str, classes: bytes | None = None) -> list[int]:
     return found
 
 
-def glue_candidates_by_line(text: str, lines: list[str] | None = None) -> dict[int, list[int]]:
+def glue_candidates_by_line(
+    text: str, lines: list[str] | None = None, utf8: bytes | None = None
+) -> dict[int, list[int]]:
     """For each line of `text` (split at "\\n") that holds a `_GLUE_CANDIDATE`, by index: the
     positions of its candidates in the line, in order.
 
     One encoding, one translation and one automaton pass over the byte classes of the whole
     text (no shape runs across a line end: "\\n" has a class of its own); lines without a
-    candidate cost nothing more. `lines`: `text.split("\n")`, where the caller has it.
+    candidate cost nothing more. `lines`: `text.split("\n")`, and `utf8`: the text's UTF-8
+    bytes, where the caller has them.
     """
-    data = text.encode("utf-8", "surrogatepass")
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     hits = _shapes().find_matches_as_indexes(data.translate(_GLUE_CLASSES), overlapping=True)
     if not hits:
         return {}

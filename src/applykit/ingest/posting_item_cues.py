@@ -86,11 +86,12 @@ def not_a_requirement(
         return False
     if low is None:
         low = fold(text)
-    has = _has_needles if marks is None else lambda group, _: bool(marks & group)
-    if (has(_SIGN, text) or has(_MONEY_WORD, low)) and _MONEY.search(text):
+    if marks is None:
+        marks = _marks_of_one(text, low)
+    if marks & (_SIGN | _MONEY_WORD) and _MONEY.search(text):
         return True  # "Salary: $130,000-$150,000" is pay, not a qualification
     if (
-        (has(_BOILER, low) and cues.boilerplate(low))
+        (marks & _BOILER and cues.boilerplate(low))
         or len(text) < 3
         or text.startswith("#")
         or not _has_letter(text)
@@ -100,7 +101,7 @@ def not_a_requirement(
         return True
     if item.bullet == SPLIT or (item.bullet is None and cues.COMPANY_VOICE.search(low)):
         # prose: keep the sentences that ask for something
-        return not (has(_CUE, low) and cues.REQUIREMENT_CUE.search(low))
+        return not (marks & _CUE and cues.REQUIREMENT_CUE.search(low))
     if item.bullet is not None:
         return False
     words = text.split()
@@ -111,8 +112,21 @@ def not_a_requirement(
     ):
         return True  # a sub-heading: "What Will Put You Ahead", "Employment Type"
     return listed and (
-        len(text) >= 200 or (has(_LEAD, low) and _LEAD_IN_SENTENCE.search(text) is not None)
+        len(text) >= 200 or (bool(marks & _LEAD) and _LEAD_IN_SENTENCE.search(text) is not None)
     )
+
+
+def _marks_of_one(text: str, low: str) -> int:
+    """The needle groups `text` holds (`marks_of` for one text; `low`: `fold(text)`): `_SIGN`
+    as written, the others in one automaton pass over `low` read one byte per character (the
+    needles are ASCII, and `fold` left no character that matches an ASCII letter
+    case-insensitively)."""
+    marks = _SIGN if has_any(text, _MONEY_SIGNS) else 0
+    _, words, groups = _group_automata()
+    view = low.encode("ascii", "replace")
+    for pattern, _, _ in words.find_matches_as_indexes(view, overlapping=True):
+        marks |= groups[pattern]
+    return marks
 
 
 def _has_letter(text: str) -> bool:
@@ -134,11 +148,6 @@ _GROUPS = {
 }
 
 
-def _has_needles(group: int, text: str) -> bool:
-    """Whether `text` holds one of the needles of `group` (`text` folded unless `_SIGN`)."""
-    return has_any(text, _GROUPS[group])
-
-
 def marks_of(texts: list[str]) -> tuple[list[int], str, list[int]] | None:
     """For each text, the needle groups it holds; all texts `fold`ed, joined by "\n"; and
     where each text starts there. None when a text holds a line end.
@@ -156,36 +165,46 @@ def marks_of(texts: list[str]) -> tuple[list[int], str, list[int]] | None:
     signs, words, groups = _group_automata()
     for _, at, _ in signs.find_matches_as_indexes(raw_all):
         marks[bisect_right(starts, at) - 1] |= _SIGN
-    for pattern, at, _ in words.find_matches_as_indexes(low_all, overlapping=True):
+    # The needles are ASCII, and `fold` left no character that folds to ASCII: one byte per
+    # character finds them at the same offsets.
+    view = low_all.encode("ascii", "replace")
+    for pattern, at, _ in words.find_matches_as_indexes(view, overlapping=True):
         marks[bisect_right(starts, at) - 1] |= groups[pattern]
     return marks, low_all, starts
 
 
 @functools.cache
-def _group_automata() -> tuple[ahocorasick_rs.AhoCorasick, ahocorasick_rs.AhoCorasick, list[int]]:
-    """The `_SIGN` needles; every other group's needles; and the groups of each of those."""
+def _group_automata() -> tuple[
+    ahocorasick_rs.AhoCorasick, ahocorasick_rs.BytesAhoCorasick, list[int]
+]:
+    """The `_SIGN` needles; every other group's needles (ASCII: as bytes); and the groups of
+    each of those."""
     bits: dict[str, int] = {}
     for group, needles in _GROUPS.items():
         if group != _SIGN:
             for needle in needles:
                 bits[needle] = bits.get(needle, 0) | group
+    assert all(needle.isascii() and "?" not in needle for needle in bits)
     return (
         ahocorasick_rs.AhoCorasick(list(_MONEY_SIGNS)),
-        ahocorasick_rs.AhoCorasick(list(bits)),
+        ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in bits]),
         list(bits.values()),
     )
 
 
 def texts_holding(
-    texts: list[str], low_all: str, needles: ahocorasick_rs.AhoCorasick
+    texts: list[str], low_all: str, needles: ahocorasick_rs.BytesAhoCorasick
 ) -> list[tuple[int, int]]:
     """`(index, offset in low_all)` of the texts, in order, whose `fold` holds a needle.
 
     `low_all` is `fold("\n".join(texts))`: `fold` keeps offsets and lower-cases the text on
     either side of a line end alike, and no needle holds a line end, so each needle found in
     `low_all` lies inside one text (and every text holding one shows at least one match).
-    `texts` hold no line end.
+    `texts` hold no line end. The needles are ASCII (without "?"), so `low_all` is read one
+    byte per character (`encode("ascii", "replace")`): `fold` left no character that
+    matches an ASCII letter case-insensitively, the offsets are the text's own.
     """
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(low_all)}
+    view = low_all.encode("ascii", "replace")
+    found = {bisect_right(starts, at) - 1 for _, at, _ in needles.find_matches_as_indexes(view)}
     return [(index, starts[index]) for index in sorted(found)]

@@ -1,13 +1,11 @@
 """The key words of the posting's keyword scan (`posting_keywords.Scan`) and what serves it:
-the registry (`needles`), the automaton over every registered word, the table of one pass,
+the registry (`needles`), the finder of every registered word, the table of one pass,
 word groups split once, and the joining of windows.
 """
 
 from __future__ import annotations
 
-import ahocorasick_rs
-
-from applykit.ingest.posting_automata import matches
+from applykit.ingest.posting_automata import WordFinder
 
 INDEX: dict[str, int] = {}
 WORDS: list[str] = []
@@ -29,21 +27,20 @@ def needles(*words: str) -> tuple[str, ...]:
     return words
 
 
-def word_automaton() -> ahocorasick_rs.AhoCorasick:
-    automaton = _state.get("automaton")
-    if automaton is None or _state.get("size") != len(WORDS):
-        automaton = ahocorasick_rs.AhoCorasick(
-            list(WORDS), implementation=ahocorasick_rs.Implementation.DFA
-        )
-        _state["automaton"] = automaton
+def word_finder() -> WordFinder:
+    """The finder of every registered word (built again when more words are registered)."""
+    finder = _state.get("finder")
+    if finder is None or _state.get("size") != len(WORDS):
+        finder = WordFinder(WORDS)
+        _state["finder"] = finder
         _state["size"] = len(WORDS)
         _state["longest"] = max(map(len, WORDS))
-    assert isinstance(automaton, ahocorasick_rs.AhoCorasick)
-    return automaton
+    assert isinstance(finder, WordFinder)
+    return finder
 
 
 def longest() -> int:
-    word_automaton()
+    word_finder()
     longest = _state["longest"]
     assert isinstance(longest, int)
     return longest
@@ -54,9 +51,15 @@ def occurrences_table(low: str, below: int | None = None) -> dict[str, list[int]
     table: dict[str, list[int]] = {}
     if not low:
         return table
-    words = WORDS
-    for index, start, _ in matches(word_automaton(), low):
+    finder = word_finder()
+    sure, words = finder.sure, WORDS
+    for view, start, _ in finder.hits(low):
         if below is not None and start >= below:
+            continue
+        index = sure[view]
+        if index < 0:  # a view that may stand for other text: the words really there
+            for index in finder.checked(low, view, start):
+                table.setdefault(words[index], []).append(start)
             continue
         word = words[index]
         found = table.get(word)
@@ -64,6 +67,10 @@ def occurrences_table(low: str, below: int | None = None) -> dict[str, list[int]
             table[word] = [start]
         else:
             found.append(start)
+    if finder.rare:
+        for index, start in finder.rare_hits(low):
+            if below is None or start < below:
+                table.setdefault(words[index], []).append(start)
     return table
 
 

@@ -61,7 +61,6 @@ class Scan:
         "_cut",
         "_derived",
         "_head",
-        "_held",
         "_known",
         "_maybe",
         "_parent",
@@ -77,14 +76,13 @@ class Scan:
         self.low = lower(text) if low is None else low
         self._raw: dict[str, list[int]] | None = None  # word -> every occurrence
         self._head: dict[str, list[int]] | None = None  # derived: words starting in the prefix
-        self._held: list[dict[str, list[int]]] | None = None
         self._positions: dict[str, list[int]] = {}
         self._parent: Scan | None = None
         self._prefix_len = 0
         self._cut = 0
         self._known = -1  # how many registered words the occurrences cover (-1: not scanned)
         self._aligned: bool | None = None
-        self._maybe: frozenset[str] | None = None  # the words in any of `_holders`
+        self._maybe: frozenset[str] | None = None  # see `_maybe_words`
         self._derived: dict[str, Scan] | None = None  # prefix -> derive(prefix), remembered
 
     def derive(self, prefix: str = "", stop: int | None = None) -> Scan:
@@ -148,7 +146,8 @@ class Scan:
         parent = self._parent
         if parent is None:
             return _NONE
-        if not self._may_hold(word):
+        maybe = self._maybe
+        if word not in (maybe if maybe is not None else self._maybe_words()):
             return _NONE  # in neither the original text nor a prefix
         head = self._head
         inherited = parent._occurrences_of(word)
@@ -163,24 +162,6 @@ class Scan:
         found = own + inherited if own else inherited
         raw[word] = found
         return found
-
-    def _holders(self) -> list[dict[str, list[int]]]:
-        """The tables of the original text and of each prefix added: a word in none is absent."""
-        holders = self._held
-        if holders is None:
-            self._known_words()
-            parent = self._parent
-            if parent is None:
-                assert self._raw is not None
-                holders = [self._raw]
-            else:
-                holders = parent._holders() + ([self._head] if self._head else [])
-            self._held = holders
-        return holders
-
-    def _may_hold(self, word: str) -> bool:
-        """False when `word` occurs neither in the original text nor in any prefix added."""
-        return any(word in table for table in self._holders())
 
     def positions(self, needle: str) -> list[int]:
         """Where `needle` occurs in `low`, as a `str.find` loop stepping past each hit finds it."""
@@ -222,18 +203,26 @@ class Scan:
         characters) or holds a character that `re.IGNORECASE` folds to an ASCII letter while
         `str.lower` does not (ı, ſ): then only the whole-text search is exact.
         """
-        if not self.aligned():
+        if not (self._aligned or self.aligned()):
             return None
         known = self._known if self._known >= 0 else self._known_words()
         if len(words) > 1 and known == len(WORDS):
             group = GROUPS.get(words) or group_of(words)
             if group.plain:
-                present = self._present(group.registered)
+                maybe = self._maybe
+                present = group.registered & (maybe if maybe is not None else self._maybe_words())
                 if not present:
                     return []
-                every = self._occurrences_of
-                lists = [every(word) for word in present]
-                return sorted({at for found in lists for at in found})
+                if self._parent is None:  # the table holds every present word
+                    raw = self._raw
+                    assert raw is not None
+                    lists = [raw[word] for word in present]
+                else:
+                    every = self._occurrences_of
+                    lists = [every(word) for word in present]
+                if len(lists) == 1:
+                    return list(lists[0])  # ascending, no repeats
+                return sorted(set().union(*lists))
         found: list[int] = []
         for word in words:
             found.extend(self.every(word))
@@ -253,15 +242,19 @@ class Scan:
                 out.append((word, found))
         return out
 
-    def _present(self, words: frozenset[str]) -> frozenset[str]:
-        """The `words` found in the original text or in a prefix added (a superset of those in
-        `low`: a derived scan may cut some off), by one set intersection."""
-        maybe = self._maybe
-        if maybe is None:
-            holders = self._holders()
-            maybe = frozenset(holders[0]).union(*holders[1:])
-            self._maybe = maybe
-        return words & maybe
+    def _maybe_words(self) -> frozenset[str]:
+        """Every word in the original text or in a prefix added (remembered): a superset of
+        those in `low` (a derived scan may cut some off)."""
+        self._known_words()
+        parent = self._parent
+        if parent is None:
+            assert self._raw is not None
+            maybe = frozenset(self._raw)
+        else:
+            inherited = parent._maybe if parent._maybe is not None else parent._maybe_words()
+            maybe = inherited.union(self._head) if self._head else inherited
+        self._maybe = maybe
+        return maybe
 
     def aligned(self) -> bool:
         """The lower-cased text has the same offsets, and no character that a case-insensitive
@@ -296,19 +289,26 @@ class Scan:
         if exact:
             group = GROUPS.get(words) or group_of(words)
             if group.plain:
-                present = self._present(group.registered)
+                maybe = self._maybe
+                present = group.registered & (maybe if maybe is not None else self._maybe_words())
                 if not present:
                     return []
+                raw = self._raw if self._parent is None else None  # holds every present word
                 lists = [
                     (
                         word,
                         self.positions(word)
                         if word in BORDERED_WORDS
+                        else raw[word]
+                        if raw is not None
                         else self._occurrences_of(word),
                     )
                     for word in present
                 ]
-                if sum(len(found) for _, found in lists) <= limit:  # else as below, in order
+                total = 0
+                for _, found in lists:
+                    total += len(found)
+                if total <= limit:  # else as below, in order
                     hits: list[tuple[int, int]] = []
                     for word, found in lists:
                         length = len(word) + after
@@ -320,14 +320,11 @@ class Scan:
                                 for at in found
                             ]
                     return merge(hits)
-        holders = self._holders()
+        maybe = self._maybe if self._maybe is not None else self._maybe_words()
         hits = []
         for word in words:
             if exact and word in INDEX and word not in BORDERED_WORDS:
-                for table in holders:
-                    if word in table:
-                        break
-                else:
+                if word not in maybe:
                     continue  # absent
                 found = self._occurrences_of(word)
             else:

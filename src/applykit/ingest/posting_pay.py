@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import ahocorasick_rs
+
+from applykit.ingest.posting_case import folded_ascii
 from applykit.ingest.posting_keywords import Scan, needles
 from applykit.ingest.posting_pay_units import (
     PERIOD_WORD,
@@ -223,7 +227,12 @@ def _candidate(text: str, match: re.Match[str], dollar: str) -> _Candidate | Non
         code = group[c] or group[cs]
         if code and currency is None:
             currency = currency_code(code, dollar)
-        end_of_amounts = max(match.end(g) for g in _END_GROUPS[i] if group[g] is not None)
+        end_of_amounts = -1  # the furthest end of the groups this amount holds
+        for name in _END_GROUPS[i]:
+            if group[name] is not None:
+                end = match.end(name)
+                if end > end_of_amounts:
+                    end_of_amounts = end
         if p is not None and group[p] and period is None:
             period = period_of(group[p])
     if not values:
@@ -300,13 +309,26 @@ def _has(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> bool:
     Some words are whole alternatives of the pattern, written as they are (no word boundary):
     when `fold(text)` holds one, the pattern matches there (every character that `fold` turns
     into an ASCII letter, digit or space is matched by that character case-insensitively), so
-    the search is not run.
+    the search is not run. The ASCII words are looked for in one automaton pass over `fold(text)`
+    read one byte per character (`folded_ascii`), the others in `fold(text)`.
     """
-    low = fold(text)
-    sure, others = _SURE[words]
-    if has_any(low, sure):
-        return True
-    return has_any(low, others) and pattern.search(text) is not None
+    view = folded_ascii(text)
+    if view is None:
+        low = fold(text)
+        sure, others = _SURE[words]
+        if has_any(low, sure):
+            return True
+        return has_any(low, others) and pattern.search(text) is not None
+    scan = _WORD_SCANS[words]
+    sure_flags = scan.sure
+    other = False
+    for index, _, _ in scan.automaton.find_matches_as_indexes(view, overlapping=True):
+        if sure_flags[index]:
+            return True
+        other = True
+    if not other and scan.others and (scan.ascii_others or not text.isascii()):
+        other = has_any(fold(text), scan.others)
+    return other and pattern.search(text) is not None
 
 
 def _joined_by_and(match: re.Match[str]) -> bool:
@@ -330,3 +352,28 @@ _SURE = {
     _PAY_BEFORE_WORDS: _split_sure(_PAY_BEFORE, _PAY_BEFORE_WORDS),
     _NOT_PAY_WORDS: _split_sure(_NOT_PAY, _NOT_PAY_WORDS),
 }
+
+
+class _WordScan(NamedTuple):
+    """For `_has`: an automaton over the ASCII words (without "?"), whether each is sure, the
+    other words, and whether any of those is ASCII (else an ASCII text cannot hold one)."""
+
+    automaton: ahocorasick_rs.BytesAhoCorasick
+    sure: list[bool]
+    others: tuple[str, ...]
+    ascii_others: bool
+
+
+def _word_scan(words: tuple[str, ...]) -> _WordScan:
+    sure = _SURE[words][0]
+    ascii_words = [word for word in words if word.isascii() and "?" not in word]
+    others = tuple(word for word in words if word not in ascii_words)
+    return _WordScan(
+        ahocorasick_rs.BytesAhoCorasick([word.encode() for word in ascii_words]),
+        [word in sure for word in ascii_words],
+        others,
+        any(word.isascii() for word in others),
+    )
+
+
+_WORD_SCANS = {words: _word_scan(words) for words in _SURE}

@@ -166,8 +166,9 @@ def fallback_requirements(body_sentences: list[str]) -> list[Requirement]:
 
 
 @functools.cache
-def _requirement_needles() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(_REQUIREMENT_NEEDLES))
+def _requirement_needles() -> ahocorasick_rs.BytesAhoCorasick:
+    assert all(needle.isascii() and "?" not in needle for needle in _REQUIREMENT_NEEDLES)
+    return ahocorasick_rs.BytesAhoCorasick([needle.encode() for needle in _REQUIREMENT_NEEDLES])
 
 
 def _preferred(text: str, low: str | None = None) -> bool:

@@ -41,29 +41,47 @@ def sentences_by_line(texts: list[str]) -> list[list[str]]:
 
     The texts are joined by "\n", which is always a cut: a cut run of white space that takes in
     a line end only drops white space that the pieces' stripping drops anyway, so the pieces
-    between the cuts of the joined text are those of each text, in order.
+    between the cuts of the joined text are those of each text, in order. Each text is then
+    cut by the other cuts that reach into it (clipped to it); a text that none reaches is one
+    piece, stripped.
     """
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a text holds a line end: split each alone
         return [sentences(text) for text in texts]
     cuts: list[tuple[int, int]] = []
-    for mark, pattern in _SENTENCE_CUTS:
+    for mark, pattern in _SENTENCE_CUTS[:-1]:  # the line ends: the texts' own bounds
         if mark in joined:
             for match in pattern.finditer(joined):
                 group = match.lastindex
                 cuts.append(match.span(group) if group else match.span())
     cuts.sort()
-    out: list[list[str]] = [[] for _ in texts]
-    line, line_end = 0, len(texts[0]) if texts else 0
-    start = 0
-    for cut_start, cut_end in [*cuts, (len(joined), len(joined))]:
-        part = joined[start:cut_start].strip()
-        if part:
-            while start > line_end:  # the line this piece starts in
-                line += 1
-                line_end += len(texts[line]) + 1
-            out[line].append(part)
-        start = max(start, cut_end)
+    out: list[list[str]] = []
+    count = len(cuts)
+    index = 0  # the first cut that may reach into the current text
+    line_start = 0
+    for text in texts:
+        line_end = line_start + len(text)
+        while index < count and cuts[index][1] <= line_start:
+            index += 1  # ended before this text (at its start at the latest): no effect
+        if index == count or cuts[index][0] >= line_end:  # no cut reaches into it
+            part = text.strip()
+            out.append([part] if part else [])
+        else:
+            pieces: list[str] = []
+            start = line_start
+            at = index
+            while at < count and cuts[at][0] < line_end:
+                cut_start, cut_end = cuts[at]
+                part = joined[start:cut_start].strip()
+                if part:
+                    pieces.append(part)
+                start = max(start, cut_end)
+                at += 1
+            part = joined[start:line_end].strip()
+            if part:
+                pieces.append(part)
+            out.append(pieces)
+        line_start = line_end + 1
     return out
 
 

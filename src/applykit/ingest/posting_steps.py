@@ -11,6 +11,7 @@ from itertools import accumulate
 import ahocorasick_rs
 
 from applykit.ingest import posting_cues as cues
+from applykit.ingest.posting_case import folded_ascii
 from applykit.ingest.posting_sections import Section
 from applykit.ingest.posting_text import fold, has_any, has_injection, sentences
 
@@ -191,10 +192,13 @@ def _fact_texts(texts: list[str]) -> set[int]:
     if joined.count("\n") != len(texts) - 1:  # a text holds a line end: ask each alone
         return {index for index, text in enumerate(texts) if _is_fact(text)}
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = {
-        bisect_right(starts, at) - 1
-        for _, at, _ in _fact_needles().find_matches_as_indexes(fold(joined))
-    }
+    view = folded_ascii(joined)  # the needles are ASCII: read one byte per character
+    hits = (
+        _fact_needles().find_matches_as_indexes(fold(joined))
+        if view is None
+        else _fact_bytes().find_matches_as_indexes(view)
+    )
+    found = {bisect_right(starts, at) - 1 for _, at, _ in hits}
     if not joined.isascii():
         found.update(
             index
@@ -207,3 +211,8 @@ def _fact_texts(texts: list[str]) -> set[int]:
 @functools.cache
 def _fact_needles() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick([*_FACT_NEEDLES, *"0123456789"])
+
+
+@functools.cache
+def _fact_bytes() -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in [*_FACT_NEEDLES, *"0123456789"]])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from applykit.ingest.posting_case import has_any
+from applykit.ingest.posting_case import fold, has_any
 from applykit.ingest.posting_keywords import Scan, lower, needles
 from applykit.ingest.posting_windows import first_anchored, iter_anchored, starts_or_digits
 from applykit.models.posting import EmploymentType, WorkMode
@@ -91,8 +91,9 @@ _BODY_TYPE_STARTS: dict[str, tuple[str, ...]] = {
 def employment_type(title: str | None, header: str, body: str | Scan) -> EmploymentType | None:
     """The title and the header lines speak first; the body only through clear phrases."""
     if title:
+        low_title = fold(title)
         for kind, pattern in _TYPES[:2]:
-            if pattern.search(title):
+            if has_any(low_title, _TYPE_STARTS[kind]) and pattern.search(title):
                 return kind
     # No start word in the header (as lower-cased, aligned with it: no İ, ı, ſ): no pattern of
     # _TYPES can match there, and the header needs no scan of its own.
@@ -265,6 +266,18 @@ _SENIORITY_TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("senior", re.compile(r"\b(?:senior|sr\.?|snr)\b|\blead\b", re.IGNORECASE)),
     ("mid", re.compile(r"\bmid[- ]?(?:level|senior)?\b|\bintermediate\b", re.IGNORECASE)),
 ]
+# Per pattern above: lower-case words one of which every match holds (each case-insensitive
+# literal a pattern matches is in `fold` of the title), so only a title holding one is searched.
+_SENIORITY_TITLE_WORDS: dict[str, tuple[str, ...]] = {
+    "intern": ("intern", "co-op", "coop", "trainee", "apprentice"),
+    "junior": ("junior", "jr", "entry", "graduate", "new grad", "associate"),
+    "executive": ("vp", "vice president", "chief", "cto", "ceo", "cfo", "coo", "head of"),
+    "director": ("director",),
+    "principal": ("principal", "distinguished"),
+    "staff": ("staff ",),
+    "senior": ("senior", "sr", "snr", "lead"),
+    "mid": ("mid", "intermediate"),
+}
 # r"\b(?:L|IC|E|P)([1-9])\b", written to start with a character class (the word boundary as a
 # look-behind after it) so the regex engine skips ahead to those capitals.
 _LEVEL = re.compile(r"[LIEP](?<!\w.)(?:(?<=[LEP])|(?<=I)C)([1-9])\b")
@@ -297,8 +310,9 @@ def seniority(
     level_match = _LEVEL.search(title or "") or _LEVEL.search(header)
     level = level_match.group(0) if level_match else None
     if title:
+        low_title = fold(title)
         for name, pattern in _SENIORITY_TITLE:
-            if pattern.search(title):
+            if has_any(low_title, _SENIORITY_TITLE_WORDS[name]) and pattern.search(title):
                 return name, level
     if level_match and level_match.group(0)[0] in "LI":
         return _LEVEL_NAMES.get(int(level_match.group(1)), "principal"), level

@@ -92,7 +92,7 @@ _INJECTION_NEEDLES = (
 def has_injection(text: str) -> bool:
     """Instructions addressed to AI tools (cheap substring check before the regex)."""
     low = f" {text.lower()} "
-    return any(n in low for n in _INJECTION_NEEDLES) and INJECTION.search(text) is not None
+    return any(map(low.__contains__, _INJECTION_NEEDLES)) and INJECTION.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,8 @@ class CleanText:
     text: str
     warnings: list[str]
     hidden: list[str]
+    utf8: bytes | None = None
+    """`text` in UTF-8 (it holds no lone surrogate)."""
 
 
 # `_ODD` in UTF-8 bytes: control characters are single bytes; every other odd character is a
@@ -210,7 +212,10 @@ def clean_text(raw: str) -> CleanText:
         text = _RUN.sub(_collapse_run, text)
     if (b" \n" in data) if text is source else (" \n" in text):
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
-    return CleanText(text.strip("\n").rstrip(), warnings, hidden)
+    text = text.strip("\n").rstrip()
+    # Encoded once for the steps that read bytes (unchanged: as above); no lone surrogate is
+    # left in it.
+    return CleanText(text, warnings, hidden, data if text is source else text.encode("utf-8"))
 
 
 def strip_inline_markdown(text: str) -> str:
@@ -222,19 +227,20 @@ def strip_inline_markdown(text: str) -> str:
     return text.strip()
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, utf8: bytes | None = None) -> list[Line]:
     """Turn text into typed lines: bullets, indentation, headings (Markdown or bold).
 
     Two questions are asked once of the whole text instead of for each line: does it hold any
     Markdown mark (else a line's text is only stripped), and where are its glued-list
-    candidates (only lines that hold one may be cut apart).
+    candidates (only lines that hold one may be cut apart). `utf8`: the text's UTF-8 bytes,
+    where known.
     """
     result: list[Line] = []
     append = result.append
     marked = "[" in text or "*" in text or "_" in text or "`" in text
     clean = strip_inline_markdown if marked else str.strip
     rows = text.split("\n")
-    glued = glue_candidates_by_line(text, rows) if len(text) >= 80 else {}
+    glued = glue_candidates_by_line(text, rows, utf8) if len(text) >= 80 else {}
     blank = True
     for index, raw in enumerate(rows):
         stripped = raw.lstrip(" ")

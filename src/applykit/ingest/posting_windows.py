@@ -96,8 +96,24 @@ def first_anchored(
     windows: list[tuple[int, int]],
     starts: list[int] | None,
 ) -> re.Match[str] | None:
-    """`first_in_spans` for a pattern whose every match begins at one of `starts`."""
-    return next(iter_anchored(pattern, scan, windows, starts), None)
+    """`first_in_spans` for a pattern whose every match begins at one of `starts`: the first
+    match `iter_anchored` yields, without a generator."""
+    text = scan.text
+    if starts is None:
+        return first_in_spans(pattern, text, windows)
+    count = len(starts)
+    match_at = pattern.match
+    for start, end in windows:
+        index = bisect.bisect_left(starts, start)
+        while index < count:
+            at = starts[index]
+            if at >= end:
+                break
+            match = match_at(text, at, end)
+            if match is not None:
+                return match
+            index += 1
+    return None
 
 
 def iter_reach(
