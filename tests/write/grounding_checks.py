@@ -5,7 +5,9 @@ it passes. Checked as of a fixed day, so a job without an end date does not grow
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 from applykit.write.grounding import check_grounding, describe_untraced
@@ -26,3 +28,10 @@ def assert_grounded(
     """The guard passes `text`; otherwise the refused claims are the failure message."""
     report = check_grounding(text, profile, posting, today=today)
     assert report.ok, describe_untraced(report)
+
+
+def profile_from_yaml(text: str, folder: Path) -> Profile:
+    """A profile written for a test, loaded the way a user's file is."""
+    path = folder / "profile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_profile(path)

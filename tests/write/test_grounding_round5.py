@@ -4,12 +4,9 @@ that word is distinctive. The candidate here is written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from grounding_checks import assert_grounded, untraced
+from grounding_checks import assert_grounded, profile_from_yaml, untraced
 
-from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
@@ -64,9 +61,7 @@ skills:
 
 @pytest.fixture(scope="module")
 def promoted(tmp_path_factory: pytest.TempPathFactory) -> Profile:
-    path: Path = tmp_path_factory.mktemp("profile") / "profile.yaml"
-    path.write_text(_PROFILE, encoding="utf-8")
-    return load_profile(path)
+    return profile_from_yaml(_PROFILE, tmp_path_factory.mktemp("profile"))
 
 
 # --- two positions at one employer are one stint there -----------------------------------------

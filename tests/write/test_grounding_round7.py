@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from grounding_checks import assert_grounded, untraced
+from grounding_checks import assert_grounded, profile_from_yaml, untraced
 
-from applykit.ingest.profiles import load_profile
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
@@ -48,9 +47,7 @@ skills:
 
 @pytest.fixture(scope="module")
 def platform(tmp_path_factory: pytest.TempPathFactory) -> Profile:
-    path: Path = tmp_path_factory.mktemp("profile") / "profile.yaml"
-    path.write_text(_PROFILE, encoding="utf-8")
-    return load_profile(path)
+    return profile_from_yaml(_PROFILE, tmp_path_factory.mktemp("profile"))
 
 
 def test_a_certificate_is_held_at_its_level(platform: Profile) -> None:
@@ -106,28 +103,24 @@ def test_the_contract_applied_for_is_not_work_there(platform: Profile, kestrel: 
 
 
 def test_terms_of_employment_before_a_title_are_checked_apart(tmp_path: Path) -> None:
-    path = tmp_path / "contract.yaml"
-    path.write_text(
+    contractor = profile_from_yaml(
         _PROFILE.replace(
             '    position: "Platform Engineer"\n',
             '    position: "Platform Engineer (part-time contract)"\n',
         ),
-        encoding="utf-8",
+        tmp_path,
     )
-    contractor = load_profile(path)
     assert_grounded("I was a part-time Platform Engineer at Heronsgate Bank.", contractor)
     assert untraced("I was a part-time Staff Platform Engineer at Heronsgate Bank.", contractor)
 
 
 def test_an_acronym_word_of_a_name_expands_in_the_profile(tmp_path: Path) -> None:
-    path = tmp_path / "vms.yaml"
-    path.write_text(
+    migrated = profile_from_yaml(
         _PROFILE.replace(
             "Moved 30 services onto", "Moved 30 services off GCP virtual machines onto"
         ),
-        encoding="utf-8",
+        tmp_path,
     )
-    migrated = load_profile(path)
     assert_grounded("I moved 30 services off GCP VMs.", migrated)
     assert "GCP TPUs" in untraced("I moved 30 services off GCP TPUs.", migrated)
 
@@ -141,16 +134,14 @@ def test_a_derived_word_before_a_colon_is_a_label(platform: Profile) -> None:
 
 
 def test_a_year_the_summary_states_traces_there(tmp_path: Path) -> None:
-    path = tmp_path / "summary.yaml"
-    path.write_text(
+    summarised = profile_from_yaml(
         _PROFILE.replace(
             'basics:\n  name: "Ilse Marangoni"\n',
             'basics:\n  name: "Ilse Marangoni"\n  summary: "Platform engineer who moved into '
             'data infrastructure in 2019."\n',
         ),
-        encoding="utf-8",
+        tmp_path,
     )
-    summarised = load_profile(path)
     assert_grounded("Data infrastructure has been my focus since 2019.", summarised)
     assert "2017" in untraced("Data infrastructure has been my focus since 2017.", summarised)
     assert "2019" in untraced("Since March 2019 I have led data infrastructure.", summarised)
