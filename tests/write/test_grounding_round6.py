@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from grounding_checks import assert_grounded, untraced
 
+from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
 # --- work told before the job it is given to --------------------------------------------------
@@ -35,3 +36,30 @@ def test_a_job_named_earlier_in_the_sentence_keeps_its_own_story(profile: Profil
         "Parcelly-sized companies again.",
         profile,
     )
+
+
+# --- "and" joining the objects of a preposition opens no clause of the company's ---------------
+
+
+def test_a_posting_figure_after_objects_joined_by_and_is_the_candidates(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    for text in (
+        "At Northwind I shipped a model served with FastAPI and a Redis cache to 60,000 monthly "
+        "active makers.",
+        "Skald was a side project served with Docker and a small VM to 60,000 monthly active "
+        "makers.",
+    ):
+        assert "60,000 monthly" in untraced(text, profile, loomcraft)
+
+
+def test_a_clause_of_its_own_after_and_may_still_be_the_companys(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    for text in (
+        "I write Python every day and a product for 60,000 monthly active makers is the scale I "
+        "enjoy.",
+        "Skald was served with FastAPI; a product for 60,000 monthly active makers is a bigger "
+        "thing.",
+    ):
+        assert "60,000 monthly" not in untraced(text, profile, loomcraft)
