@@ -63,3 +63,17 @@ def test_a_clause_of_its_own_after_and_may_still_be_the_companys(
         "thing.",
     ):
         assert "60,000 monthly" not in untraced(text, profile, loomcraft)
+
+
+# --- a hedged level is still a level ----------------------------------------------------------
+
+
+def test_a_language_spoken_a_little_is_still_claimed(profile: Profile) -> None:
+    for text in (
+        "I speak some German and a little Yoruba.",
+        "Besides English, I speak a bit of German.",
+    ):
+        assert_grounded(text, profile)
+    assert "Danish" in untraced("I speak some Swedish and Danish.", profile)
+    assert "Finnish" in " ".join(untraced("I also speak a little Finnish.", profile))
+    assert "German" in " ".join(untraced("I speak decent German.", profile))
