@@ -77,3 +77,33 @@ def test_a_language_spoken_a_little_is_still_claimed(profile: Profile) -> None:
     assert "Danish" in untraced("I speak some Swedish and Danish.", profile)
     assert "Finnish" in " ".join(untraced("I also speak a little Finnish.", profile))
     assert "German" in " ".join(untraced("I speak decent German.", profile))
+
+
+# --- time that is the whole career's, though a job is named beside it ---------------------------
+
+
+def test_years_of_experience_after_with_are_the_careers(profile: Profile) -> None:
+    assert_grounded(
+        "I lead fraud modelling at Northwind Analytics with over six years of experience in "
+        "production ML.",
+        profile,
+    )
+    assert "eight years" in " ".join(
+        untraced(
+            "I lead fraud modelling at Northwind Analytics with over eight years of experience.",
+            profile,
+        )
+    )
+    assert "six years" in untraced(
+        "I joined Parcelly with six years of experience at Lumen Media.", profile
+    )
+
+
+def test_time_at_every_job_listed_is_the_careers(profile: Profile) -> None:
+    assert_grounded(
+        "- Over six years shipping models at Northwind Analytics, Lumen Media and Parcelly",
+        profile,
+    )
+    assert "six years" in " ".join(
+        untraced("- Over six years shipping models at Northwind Analytics and Lumen Media", profile)
+    )
