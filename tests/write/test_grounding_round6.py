@@ -107,3 +107,19 @@ def test_time_at_every_job_listed_is_the_careers(profile: Profile) -> None:
     assert "six years" in " ".join(
         untraced("- Over six years shipping models at Northwind Analytics and Lumen Media", profile)
     )
+
+
+def test_a_requirement_label_answered_with_a_figure_keeps_its_figure(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        "| 5+ years of experience deploying ML systems | 6 years, all of it in production |",
+        profile,
+        brightwater,
+    )
+    assert "9+ years" in untraced(
+        "| 9+ years of experience deploying ML systems | 6 years |", profile, brightwater
+    )
+    assert "9 years" in untraced(
+        "| 5+ years of experience deploying ML systems | 9 years |", profile, brightwater
+    )

@@ -133,6 +133,11 @@ _ANSWERS_FOR_IT = re.compile(
 no subject of its own is about the label, so the label is claimed."""
 
 
+_OWN_FIGURE = re.compile(r"[\s*_.:|]*(?:~|about\s+|over\s+|nearly\s+)?\d")
+"""… "| 5+ years building ML systems | 6+ years taking models …": the answer states a figure of
+its own, so the label's figure stays the requirement's."""
+
+
 def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -> bool:
     """The name is in the label of a line and the label's words (two to twelve) are all in one
     sentence of the posting: the requirement the line answers, not a claim. A label is the
@@ -146,7 +151,10 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
             continue
         line_end = text.find("\n", match.end())
         body = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
+        own_figure = bool(figure) and _OWN_FIGURE.match(body) is not None
+        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or (
+            _ANSWERS_FOR_IT.match(body) and not own_figure
+        ):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
         raw = match.group("label")  # with its aside when the posting has it too ("(Argo CD)")
         labels = [lemma_set(_ASIDE.sub(" ", raw)), lemma_set(raw)]
