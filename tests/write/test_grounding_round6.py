@@ -123,3 +123,16 @@ def test_a_requirement_label_answered_with_a_figure_keeps_its_figure(
     assert "9 years" in untraced(
         "| 5+ years of experience deploying ML systems | 9 years |", profile, brightwater
     )
+
+
+# --- a model's size counts its parameters --------------------------------------------------------
+
+
+def test_a_models_size_is_its_parameter_count(profile: Profile) -> None:
+    for text in (
+        "- **Dispute summaries:** LoRA fine-tuning of a 7B model for analysts.",
+        "At Northwind I adapted a 7B transformer with LoRA for dispute evidence.",
+    ):
+        assert_grounded(text, profile)
+    assert "13B model" in untraced("- **Dispute summaries:** LoRA on a 13B model.", profile)
+    assert "7B model" in untraced("At Lumen Media I adapted a 7B model with LoRA.", profile)

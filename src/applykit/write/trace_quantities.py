@@ -52,6 +52,12 @@ def trace_quantity(
     done = _DONE_TIMES.search(text, max(0, quantity.start - 30), quantity.start)
     if quantity.unit == "time" and done:
         quantity = replace(quantity, unit=lemma(done.group(1)))  # "starred 1,200+ times": stars
+    if (
+        quantity.unit in _MODEL_WORDS
+        and _SIZE_SUFFIX.match(quantity.text)
+        and quantity.text[-1:] != "s"
+    ):
+        quantity = replace(quantity, unit="parameter")  # "a 7B model": its parameters
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
@@ -59,6 +65,9 @@ def trace_quantity(
     return trace_in_posting(quantity, text, evidence, voice)
 
 
+_MODEL_WORDS = frozenset({"model", "llm", "transformer", "checkpoint", "network"})
+_SIZE_SUFFIX = re.compile(r"\d+(?:\.\d+)?\s?(?:B|M|bn)\b")
+"""… "a 7B model", "a 1.3B LLM": a model's size counts its parameters ("7B-parameter")."""
 _DONE_TIMES = re.compile(r"\b([a-z]{3,}ed)\s+(?:over\s+|more\s+than\s+|about\s+)?$")
 """… "starred 1,200+ times", "downloaded 40,000 times": a count of what the verb names."""
 _SCORE_OUT_OF = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?![\d.])")
