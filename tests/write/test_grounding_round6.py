@@ -136,3 +136,20 @@ def test_a_models_size_is_its_parameter_count(profile: Profile) -> None:
         assert_grounded(text, profile)
     assert "13B model" in untraced("- **Dispute summaries:** LoRA on a 13B model.", profile)
     assert "7B model" in untraced("At Lumen Media I adapted a 7B model with LoRA.", profile)
+
+
+# --- a count in an appositive of its entry's name ------------------------------------------------
+
+
+def test_a_count_of_the_facts_noun_beside_its_entrys_name_traces(profile: Profile) -> None:
+    for text in (
+        "- Open source: tidewatch, an open drift library with 1,200+ stars",
+        "I still look after tidewatch, my monitoring library with 1,200+ stars.",
+    ):
+        assert_grounded(text, profile)
+    for text, figure in (
+        ("- Open source: Skald, a retrieval demo with 1,200+ stars", "1,200+ stars"),
+        ("- Open source: tidewatch, an open drift library with 1,200+ forks", "1,200+ forks"),
+        ("- Open source: tidewatch, an open drift library with 2,000 stars", "2,000 stars"),
+    ):
+        assert figure in untraced(text, profile)

@@ -137,6 +137,8 @@ def _trace_in_profile(
         shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
         if quantity.unit and quantity.kind == "count" and _same_noun(quantity, found, source):
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
+            if owner is not None and (owner in named or _appositive_of(owner, quantity, text)):
+                shared = shared | {"owner"}  # "tidewatch, a … library with 1,200+ stars"
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
         elif _before_and_after(quantity, found, others, text, source):
@@ -173,6 +175,20 @@ def _trace_in_profile(
         note = f"a figure of the work at {elsewhere.name}, claimed for {named[0].name}"
         return make_claim(quantity.text, quantity.kind, quantity.start, quantity.end, None, note)
     return trace_experience_years(quantity, text, evidence, others)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:an?|my|the|our)\s+[^,;:.()|]{0,80}$", re.IGNORECASE)
+
+
+def _appositive_of(owner: Entry, quantity: Quantity, text: str) -> bool:
+    """The number is in an appositive of the entry's name ("tidewatch, a drift-detection
+    library with 1,200+ stars"): what it counts is that entry's."""
+    if not owner.name:
+        return False
+    sentence = sentence_around(text, quantity.start)
+    head = text[sentence.start : quantity.start]
+    named = list(re.finditer(rf"\b{re.escape(owner.name)}\b", head))
+    return bool(named) and bool(_APPOSITIVE.fullmatch(head, named[-1].end()))
 
 
 _NOT_NOUNS = frozenset({"x", "time", "%", "point", ""})
