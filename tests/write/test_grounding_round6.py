@@ -153,3 +153,24 @@ def test_a_count_of_the_facts_noun_beside_its_entrys_name_traces(profile: Profil
         ("- Open source: tidewatch, an open drift library with 2,000 stars", "2,000 stars"),
     ):
         assert figure in untraced(text, profile)
+
+
+# --- a range told as before and after across two sentences --------------------------------------
+
+
+def test_a_later_end_in_a_sentence_that_refers_back_traces(profile: Profile) -> None:
+    assert_grounded(
+        "At Northwind, p95 latency was 120ms before my rebuild. It now sits at 35ms at 4,000 "
+        "requests per second.",
+        profile,
+    )
+    assert "120ms" in untraced(
+        "At Northwind, p95 latency was 35ms before my rebuild. It now sits at 120ms at 4,000 "
+        "requests per second.",
+        profile,
+    )
+    assert "25ms" in untraced(
+        "At Northwind, p95 latency was 120ms before my rebuild. It now sits at 25ms at 4,000 "
+        "requests per second.",
+        profile,
+    )

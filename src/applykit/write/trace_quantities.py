@@ -289,18 +289,38 @@ def _before_and_after(
 ) -> bool:
     """The sentence states both ends of a range the fact states ("from 3 weeks to 4 days"),
     told as before and after ("used to take three weeks; now it takes four days"): the other
-    end, of the same kind, is in the same sentence and is the fact's other end."""
+    end, of the same kind, is in the same sentence and is the fact's other end. A sentence that
+    opens by referring back ("… p95 around 120ms, and I rewrote it. It now sits at 35ms") takes
+    the other end from the sentence before, in the fact's order: the later sentence holds the
+    fact's later end."""
     sentence = sentence_around(text, quantity.start)
+    first = sentence.start
+    back = _REFERS_BACK_NOW.match(text, sentence.start) and sentence.start > 1
+    if back:
+        first = sentence_around(text, sentence.start - 2).start
     mine = [
         other
         for other in others
         if other is not quantity
         and other.kind == quantity.kind
-        and sentence.start <= other.start < sentence.end
+        and first <= other.start < sentence.end
     ]
     if not mine:
         return False
     in_fact = find_quantities(source.text)
     own = next((q for q in in_fact if same_value(found, q) and q.start == found.start), None)
     ends = range_partners(own, in_fact, source.text) if own else []
-    return any(same_value(other, end) and compatible(other, end) for other in mine for end in ends)
+    return any(
+        same_value(other, end)
+        and compatible(other, end)
+        and (other.start >= sentence.start or (own is not None and end.start < own.start))
+        for other in mine
+        for end in ends
+    )
+
+
+_REFERS_BACK_NOW = re.compile(
+    r"[\s*_>-]*(?:(?:it|this|that|they)\s+(?:now|today)\b|(?:now|today),?\s+(?:it|this|that|they)\b)",
+    re.IGNORECASE,
+)
+"""… "It now sits at 35ms", "Today it takes four days": the thing of the sentence before, now."""
