@@ -174,3 +174,23 @@ def test_a_later_end_in_a_sentence_that_refers_back_traces(profile: Profile) -> 
         "requests per second.",
         profile,
     )
+
+
+# --- a clause after an appositive is about the name before it ------------------------------------
+
+
+def test_a_year_after_an_appositive_is_the_named_entrys(profile: Profile) -> None:
+    assert_grounded(
+        "Bandit playground, a set of notebooks on contextual bandits, ran from January to April "
+        "2021.",
+        profile,
+    )
+    assert "2022" in untraced(
+        "Bandit playground, a set of notebooks on contextual bandits, ran from January to April "
+        "2022.",
+        profile,
+    )
+    assert "2021" in untraced(
+        "Bandit playground, a set of notebooks on contextual bandits, ran until June 2021.",
+        profile,
+    )
