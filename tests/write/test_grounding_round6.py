@@ -194,3 +194,31 @@ def test_a_year_after_an_appositive_is_the_named_entrys(profile: Profile) -> Non
         "Bandit playground, a set of notebooks on contextual bandits, ran until June 2021.",
         profile,
     )
+
+
+# --- a value the candidate professes is not their record ------------------------------------------
+
+
+def test_a_soft_skill_the_candidate_cares_about_is_no_claim(
+    profile: Profile, quillfield: Posting
+) -> None:
+    for text in (
+        "I really value good communication; at the Halvorsen Institute I presented to a "
+        "30-person research seminar.",
+        "I believe in communication over documents nobody reads.",
+    ):
+        assert "communication" not in untraced(text, profile, quillfield)
+
+
+def test_a_soft_skill_shown_or_a_tool_cared_about_is_still_claimed(
+    profile: Profile, quillfield: Posting
+) -> None:
+    assert "communication" in untraced(
+        "I care about clear communication, and I led communication with insurers at Northwind.",
+        profile,
+        quillfield,
+    )
+    assert "communication" in untraced(
+        "My communication with legal teams is excellent.", profile, quillfield
+    )
+    assert "OCR" in untraced("I care about communication and OCR.", profile, quillfield)
