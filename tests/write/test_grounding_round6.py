@@ -222,3 +222,30 @@ def test_a_soft_skill_shown_or_a_tool_cared_about_is_still_claimed(
         "My communication with legal teams is excellent.", profile, quillfield
     )
     assert "OCR" in untraced("I care about communication and OCR.", profile, quillfield)
+
+
+# --- the salutation after a subject line ---------------------------------------------------------
+
+
+def test_a_salutation_after_a_bold_subject_line_is_a_convention(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    assert_grounded(
+        "**Subject: Product Engineer application**\n\nDear Sam and the hiring team,\n\n"
+        "I work in Python at Northwind.",
+        profile,
+        loomcraft,
+    )
+    assert "Google" in untraced(
+        "**Subject: Product Engineer application**\n\nDear Sam,\n\nI worked at Google for years.",
+        profile,
+        loomcraft,
+    )
+    assert "Google" in " ".join(
+        untraced(
+            "**Subject: Product Engineer application**\n\nI build things.\n\n"
+            "Hello again from my years at Google and Northwind, and thanks for reading.",
+            profile,
+            loomcraft,
+        )
+    )
