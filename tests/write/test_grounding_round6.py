@@ -249,3 +249,27 @@ def test_a_salutation_after_a_bold_subject_line_is_a_convention(
             loomcraft,
         )
     )
+
+
+# --- a label that names the candidate's gaps negates its list ------------------------------------
+
+
+def test_the_list_after_a_gap_label_is_negated(profile: Profile, meridian: Posting) -> None:
+    for text in (
+        "What I have not used: C++, CUDA kernels or distributed training on a cluster.",
+        "- **Things I haven't done:** distributed training, C++",
+        "Where I have no experience: distributed training.",
+    ):
+        assert "distributed training" not in untraced(text, profile, meridian)
+
+
+def test_a_list_after_an_affirmed_label_or_a_new_clause_is_claimed(
+    profile: Profile, meridian: Posting
+) -> None:
+    for text in (
+        "What I have done: C++ and distributed training on a cluster.",
+        "What I haven't done: C++, but I ran distributed training at Lumen Media.",
+        "What I don't have: a PhD; distributed training I did at Lumen Media.",
+        "What I don't have: distributed training at scale, which I did at Lumen Media.",
+    ):
+        assert "distributed training" in untraced(text, profile, meridian), text
