@@ -273,3 +273,19 @@ def test_a_list_after_an_affirmed_label_or_a_new_clause_is_claimed(
         "What I don't have: distributed training at scale, which I did at Lumen Media.",
     ):
         assert "distributed training" in untraced(text, profile, meridian), text
+
+
+# --- a quoted question is someone's words ------------------------------------------------------
+
+
+def test_a_name_in_a_quoted_question_is_no_claim(profile: Profile) -> None:
+    assert_grounded(
+        'At Code Club the favourite question is "why does Scratch not need semicolons?", and '
+        "I teach Python there.",
+        profile,
+    )
+    for text, name in (
+        ('At Code Club I teach "Rust for beginners" on Saturdays.', "Rust"),
+        ('Students ask "why is this slow?" and I answer with Rust examples.', "Rust"),
+    ):
+        assert name in " ".join(untraced(text, profile)), text

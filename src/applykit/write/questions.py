@@ -6,12 +6,19 @@ from __future__ import annotations
 import re
 
 from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.tracing import quotes
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
 
 
 def in_question(text: str, position: int) -> bool:
-    """Inside a question that does not speak about the candidate."""
+    """Inside a question that does not speak about the candidate, or inside a quoted question
+    (someone's words: "patience for "wait, why is this None?" questions")."""
+    if any(
+        start < position < end and inner.rstrip().endswith("?") and not _FIRST_PERSON.search(inner)
+        for start, end, inner in quotes(text)
+    ):
+        return True
     sentence = sentence_around(text, position)
     end = sentence.end
     while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
