@@ -289,3 +289,23 @@ def test_a_name_in_a_quoted_question_is_no_claim(profile: Profile) -> None:
         ('Students ask "why is this slow?" and I answer with Rust examples.', "Rust"),
     ):
         assert name in " ".join(untraced(text, profile)), text
+
+
+# --- a retold posting stretch ends where a clause about the company begins ------------------------
+
+
+def test_the_posting_retold_before_a_clause_about_the_company(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    assert "AI" not in untraced(
+        "An AI workspace for independent makers that turns a photo or sketch into a pattern is "
+        "a charming idea, and your pattern-generation pipeline is where my ranking work fits.",
+        profile,
+        loomcraft,
+    )
+    assert "AI" in untraced(
+        "An AI workspace that turns a sketch into a pattern was what I built at Northwind, and "
+        "your pipeline is similar.",
+        profile,
+        loomcraft,
+    )
