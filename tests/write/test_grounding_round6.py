@@ -309,3 +309,14 @@ def test_the_posting_retold_before_a_clause_about_the_company(
         profile,
         loomcraft,
     )
+
+
+def test_joining_a_job_with_years_counts_the_work_before_it(profile: Profile) -> None:
+    """A hole older than this round: "joined X with N years of experience" was never bounded."""
+    assert_grounded("I moved to Northwind Analytics with over three years of experience.", profile)
+    assert "five years" in untraced(
+        "I moved to Northwind Analytics with over five years of experience.", profile
+    )
+    assert "4 years" in untraced(
+        "I joined Lumen Media with 4 years of experience in recommender systems.", profile
+    )

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from applykit.models.documents import Claim
-from applykit.write.career_scope import career_wide
+from applykit.write.career_scope import before_joining, career_wide
 from applykit.write.claims import Quantity, find_quantities, range_partners
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import Entry
@@ -99,6 +99,9 @@ def _trace_in_profile(
                 term.id,
                 "a term of the profile",
             )
+    joining = before_joining(quantity, text, evidence)  # "I joined X with 4 years of …"
+    if joining is not None:
+        return joining
     if career_wide(quantity, text, evidence):  # "… at Northwind with 6+ years of experience"
         career = trace_experience_years(quantity, text, evidence, others)
         if career is not None:
