@@ -287,6 +287,7 @@ def test_a_name_in_a_quoted_question_is_no_claim(profile: Profile) -> None:
     for text, name in (
         ('At Code Club I teach "Rust for beginners" on Saturdays.', "Rust"),
         ('Students ask "why is this slow?" and I answer with Rust examples.', "Rust"),
+        ('My paper "Does Rust Beat Go at Scale?" won a best paper award.', "Rust"),
     ):
         assert name in " ".join(untraced(text, profile)), text
 
