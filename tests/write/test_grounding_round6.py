@@ -321,3 +321,9 @@ def test_joining_a_job_with_years_counts_the_work_before_it(profile: Profile) ->
     assert "4 years" in untraced(
         "I joined Lumen Media with 4 years of experience in recommender systems.", profile
     )
+
+
+def test_a_gap_label_is_one_short_clause(profile: Profile) -> None:
+    """A hole found probing the gap-label rule: a label joined to an affirmed one is no gap."""
+    text = "What I don't have is a PhD; what I have: Rust at Northwind."
+    assert "Rust" in untraced(text, profile)

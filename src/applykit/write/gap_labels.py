@@ -14,12 +14,13 @@ import re
 
 _GAP_LABEL = re.compile(
     r"(?:^|\n|[.!?]\s+)[ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?"
-    r"(?P<label>[A-Z][^:\n.]{0,40}?\b(?:I|we)\b(?:'ve|’ve|\s+have|\s+had)?\s*"
+    r"(?P<label>[A-Z](?:(?!(?:I|we|and|but|or)\b)[\w'’-]*\s+){0,5}?(?:I|we)\b(?:'ve|’ve|\s+have|\s+had)?\s*"
     r"(?:(?:do|did|have|had|has)\s*(?:not|n't|n’t)|don't|don’t|didn't|didn’t|haven't|haven’t|"
     r"hadn't|hadn’t|never)\s+(?:yet\s+|really\s+|ever\s+)?"
     r"(?:have|had|done|do|used|use|built|worked\s+with|written|shipped|know|known|touched|"
-    r"tried|run|got)\b[^:\n.]{0,30}?"
-    r"|[A-Z][^:\n.]{0,30}?\b(?:I|we)\s+have\s+no\s+(?:\w+\s+)?experience[^:\n.]{0,20}?)"
+    r"tried|run|got)\b(?:\s+(?!(?:I|we|is|are|was)\b)[\w'’-]+){0,4}?"
+    r"|[A-Z](?:(?!(?:I|we|and|but|or)\b)[\w'’-]*\s+){0,4}?(?:I|we)\s+have\s+no\s+(?:\w+\s+)?experience"
+    r"(?:\s+(?!(?:I|we|is|are|was)\b)[\w'’-]+){0,3}?)"
     r"(?:\*\*|__)?\s*:(?:\*\*|__)?"
 )
 _LIST_ENDS = re.compile(
