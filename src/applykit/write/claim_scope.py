@@ -16,6 +16,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from applykit.write.gap_labels import in_gap_list
 from applykit.write.text_units import clause_around, sentence_around
 
 if TYPE_CHECKING:
@@ -219,6 +220,8 @@ def unclaimed_reason(start: int, end: int, text: str) -> str | None:
     what the candidate wants to learn or heard about ("I'd like to learn Java", "hearing
     about the move to Kubeflow Pipelines"), or it is called new to the candidate ("Argo CD
     would be new to me")."""
+    if in_gap_list(start, text):
+        return "negated"  # "What I haven't done: CUDA, C++, distributed training …"
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     before = text[max(sentence_start, start - 160) : start]
     for cue, reason in ((_NEGATION_CUE, "negated"), (_WISH_CUE, "wished for or heard about")):

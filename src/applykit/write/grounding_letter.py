@@ -42,7 +42,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S")
 
 
 def courtesy_spans(text: str) -> list[tuple[int, int]]:
-    """The salutation (a first line that greets), a subject line ("Re: …") and sign-off lines
+    """The salutation (a first line that greets, after a subject line if any), a subject line
+    ("Re: …") and sign-off lines
     (short lines ending in a comma or an exclamation mark, such as "Viele Grüße,")."""
     spans: list[tuple[int, int]] = []
     position = 0
@@ -60,7 +61,8 @@ def courtesy_spans(text: str) -> list[tuple[int, int]]:
         signs_off = signs_off or (not first and closing_line(stripped))
         if greets or signs_off:
             spans.append((start, start + len(stripped)))
-        first = False
+        # the salutation may follow a subject line ("**Subject: …**", whose names are checked)
+        first = first and bool(_SUBJECT_LINE.match(stripped.strip("*_# \t")))
     return spans
 
 

@@ -37,7 +37,7 @@ from applykit.write.tenure_roles import (
     role_months,
     skill_months,
 )
-from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.text_units import appositive_subject, clause_around, sentence_around
 from applykit.write.tracing import make_claim, quotes
 
 if TYPE_CHECKING:
@@ -243,7 +243,8 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
     scored: list[tuple[int, int, Entry]] = []
-    before_year, after_year = " ".join(near_words), " ".join(after[:6])
+    before_year = f"{appositive_subject(text, clause.start)} {' '.join(near_words)}"
+    after_year = " ".join(after[:6])
     nearest = _nearest_named(evidence.entries, before_year, after_year)
     for entry in evidence.entries:
         near_shared = len(near & entry.lemmas)

@@ -2,7 +2,8 @@
 Spark on Airflow" tells a story that only Lumen Media's facts hold.
 
 A careful reader checks the job a sentence attributes work to ("at X I …", "at X, a streaming
-service, I …", "at X in Stockholm, where I …") against the facts of that job. When the words
+service, I …", "at X in Stockholm, where I …", or after the work: "I migrated … to Spark on
+Airflow at X, cutting …") against the facts of that job. When the words
 that follow the job's name are plainly one fact of *another* job (four of its content words,
 twice as many as any fact of the named job shares), the attribution is refused at the name,
 whether or not a number comes with it. Skills get the same check (`moved_skills`): one that the
@@ -65,7 +66,11 @@ def moved_work(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim
         before = text[max(0, claim.start - 20) : claim.start]
         sentence = sentence_around(text, claim.start)
         story = _story(claim, text, sentence.end, jobs)
-        if not _ATTRIBUTED.search(before) or _NOT_THIS_JOB.search(before) or story is None:
+        if not _ATTRIBUTED.search(before) or _NOT_THIS_JOB.search(before):
+            result.append(claim)
+            continue
+        story = story if story is not None else _story_before(claim, text, sentence.start, jobs)
+        if story is None:
             result.append(claim)
             continue
         words = _lemmas(story)
@@ -109,6 +114,34 @@ def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str
             if found:
                 cut = min(cut, found.start())
     return rest[: min(cut, 400)]
+
+
+_TRAILING_AT = re.compile(r"\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+_WORK_STARTS = re.compile(r"[|;:(]|\s[-–—]\s|^\s*[-*]\s")
+_TRAILING_END = re.compile(r"\s*(?:[,.;|)]|$)")
+
+
+def _story_before(claim: Claim, text: str, start: int, jobs: Mapping[str, object]) -> str | None:
+    """The work told right before "at X" that ends its clause ("Migrated feature pipelines … to
+    Spark on Airflow at X, cutting …"): from the clause's start (the sentence, a table cell, a
+    list item, after a semicolon or colon) to the name; none when a job is named earlier in the
+    sentence or the clause is about the company or a plan."""
+    from applykit.write.evidence import company_aliases
+
+    before = text[max(start, claim.start - 400) : claim.start]
+    if not _TRAILING_AT.search(before) or not _TRAILING_END.match(text, claim.end):
+        return None
+    cuts = list(_WORK_STARTS.finditer(before))
+    story = before[cuts[-1].end() :] if cuts else before
+    if any(
+        re.search(rf"\b{re.escape(alias)}\b", before)
+        for name in jobs
+        for alias in company_aliases(name)
+    ):
+        return None
+    if re.search(r"\b(?:you|your|would|could|might|will)\b", story, re.IGNORECASE):
+        return None  # the company's work or a plan, not the record
+    return story
 
 
 # --- a skill the profile places at one job, claimed at another ----------------------------------

@@ -39,6 +39,11 @@ _NEW_SUBJECT = re.compile(
     r"(?=(?:the|a|an|your|this|these|that|[a-z]+ing)\s)|[;:]\s+|,\s*but\s+(?=with\s)",
 )
 """A clause that opens with a subject of its own (", and paying …", "scale: 200,000 …")."""
+_OBJECT_LIST = re.compile(
+    r"\b(?:with|using|on|in|of|from)\s+(?:[\w.-]+\s+){0,2}[\w.-]+$", re.IGNORECASE
+)
+"""… "served with FastAPI and a pgvector index to …": a bare "and" that joins the objects of a
+preposition, not a new clause."""
 _ABOUT_THEM = re.compile(
     r"\b(?:that|how|whether)\s+(?:the\s+)?(?P<who>you|your|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\b"
 )
@@ -108,6 +113,10 @@ def company_figure(
     for boundary in _NEW_SUBJECT.finditer(text, opening, quantity.start):
         if any(a < boundary.start() < b for a, b, _ in quoted):
             continue  # a colon inside a quoted title ("Streaming Scale: Lessons") opens nothing
+        if boundary.group().lstrip()[:3].lower() == "and" and _OBJECT_LIST.search(
+            text, opening, boundary.start()
+        ):
+            continue  # "… served with FastAPI and a pgvector index to 60,000 users"
         opening = boundary.end()  # "I am applying because …, and paying 900,000 Canadians …"
     lead = text[opening : max(clause.end, quantity.end)]
     planned = _PLANNED_BEFORE_COLON.search(text, sentence.start, opening)
@@ -150,6 +159,19 @@ def _with_own_figure(quantity: Quantity, lead: str, evidence: Evidence) -> bool:
         if mine and not theirs:
             return True
     return False
+
+
+def joined_clause_start(text: str, start: int) -> int:
+    """Where the clause starting at `start` really begins: a clause cut off at a bare "and"
+    that joins the objects of a preposition ("Skald was served with Docker and a small VM to
+    …") begins with the clause before it."""
+    sentence = sentence_around(text, start)
+    head = text[sentence.start : start]
+    joined = re.search(r"\s+and\s+$", head)
+    if joined and _OBJECT_LIST.search(head, 0, joined.start()):
+        previous = clause_around(text, sentence.start + joined.start() - 1)
+        return min(start, previous.start)
+    return start
 
 
 def names_own_entry(lead: str, evidence: Evidence) -> bool:

@@ -133,6 +133,11 @@ _ANSWERS_FOR_IT = re.compile(
 no subject of its own is about the label, so the label is claimed."""
 
 
+_OWN_FIGURE = re.compile(r"[\s*_.:|]*(?:~|about\s+|over\s+|nearly\s+)?\d")
+"""… "| 5+ years building ML systems | 6+ years taking models …": the answer states a figure of
+its own, so the label's figure stays the requirement's."""
+
+
 def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -> bool:
     """The name is in the label of a line and the label's words (two to twelve) are all in one
     sentence of the posting: the requirement the line answers, not a claim. A label is the
@@ -146,7 +151,10 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
             continue
         line_end = text.find("\n", match.end())
         body = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or _ANSWERS_FOR_IT.match(body):
+        own_figure = bool(figure) and _OWN_FIGURE.match(body) is not None
+        if _BACK_REFERENCE.match(body.lstrip("*_ .:")) or (
+            _ANSWERS_FOR_IT.match(body) and not own_figure
+        ):
             return False  # "- Flink streaming: built those jobs at Northwind": the label is claimed
         raw = match.group("label")  # with its aside when the posting has it too ("(Argo CD)")
         labels = [_label_words(_ASIDE.sub(" ", raw)), _label_words(raw)]
@@ -198,19 +206,27 @@ _FIRST_PERSON_AHEAD = re.compile(
 )
 
 
+_THEIR_CLAUSE_AHEAD = re.compile(
+    r",\s*(?:and|but|while|whereas)\s+(?:your|the\s+company's)\b", re.IGNORECASE
+)
+
+
 def restates_posting(start: int, text: str, evidence: Evidence) -> bool:
     """The name stands in a stretch with no first person and no past report whose content
     words are mostly one sentence of the posting, with no label colon and no profile employer
     ("An AI workspace that helps knitters, weavers
     and small textile studios turn a photo or sketch into a pattern is …"): the letter retells
     the company's description, so the name is the company's. The stretch runs from the sentence
-    start to its end or to the first "I / my / we"; the name is in that posting sentence, and
+    start to its end, to the first "I / my / we" or to a clause about the company (", and your
+    …"); the name is in that posting sentence, and
     the line is not an item of a list or a table cell."""
     sentence = next((s for s in sentence_spans(text) if s.start <= start < s.end), None)
     if sentence is None:
         return False
     before = text[sentence.start : start]
     ahead = _FIRST_PERSON_AHEAD.search(text, start, sentence.end)
+    theirs = _THEIR_CLAUSE_AHEAD.search(text, start, ahead.start() if ahead else sentence.end)
+    ahead = theirs or ahead  # "…, and your pipeline …": a clause of its own about the company
     stretch = text[sentence.start : ahead.start() if ahead else sentence.end]
     if _FIRST_PERSON.search(before) or _PAST_REPORT.search(stretch) or ":" in stretch:
         return False  # a label with its answer ("- **Terraform:** 3 years at …") is not retold

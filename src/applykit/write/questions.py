@@ -6,12 +6,23 @@ from __future__ import annotations
 import re
 
 from applykit.write.text_units import clause_around, sentence_around
+from applykit.write.tracing import quotes
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.IGNORECASE)
 
 
 def in_question(text: str, position: int) -> bool:
-    """Inside a question that does not speak about the candidate."""
+    """Inside a question that does not speak about the candidate, or inside a quoted question
+    that is someone's words, not a title: it opens in lower case or after a verb of asking
+    ("patience for "wait, why is this None?" questions", "a student asked "Why Python?"")."""
+    if any(
+        start < position < end
+        and inner.rstrip().endswith("?")
+        and not _FIRST_PERSON.search(inner)
+        and (inner.lstrip()[:1].islower() or _SPOKEN.search(text, max(0, start - 30), start))
+        for start, end, inner in quotes(text)
+    ):
+        return True  # not a title ("My paper "Does Rust beat Go at Scale?" won …")
     sentence = sentence_around(text, position)
     end = sentence.end
     while _ABBREVIATION_END.search(text[sentence.start : end]) and end < len(text):
@@ -39,6 +50,7 @@ _INTERROGATIVE = re.compile(
 )
 
 
+_SPOKEN = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|say|says|said)\b\W*$")
 _ANSWER = re.compile(r"\bA\s*\d*\s*:|\?")
 """… "Q: Users served? A: 90M": what follows the question on its line is the answer."""
 _QUESTION_LINE = re.compile(r"[#*_> \t]*Q\s*\d*\s*[:.]\s")

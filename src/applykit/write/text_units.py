@@ -101,6 +101,22 @@ def clause_around(text: str, position: int) -> Span:
     return clauses[0] if clauses else sentence_around(text, position)
 
 
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?P<head>(?:[\w&.-]+\s+){0,3}[\w&.-]+)\s*,\s+(?:an?|the|my|our)\s+[^,;:()|]{1,120},\s*$"
+)
+
+
+def appositive_subject(text: str, clause_start: int) -> str:
+    """The subject a clause continues after an appositive ("Skald, a weekend project …, ran
+    from February to August 2024": "Skald"), or ""."""
+    sentence = sentence_around(text, clause_start)
+    head = text[sentence.start : clause_start]
+    if not head.rstrip().endswith(","):
+        head = head.rstrip() + ","  # the clause starts right after the appositive's comma
+    match = _APPOSITIVE_BEFORE.search(head)
+    return match.group("head") if match and match.start() == 0 else ""
+
+
 @functools.lru_cache(maxsize=256)
 def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + re.escape(name) + r"\b")

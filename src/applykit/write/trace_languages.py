@@ -53,13 +53,24 @@ _LEVEL = (
 _LANGUAGE_CLAIM_RE = re.compile(
     rf"\b{_LEVEL}\s+(?:in\s+|at\s+|speaker\s+of\s+)?(?P<lang>[A-Z][a-z]+)\b"
     r"|\b(?P<lang2>[A-Z][a-z]+)\s+\((?P<level2>native|fluent|[ABC][12])\)"
-    r"|\b(?:speak|speaks|speaking)\s+(?:(?P<level3>fluent|native|basic)\s+)?(?P<lang3>[A-Z][a-z]+)\b"
+    r"|\b(?:speak|speaks|speaking)\s+(?:(?P<level3>fluent|native|basic|some|a\s+(?:little|bit\s+of)|"
+    r"rusty|broken|passable|decent)\s+)?(?P<lang3>[A-Z][a-z]+)\b"
     r"|\b[Mm]y\s+(?P<lang4>[A-Z][a-z]+)\s+is\s+(?:(?:now|very|quite|fully|only|still|at)\s+)?"
     r"(?:an?\s+)?(?P<level4>native|bilingual|fluent|proficient|conversational|intermediate|"
     r"elementary|basic|[ABC][12]|non-?existent|zero)\b"
 )
 """… "fluent in German", "Swedish (native)", "I speak Japanese", "my German is basic"."""
 _NO_LEVEL = frozenset({"non-existent", "nonexistent", "zero"})
+_HEDGED = {
+    "some": 1,
+    "a little": 1,
+    "a bit of": 1,
+    "rusty": 1,
+    "broken": 1,
+    "passable": 1,
+    "decent": 2,
+}
+"""… "I speak some Yoruba": a modest level, still a claim to speak the language."""
 
 
 def _profile_levels(evidence: Evidence) -> dict[str, tuple[int, str, str]]:
@@ -100,7 +111,8 @@ def trace_languages(text: str, evidence: Evidence) -> list[Claim]:
             or match.group("level4")
             or ""
         ).lower()
-        claimed = _LEVELS.get(level_word, 0)
+        level_word = " ".join(level_word.split())
+        claimed = _LEVELS.get(level_word, _HEDGED.get(level_word, 0))
         if level_word in _NO_LEVEL or unclaimed_reason(match.start(), match.end(), text) == (
             "negated"
         ):  # "I do not speak German yet", "My German is non-existent": no claim to have it

@@ -11,7 +11,12 @@ from applykit.write.claims import Quantity
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma, lemma_set
-from applykit.write.posting_figures import company_figure, general_statement, names_own_entry
+from applykit.write.posting_figures import (
+    company_figure,
+    general_statement,
+    joined_clause_start,
+    names_own_entry,
+)
 from applykit.write.quantity_match import compatible, near_number, same_value
 from applykit.write.text_units import clause_around, sentence_around
 from applykit.write.tracing import make_claim
@@ -140,7 +145,9 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
         theirs = True  # "… learn how your 200,000+ merchants differ": theirs, nothing done to it
     if theirs and in_posting:
         voice = "company"  # "Your 50 million subscribers …": the company's, whoever else is named
-    elif in_posting and names_own_entry(text[clause.start : clause.end], evidence):
+    elif in_posting and names_own_entry(
+        text[joined_clause_start(text, clause.start) : clause.end], evidence
+    ):
         in_posting = []  # "Skald has 60,000 monthly active makers": said of the candidate's own
     if in_posting and voice == "neutral":
         # "A six-month engagement to finish a migration …": no one's voice, the posting's words

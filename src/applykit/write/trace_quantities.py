@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from applykit.models.documents import Claim
+from applykit.write.career_scope import before_joining, career_wide
 from applykit.write.claims import Quantity, find_quantities, range_partners
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_dates import Entry
@@ -51,6 +52,12 @@ def trace_quantity(
     done = _DONE_TIMES.search(text, max(0, quantity.start - 30), quantity.start)
     if quantity.unit == "time" and done:
         quantity = replace(quantity, unit=lemma(done.group(1)))  # "starred 1,200+ times": stars
+    if (
+        quantity.unit in _MODEL_WORDS
+        and _SIZE_SUFFIX.match(quantity.text)
+        and quantity.text[-1:] != "s"
+    ):
+        quantity = replace(quantity, unit="parameter")  # "a 7B model": its parameters
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
@@ -58,6 +65,9 @@ def trace_quantity(
     return trace_in_posting(quantity, text, evidence, voice)
 
 
+_MODEL_WORDS = frozenset({"model", "llm", "transformer", "checkpoint", "network"})
+_SIZE_SUFFIX = re.compile(r"\d+(?:\.\d+)?\s?(?:B|M|bn)\b")
+"""… "a 7B model", "a 1.3B LLM": a model's size counts its parameters ("7B-parameter")."""
 _DONE_TIMES = re.compile(r"\b([a-z]{3,}ed)\s+(?:over\s+|more\s+than\s+|about\s+)?$")
 """… "starred 1,200+ times", "downloaded 40,000 times": a count of what the verb names."""
 _SCORE_OUT_OF = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?![\d.])")
@@ -89,6 +99,13 @@ def _trace_in_profile(
                 term.id,
                 "a term of the profile",
             )
+    joining = before_joining(quantity, text, evidence)  # "I joined X with 4 years of …"
+    if joining is not None:
+        return joining
+    if career_wide(quantity, text, evidence):  # "… at Northwind with 6+ years of experience"
+        career = trace_experience_years(quantity, text, evidence, others)
+        if career is not None:
+            return career
     tenure = trace_employer_tenure(quantity, text, evidence, others)
     if tenure is not None:
         return tenure
@@ -123,6 +140,8 @@ def _trace_in_profile(
         shared = stems & (_local_lemmas(source.text, found.start) | lemma_set(source.context))
         if quantity.unit and quantity.kind == "count" and _same_noun(quantity, found, source):
             shared = shared | {f"unit:{quantity.unit}"}  # both count the same thing
+            if owner is not None and (owner in named or _appositive_of(owner, quantity, text)):
+                shared = shared | {"owner"}  # "tidewatch, a … library with 1,200+ stars"
         if any(_in_source(partner, source, evidence) for partner in partners):
             shared = shared | {"range"}  # "from 120ms to 35ms": both ends in this fact
         elif _before_and_after(quantity, found, others, text, source):
@@ -159,6 +178,20 @@ def _trace_in_profile(
         note = f"a figure of the work at {elsewhere.name}, claimed for {named[0].name}"
         return make_claim(quantity.text, quantity.kind, quantity.start, quantity.end, None, note)
     return trace_experience_years(quantity, text, evidence, others)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:an?|my|the|our)\s+[^,;:.()|]{0,80}$", re.IGNORECASE)
+
+
+def _appositive_of(owner: Entry, quantity: Quantity, text: str) -> bool:
+    """The number is in an appositive of the entry's name ("tidewatch, a drift-detection
+    library with 1,200+ stars"): what it counts is that entry's."""
+    if not owner.name:
+        return False
+    sentence = sentence_around(text, quantity.start)
+    head = text[sentence.start : quantity.start]
+    named = list(re.finditer(rf"\b{re.escape(owner.name)}\b", head))
+    return bool(named) and bool(_APPOSITIVE.fullmatch(head, named[-1].end()))
 
 
 _NOT_NOUNS = frozenset({"x", "time", "%", "point", ""})
@@ -259,18 +292,38 @@ def _before_and_after(
 ) -> bool:
     """The sentence states both ends of a range the fact states ("from 3 weeks to 4 days"),
     told as before and after ("used to take three weeks; now it takes four days"): the other
-    end, of the same kind, is in the same sentence and is the fact's other end."""
+    end, of the same kind, is in the same sentence and is the fact's other end. A sentence that
+    opens by referring back ("… p95 around 120ms, and I rewrote it. It now sits at 35ms") takes
+    the other end from the sentence before, in the fact's order: the later sentence holds the
+    fact's later end."""
     sentence = sentence_around(text, quantity.start)
+    first = sentence.start
+    back = _REFERS_BACK_NOW.match(text, sentence.start) and sentence.start > 1
+    if back:
+        first = sentence_around(text, sentence.start - 2).start
     mine = [
         other
         for other in others
         if other is not quantity
         and other.kind == quantity.kind
-        and sentence.start <= other.start < sentence.end
+        and first <= other.start < sentence.end
     ]
     if not mine:
         return False
     in_fact = find_quantities(source.text)
     own = next((q for q in in_fact if same_value(found, q) and q.start == found.start), None)
     ends = range_partners(own, in_fact, source.text) if own else []
-    return any(same_value(other, end) and compatible(other, end) for other in mine for end in ends)
+    return any(
+        same_value(other, end)
+        and compatible(other, end)
+        and (other.start >= sentence.start or (own is not None and end.start < own.start))
+        for other in mine
+        for end in ends
+    )
+
+
+_REFERS_BACK_NOW = re.compile(
+    r"[\s*_>-]*(?:(?:it|this|that|they)\s+(?:now|today)\b|(?:now|today),?\s+(?:it|this|that|they)\b)",
+    re.IGNORECASE,
+)
+"""… "It now sits at 35ms", "Today it takes four days": the thing of the sentence before, now."""

@@ -17,6 +17,7 @@ from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
 from applykit.write.posting_mentions import posting_label
+from applykit.write.professed import professed_value
 from applykit.write.questions import in_question
 from applykit.write.text_units import CONTENT_STOPWORDS
 from applykit.write.tracing import make_claim, voice_at
@@ -115,6 +116,7 @@ def trace_posting_skills(text: str, evidence: Evidence, seen: list[Claim]) -> li
                 or unclaimed
                 or posting_label(match.start(), text, evidence)
                 or in_question(text, match.start())  # "Would ranking be a sensible area?"
+                or professed_value(skill, match.start(), text)  # "I care about communication"
                 or (forward_looking(text, match.start(), possession=True) and not offered)
             ):
                 claims.append(
