@@ -100,7 +100,25 @@ def owner_named(
             continue
         if has_subject or (independent and index > 0):
             return _opening_owner(clauses[index:], text, evidence) if not has_subject else []
-    return []
+    return _pronoun_owner(quantity.start, text, evidence)
+
+
+_IT_OPENS = re.compile(r"[\s*_>-]*(?:It|It's|It’s|This\s+(?:library|tool|project|service))\b")
+
+
+def _pronoun_owner(position: int, text: str, evidence: Evidence) -> list[Entry]:
+    """ "… tidewatch, an open-source library …. It has 1,200+ stars and is used by …": a
+    sentence opening with "It" is about the one job or project the sentence before names."""
+    sentence = sentence_around(text, position)
+    if not _IT_OPENS.match(text, sentence.start) or sentence.start < 2:
+        return []
+    before = sentence_around(text, sentence.start - 2)
+    named = [
+        entry
+        for entry in evidence.entries
+        if entry.kind in _OWNERS and entry.name and _mentions(entry, text, before.start, before.end)
+    ]
+    return named if len({entry.name for entry in named}) == 1 else []
 
 
 def _opening_owner(clauses: list[Span], text: str, evidence: Evidence) -> list[Entry]:

@@ -66,7 +66,10 @@ def moved_work(claims: list[Claim], text: str, evidence: Evidence) -> list[Claim
         before = text[max(0, claim.start - 20) : claim.start]
         sentence = sentence_around(text, claim.start)
         story = _story(claim, text, sentence.end, jobs)
-        if not _ATTRIBUTED.search(before) or _NOT_THIS_JOB.search(before):
+        possessed = _possessed_work(claim, text, sentence.end, before)
+        if possessed is not None:
+            story = possessed  # "Migrated Parcelly's feature pipelines … to Spark on Airflow"
+        elif not _ATTRIBUTED.search(before) or _NOT_THIS_JOB.search(before):
             result.append(claim)
             continue
         story = story if story is not None else _story_before(claim, text, sentence.start, jobs)
@@ -114,6 +117,24 @@ def _story(claim: Claim, text: str, end: int, jobs: Mapping[str, object]) -> str
             if found:
                 cut = min(cut, found.start())
     return rest[: min(cut, 400)]
+
+
+_POSSESSIVE = re.compile(r"['’]s\s")
+_WORK_VERB_BEFORE = re.compile(
+    r"(?:^|[|;:>*-]\s*|\b(?:I|we)\s+)(?:re)?(?:migrated|built|designed|scaled|rebuilt|ran|led|"
+    r"moved|shipped|automated|replaced|cut|sped\s+up|owned)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _possessed_work(claim: Claim, text: str, end: int, before: str) -> str | None:
+    """ "Migrated Parcelly's feature pipelines from cron jobs to Spark …": work told as done on
+    a job's own systems is work at that job; the story runs to the end of its clause or cell."""
+    if not _POSSESSIVE.match(text, claim.end) or not _WORK_VERB_BEFORE.search(before):
+        return None
+    rest = text[claim.end + 2 : end]
+    stop = re.search(r"[|;]|\.\s", rest)
+    return rest[: stop.start() if stop else 400]
 
 
 _TRAILING_AT = re.compile(r"\s+at\s+(?:the\s+)?$", re.IGNORECASE)

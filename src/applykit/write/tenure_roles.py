@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 _ROLE = r"(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3}"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?(?:as|(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:was|were|been|worked\s+as|served\s+as))\s+"
+    rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?(?:as|(?:with|under|holding)\s+the\s+(?:job\s+)?title(?:\s+of)?|"
+    rf"(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:was|were|been|worked\s+as|served\s+as))\s+"
     rf"(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
 )
 """… "two years as a data scientist and machine learning engineer", "for three years I was a

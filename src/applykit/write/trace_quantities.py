@@ -19,6 +19,7 @@ from applykit.write.grounding_years import (
     trace_experience_years,
     trace_year,
 )
+from applykit.write.metric_check import other_measure
 from applykit.write.posting_figures import as_rounded
 from applykit.write.quantity_match import (
     claimed_unit_differs,
@@ -60,6 +61,10 @@ def trace_quantity(
         quantity = replace(quantity, unit="parameter")  # "a 7B model": its parameters
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
+    moved = other_measure(claim, quantity, text, evidence) if claim is not None else None
+    if claim is not None and moved is not None:  # "cutting inference cost by 22%"
+        note = f"the profile's figure changes another measure ({moved})"
+        return claim.model_copy(update={"traced": False, "source": None, "note": note})
     if claim is not None and (claim.traced or voice != "company" or _own_time(claim, text)):
         return claim
     return trace_in_posting(quantity, text, evidence, voice)

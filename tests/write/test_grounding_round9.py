@@ -1,0 +1,40 @@
+"""Round 9 (tuned on blind25): the misses first — a role named by its title, a project picked up
+by "It", work told on a job's own systems, a figure moved to another measure."""
+
+from __future__ import annotations
+
+from grounding_checks import assert_grounded, untraced
+
+from applykit.models.profile import Profile
+
+
+def test_time_with_a_title_is_time_in_that_role(profile: Profile) -> None:
+    assert_grounded("Eighteen months with the title Data Scientist, then ML engineering.", profile)
+    assert "Three years" in untraced(
+        "Three years with the title Data Scientist, then ML engineering.", profile
+    )
+
+
+def test_it_opening_a_sentence_is_the_project_named_before(profile: Profile) -> None:
+    text = "My side project is tidewatch, a drift library. It is used in production by {}."
+    assert_grounded(text.format("three companies"), profile)
+    assert "five ML" in " ".join(untraced(text.format("five ML teams"), profile))
+
+
+def test_work_on_a_jobs_own_systems_is_work_at_that_job(profile: Profile) -> None:
+    text = "- Migrated {} feature pipelines from cron jobs to Spark on Airflow, cutting runtime."
+    assert_grounded(text.format("Lumen Media's"), profile)
+    assert "Parcelly" in untraced(text.format("Parcelly's"), profile)
+
+
+def test_a_change_figure_keeps_its_measure(profile: Profile) -> None:
+    for text in (
+        "At Northwind I cut the time analysts spend per case by 22%.",
+        "My LoRA summariser cut case handling time by 22%.",
+    ):
+        assert_grounded(text, profile)
+    assert "22%" in untraced(
+        "Fine-tuned a 7B-parameter open LLM with LoRA to summarise dispute evidence for "
+        "analysts, cutting inference cost by 22%.",
+        profile,
+    )
