@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from grounding_checks import assert_grounded, untraced
 
+from applykit.models.posting import Posting
 from applykit.models.profile import Profile
 
 
@@ -38,3 +39,33 @@ def test_a_change_figure_keeps_its_measure(profile: Profile) -> None:
         "analysts, cutting inference cost by 22%.",
         profile,
     )
+
+
+# --- a letter's header and signature; a list negated after it ---------------------------------
+
+
+def test_a_formal_header_names_nothing(profile: Profile, kestrel: Posting) -> None:
+    header = (
+        "Maya Lindqvist-Okafor\nSeattle, Washington, United States\n\n7 December 2026\n\n"
+        "The Hiring Team\nKestrel Streaming\n48 Curtain Road\nLondon EC2A 3PT\n\n"
+        "Dear Sir or Madam,\n\nI am writing to apply.\n\nBest,\nJordan\n"
+    )
+    assert_grounded(header, profile, kestrel)
+    assert "Stripe" in untraced(header + "\nI spent two years at Stripe.\n", profile, kestrel)
+    assert "Manchester" in " ".join(
+        untraced("I lived in Manchester, United Kingdom, for years.", profile)
+    )
+
+
+def test_a_greeting_after_a_heading_is_a_greeting(profile: Profile) -> None:
+    assert_grounded("# Application\n\nHi Sam and the team,\n\nI am writing to apply.", profile)
+
+
+def test_a_list_negated_after_it(profile: Profile, kestrel: Posting) -> None:
+    for text in (
+        "- Kubeflow, Argo and Triton/KServe: not used.",
+        "- Causal inference is part of my toolkit; Kubeflow, honestly, is not.",
+        "- Python, yes. Kubeflow, not in a job.",
+    ):
+        assert_grounded(text, profile, kestrel)
+    assert "Kubeflow" in untraced("- Kubeflow: not only used, I ran it.", profile, kestrel)

@@ -187,12 +187,15 @@ _AFTER_NEGATED = re.compile(
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
     r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?(?:only\s+)?(?:from|by|through)\s+"
     r"(?:reading|docs|documentation|tutorials?|courses?|books?|name|talks|blog\s+posts)\b|"
-    r"[,:—–-]\s*(?:no|not\s+yet|never)\b(?=\s*(?:[.,;!)]|$|(?:used|touched|shipped|run)\b))|"
+    r"[,:—–-]\s*(?:no|not\s+yet|never|not)\b(?=\s*(?:[.,;!)]|$|(?:used|touched|shipped|run)\b|"
+    r"in\s+(?:a\s+job|production|my\s+work)\b|professionally\b))|"
+    r"[,\s]+(?:[a-z]+,\s*)?(?:is|are)\s+not\s*(?=[.;!]|$)|"
     r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:gaps?|weakness|weak\s+spot|blind\s+spot)\b(?!\s+I\s+closed))",
     re.IGNORECASE,
 )
 """… "Argo CD I have never used", "React and TypeScript aren't things I've shipped", "Helm
-and Terraform I know only from reading", "Java is the honest gap": the list is negated after
+and Terraform I know only from reading", "Java is the honest gap", "Kubeflow and Argo: not
+used", "Java, not in a job", "Bayesian methods, honestly, are not": the list is negated after
 it."""
 _ONLY_READ = re.compile(
     r"\b(?:read|seen|studied|looked\s+at|heard\s+of|followed)\s+(?:\w+\s+)?$", re.IGNORECASE

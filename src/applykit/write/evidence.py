@@ -234,6 +234,27 @@ def _entry_sources(profile: Profile) -> list[Source]:
     return sources
 
 
+_COUNTRY_NAMES = {
+    "US": "United States",
+    "GB": "United Kingdom",
+    "UK": "United Kingdom",
+    "CA": "Canada",
+    "DE": "Germany",
+    "SE": "Sweden",
+    "PT": "Portugal",
+    "PL": "Poland",
+    "NL": "Netherlands",
+    "FR": "France",
+    "ES": "Spain",
+    "IT": "Italy",
+    "IE": "Ireland",
+    "IN": "India",
+    "AU": "Australia",
+}
+"""The profile's two-letter country code, as a letter writes it ("Seattle, Washington, United
+States")."""
+
+
 def _other_sources(profile: Profile) -> list[Source]:
     basics = profile.basics
     sources = [
@@ -245,7 +266,12 @@ def _other_sources(profile: Profile) -> list[Source]:
         sources.append(
             Source(
                 "basics.location",
-                _join(basics.location.city, basics.location.region, basics.location.countryCode),
+                _join(
+                    basics.location.city,
+                    basics.location.region,
+                    basics.location.countryCode,
+                    _COUNTRY_NAMES.get((basics.location.countryCode or "").upper()),
+                ),
             )
         )
     for i, link in enumerate(basics.profiles):

@@ -24,6 +24,7 @@ from applykit.write.evidence import Evidence, build_evidence, normal_text, phras
 from applykit.write.grounding_layout import in_layout_line, is_label, ordinary_heading_name
 from applykit.write.grounding_letter import (
     acronym_source,
+    address_spans,
     courtesy_spans,
     expansion_source,
     is_plain_starter,
@@ -76,10 +77,12 @@ def check_grounding(
     text = text[:GUARD_MAX_CHARS]
     masked = _mask_contacts(text)
     claims: list[Claim] = []
+    addresses = address_spans(masked)  # "48 Curtain Road", "8 December 2026"
     quantities = [
         q
         for q in find_quantities(masked)
         if not in_question(masked, q.start)
+        and not any(a <= q.start < b for a, b in addresses)
         and not is_label(q.start, q.unit, masked)
         and not _VAGUE_PAIR.search(masked[max(0, q.start - 12) : q.start])
         and not (

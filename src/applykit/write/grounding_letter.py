@@ -42,12 +42,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S")
 
 
 def courtesy_spans(text: str) -> list[tuple[int, int]]:
-    """The salutation (a first line that greets, after a subject line if any), a subject line
-    ("Re: …") and sign-off lines
-    (short lines ending in a comma or an exclamation mark, such as "Viele Grüße,")."""
+    """The salutation (the first line that greets, after a heading, a subject line or a short
+    header block if any), a subject line ("Re: …"), sign-off lines (short lines ending in a
+    comma or an exclamation mark, such as "Viele Grüße,") and the name signed right after one,
+    and address lines ("48 Curtain Road", "London EC2A 3PT")."""
     spans: list[tuple[int, int]] = []
     position = 0
     first = True
+    signed_off = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         start = position + (len(line) - len(line.lstrip()))
@@ -59,11 +61,39 @@ def courtesy_spans(text: str) -> list[tuple[int, int]]:
         greets = greets or bool(_SUBJECT_LINE.match(stripped))  # "Re: <the posting's title>"
         signs_off = not first and len(words) <= 5 and stripped.endswith((",", "!"))
         signs_off = signs_off or (not first and closing_line(stripped))
-        if greets or signs_off:
+        signature = signed_off and len(words) <= 3 and not re.search(r"\d", stripped)
+        if greets or signs_off or signature or _ADDRESS_LINE.search(stripped):
             spans.append((start, start + len(stripped)))
-        # the salutation may follow a subject line ("**Subject: …**", whose names are checked)
-        first = first and bool(_SUBJECT_LINE.match(stripped.strip("*_# \t")))
+        signed_off = signs_off
+        # the salutation may follow a subject line ("**Subject: …**", whose names are checked),
+        # a heading or a short header block (the sender's and the company's address, a date)
+        first = first and not greets and _HEADER_LINE.match(stripped) is not None
     return spans
+
+
+_ADDRESS_LINE = re.compile(
+    r"^\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|St\.?|Avenue|Ave\.?|Lane|Way|"
+    r"Place|Square|Boulevard|Blvd\.?|Drive|Straße|Strasse|Allee|Platz)$|"
+    r"^[A-Z][a-z]+\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$|"
+    r"^(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},)\s+\d{4}$"
+)
+"""… "48 Curtain Road", "London EC2A 3PT", "8 December 2026": a street address, a UK postcode
+line or the letter's date line."""
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """The address and date lines of a letter's header: their numbers count nothing."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        stripped = line.group(0).strip()
+        if stripped and _ADDRESS_LINE.match(stripped):
+            spans.append((line.start(), line.end()))
+    return spans
+
+
+_HEADER_LINE = re.compile(
+    r"^(?:#{1,6}\s.*|[*_]*(?:re|subject|betreff|ref)\s*:.*|[^.!?]{1,60})$", re.IGNORECASE
+)
 
 
 def lower_case_words(evidence: Evidence) -> frozenset[str]:
