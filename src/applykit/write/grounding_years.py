@@ -39,6 +39,7 @@ from applykit.write.tenure_roles import (
 )
 from applykit.write.text_units import appositive_subject, clause_around, sentence_around
 from applykit.write.tracing import make_claim, quotes
+from applykit.write.year_months import month_before, month_fits
 
 if TYPE_CHECKING:
     from applykit.write.evidence import Evidence
@@ -260,12 +261,12 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         for score, near_shared, entry in scored
     ]
     best = max((score for score, _, _ in scored), default=0)
-    month = _month_before(quantity, text)
+    month = month_before(quantity, text)
     for score, near_shared, entry in scored:
         degree_end = entry.months[1] // 12 if entry.months else None
         if degree_date and entry.kind == "education" and year != degree_end:
             continue  # "a Bachelor of Science from KTH (2014)": a degree dates from its end
-        if month is not None and not _month_fits(
+        if month is not None and not month_fits(
             year * 12 + month, entry, text[clause.start : quantity.start], degree_date
         ):
             continue  # "since September 2022": the month must fit the entry too
@@ -364,67 +365,10 @@ def _career_since(
     if not starts:
         return None
     year = int(quantity.value)
-    month = _month_before(quantity, text)
+    month = month_before(quantity, text)
     first = min(e.months[0] for e in evidence.entries if e.kind == "work" and e.months)
     ok = min(starts) <= year <= (evidence.this_year or year)
     ok = ok and (month is None or first <= year * 12 + month)  # "since January 2020"
     note = f"the work history began in {min(starts)}"
     source = "profile:work-dates" if ok else None
     return make_claim(quantity.text, "date", quantity.start, quantity.end, source, note)
-
-
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        [
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ]
-    )
-    for name in names.split()
-}
-_MONTH_BEFORE = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+$")
-_STARTED = re.compile(
-    r"\b(?:since|started|starting|start|joined|joining|began|begun|from|founded|launched|"
-    r"created)\b",
-    re.IGNORECASE,
-)
-_ENDED = re.compile(
-    r"\b(?:until|till|left|leaving|finished|graduated|graduating|completed|ended)\b",
-    re.IGNORECASE,
-)
-_RANGE_END = re.compile(r"(?:\b(?:to|until|till|through)|[-–])\s*[A-Za-z]{3,9}\.?\s+$")
-
-
-def _month_before(quantity: Quantity, text: str) -> int | None:
-    """The month named right before a year ("September 2023" → 8), or None."""
-    match = _MONTH_BEFORE.search(text[max(0, quantity.start - 12) : quantity.start])
-    return _MONTHS.get(match.group("month").lower()) if match else None
-
-
-def _month_fits(month: int, entry: Entry, lead: str, degree: bool) -> bool:
-    """A month and year claimed for an entry: its first month when the nearest cue before it
-    is "since / joined / started / from", its last after "until / left / finished / to" (a
-    degree: its last), else any month of its period."""
-    if entry.months is None:
-        return True  # the profile dates it by year only: the year decides
-    first, last = entry.months
-    if degree and entry.kind == "education":
-        return month == last
-    if _RANGE_END.search(lead):
-        return month == last
-    cues = [(m.start(), "start") for m in _STARTED.finditer(lead)]
-    cues += [(m.start(), "end") for m in _ENDED.finditer(lead)]
-    if cues:
-        return month == (first if max(cues)[1] == "start" else last)
-    return first <= month <= last
