@@ -69,3 +69,11 @@ def test_a_list_negated_after_it(profile: Profile, kestrel: Posting) -> None:
     ):
         assert_grounded(text, profile, kestrel)
     assert "Kubeflow" in untraced("- Kubeflow: not only used, I ran it.", profile, kestrel)
+
+
+def test_twice_then_two_onces_counts_the_letters_own_list(
+    profile: Profile, kestrel: Posting
+) -> None:
+    text = "Your move to Kubernetes is work I have done twice: once at Lumen Media{}."
+    assert_grounded(text.format(" and once at Northwind"), profile, kestrel)
+    assert "twice" in untraced(text.format(""), profile, kestrel)

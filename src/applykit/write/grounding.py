@@ -236,6 +236,9 @@ def _counts_discourse(quantity: Quantity, text: str) -> bool:
     if any(lemma(noun) in _DISCOURSE_LEMMAS for noun in nouns if noun):
         return True
     sentence = sentence_around(text, quantity.start)
+    if quantity.unit == "time" and text[quantity.end : quantity.end + 2].lstrip().startswith(":"):
+        onces = re.findall(r"\bonce\b", text[quantity.end : sentence.end], re.IGNORECASE)
+        return len(onces) == int(quantity.value)  # "twice: once as …, and once as …"
     if sentence.start != quantity.start or quantity.value < 2:
         return False
     if _REPORTED.search(text, quantity.end, sentence.end):
