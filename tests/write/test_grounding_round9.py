@@ -77,3 +77,12 @@ def test_twice_then_two_onces_counts_the_letters_own_list(
     text = "Your move to Kubernetes is work I have done twice: once at Lumen Media{}."
     assert_grounded(text.format(" and once at Northwind"), profile, kestrel)
     assert "twice" in untraced(text.format(""), profile, kestrel)
+
+
+def test_a_label_of_what_to_learn_is_a_wish(profile: Profile, maplestone: Posting) -> None:
+    assert_grounded(
+        "What I'd like to learn in my first year: Java, properly, and how bank integrations fail.",
+        profile,
+        maplestone,
+    )
+    assert "Java" in untraced("What I used at Northwind: Java, properly.", profile, maplestone)

@@ -5,7 +5,9 @@ NeurIPS or ICML." and "What I don't have: Java." list what the candidate lacks: 
 negation ("I haven't done", "I don't have", "where I have no experience") reaches every item
 after its colon, to the end of the sentence, unless a new clause starts ("…: Java, but I know
 Kotlin well", "…: Rust, which I used at Northwind"). Only labels about having, doing, using or
-knowing read this way ("What I haven't forgotten: Kafka" is no gap).
+knowing read this way ("What I haven't forgotten: Kafka" is no gap). A label that names what
+the candidate would like to learn ("What I'd like to learn in my first year: Java") reads the
+same way.
 """
 
 from __future__ import annotations
@@ -37,10 +39,20 @@ def in_gap_list(start: int, text: str) -> bool:
     end = _SENTENCE_END.search(text, start)
     if _CLAIMED_AFTER.search(text, start, end.start() if end else len(text)):
         return False  # "What I don't have: Java, which I used at Northwind": claimed after all
-    for label in _GAP_LABEL.finditer(text, max(0, line_start - 1), start):
-        if not _LIST_ENDS.search(text, label.end(), start):
-            return True
+    for pattern in (_GAP_LABEL, _WISH_LABEL):
+        for label in pattern.finditer(text, max(0, line_start - 1), start):
+            if not _LIST_ENDS.search(text, label.end(), start):
+                return True
     return False
+
+
+_WISH_LABEL = re.compile(
+    r"(?:^|\n|[.!?]\s+)[ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?"
+    r"(?:What|Things|Skills|Tools|Areas)\s+(?:I|we)(?:'d|’d|\s+would)?\s+"
+    r"(?:(?:like|love|want|hope|plan)\s+to\s+)?(?:learn|pick\s+up|study)\b[^:\n]{0,40}?"
+    r"(?:\*\*|__)?\s*:"
+)
+"""… "What I'd like to learn in my first year: Java, properly, and …": wishes, not the record."""
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
