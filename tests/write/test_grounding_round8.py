@@ -1,0 +1,86 @@
+"""Round 8 (tuned on blind26, a PhD applied scientist with papers, a postdoc and a patent):
+tables that restate the posting's requirements, and the rules after them. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+from grounding_checks import assert_grounded, untraced
+
+from applykit.models.posting import Posting
+from applykit.models.profile import Profile
+
+# --- a requirements table: its first column is the posting's ----------------------------------
+
+_THEIRS = "| Requirement | My experience |\n|---|---|\n"
+_MINE = "| Skill | Evidence |\n|---|---|\n"
+
+
+def test_a_requirement_cell_restating_several_posting_items_is_the_postings(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        _THEIRS + "| Streaming with Kafka or Flink; Go or Rust for services | Kafka and Go, "
+        "yes; I have not used Flink or Rust |\n",
+        profile,
+        brightwater,
+    )
+
+
+def test_a_requirement_cell_the_answer_does_not_take_up_is_claimed(
+    profile: Profile, brightwater: Posting
+) -> None:
+    refused = untraced(
+        _THEIRS + "| Flink and Rust | Used both daily at Northwind |\n", profile, brightwater
+    )
+    assert "Flink" in " ".join(refused)
+    refused = untraced(
+        _MINE + "| Streaming with Kafka or Flink; Go or Rust for services | I have not used "
+        "Flink or Rust |\n",
+        profile,
+        brightwater,
+    )
+    assert "Flink" in " ".join(refused)  # the header gives the column to no one
+
+
+def test_a_requirement_cell_names_only_what_the_posting_holds(
+    profile: Profile, brightwater: Posting
+) -> None:
+    refused = untraced(
+        _THEIRS + "| Streaming with Kafka or Pulsar | I have not used Pulsar |\n",
+        profile,
+        brightwater,
+    )
+    assert "Pulsar" in " ".join(refused)
+
+
+def test_a_posting_acronym_in_a_requirement_cell_is_the_postings(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        _THEIRS + "| Bachelor's degree in CS or related field | MSc in Computer Science |\n",
+        profile,
+        brightwater,
+    )
+    refused = untraced(
+        _THEIRS + "| Bachelor's degree in CE or related field | MSc in Computer Science |\n",
+        profile,
+        brightwater,
+    )
+    assert "CE" in refused  # no posting phrase starts with those letters
+
+
+def test_a_requirement_cell_and_its_answer_with_figures_of_their_own(
+    profile: Profile, loomcraft: Posting
+) -> None:
+    row = "| 3+ years shipping web products as a product engineer or similar | {} |\n"
+    assert_grounded(
+        _THEIRS + row.format("5 years as a machine learning engineer"), profile, loomcraft
+    )
+    refused = untraced(
+        _MINE + row.format("5 years as a machine learning engineer"), profile, loomcraft
+    )
+    assert any("product engineer" in text for text in refused)
+    refused = untraced(
+        _THEIRS + row.format("Shipped as a product engineer at Northwind"), profile, loomcraft
+    )
+    assert any("product engineer" in text for text in refused)
