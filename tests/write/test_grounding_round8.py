@@ -4,7 +4,8 @@ written for these tests."""
 
 from __future__ import annotations
 
-from grounding_checks import assert_grounded, untraced
+import pytest
+from grounding_checks import assert_grounded, profile_from_yaml, untraced
 
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
@@ -84,3 +85,37 @@ def test_a_requirement_cell_and_its_answer_with_figures_of_their_own(
         _THEIRS + row.format("Shipped as a product engineer at Northwind"), profile, loomcraft
     )
     assert any("product engineer" in text for text in refused)
+
+
+# --- a university that employed the candidate is not a company ---------------------------------
+
+_ACADEMIC_PROFILE = """\
+basics:
+  name: "Tomasz Ekwueme"
+  email: "tomasz@example.com"
+work:
+  - name: "Fenwick Robotics"
+    position: "Research Engineer"
+    startDate: "2023-02"
+  - name: "Ostrander Maps"
+    position: "Computer Vision Engineer"
+    startDate: "2021-01"
+    endDate: "2023-01"
+  - name: "University of Lakemoor"
+    position: "Postdoctoral Researcher"
+    startDate: "2019-01"
+    endDate: "2020-12"
+"""
+
+
+@pytest.fixture(scope="module")
+def postdoc(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    return profile_from_yaml(_ACADEMIC_PROFILE, tmp_path_factory.mktemp("profile"))
+
+
+def test_companies_may_leave_out_a_university_employer(postdoc: Profile) -> None:
+    assert_grounded("Since my postdoc I have worked at two companies.", postdoc)
+    assert_grounded("I have worked at three employers.", postdoc)
+    assert_grounded("I have worked at three companies.", postdoc)  # counting the university
+    assert "four companies" in " ".join(untraced("I have worked at four companies.", postdoc))
+    assert "two employers" in " ".join(untraced("I have worked at two employers.", postdoc))

@@ -166,7 +166,7 @@ def _trace_in_profile(
     listed = _listed(quantity, text, evidence)
     if (
         listed is not None
-        and listed[1] == "employers"
+        and listed[1] in ("employers", "companies")
         and not _EMPLOYED_AT.search(text[max(0, quantity.start - 12) : quantity.start])
     ):
         listed = None  # "used by 3 companies" is not where the candidate worked
