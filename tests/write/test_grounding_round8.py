@@ -119,3 +119,57 @@ def test_companies_may_leave_out_a_university_employer(postdoc: Profile) -> None
     assert_grounded("I have worked at three companies.", postdoc)  # counting the university
     assert "four companies" in " ".join(untraced("I have worked at four companies.", postdoc))
     assert "two employers" in " ".join(untraced("I have worked at two employers.", postdoc))
+
+
+# --- a line opened by a topic label, a role noun or a spelled number --------------------------
+
+_LEAD_PROFILE = """\
+basics:
+  name: "Runa Castellanos"
+  email: "runa@example.com"
+work:
+  - name: "Halden Freight"
+    position: "Lead Data Scientist"
+    startDate: "2020-03"
+    highlights:
+      - "Lead a team of 5 data scientists."
+      - "Designed 12 A/B tests on route pricing."
+projects:
+  - name: "tallyho"
+    description: "Open-source Python library for survey weighting."
+skills:
+  - name: "Data"
+    keywords: ["Python", "SQL"]
+"""
+
+
+@pytest.fixture(scope="module")
+def lead(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    return profile_from_yaml(_LEAD_PROFILE, tmp_path_factory.mktemp("profile"))
+
+
+def test_a_one_word_label_sentence_heads_its_paragraph(lead: Profile) -> None:
+    assert_grounded("People. I lead a team of 5 data scientists at Halden Freight.", lead)
+    assert_grounded("**Leadership.** I lead a team of 5 data scientists.", lead)
+    assert "Kubernetes" in untraced("Kubernetes. I ran it at Halden Freight.", lead)
+    assert "Ostrava" in " ".join(untraced("Ostrava. I lived there for a year.", lead))
+
+
+def test_a_role_noun_opening_a_cell_names_nothing(lead: Profile) -> None:
+    table = "| Area | Evidence |\n|---|---|\n| Open source | {} |\n"
+    assert_grounded(table.format("Creator of tallyho, a survey weighting library"), lead)
+    assert "Quillpen" in " ".join(
+        untraced(table.format("Creator of Quillpen, a survey weighting library"), lead)
+    )
+
+
+def test_a_spelled_number_opening_a_sentence_is_a_number(lead: Profile) -> None:
+    assert_grounded("Twelve A/B tests on route pricing at Halden Freight.", lead)
+    assert "Thirteen" in " ".join(
+        untraced("Thirteen A/B tests on route pricing at Halden Freight.", lead)
+    )
+
+
+def test_plus_opening_a_sentence_names_nothing(lead: Profile) -> None:
+    assert_grounded("I write Python and SQL. Plus a little survey weighting.", lead)
+    assert "Plus Ventures" in untraced("I worked at Plus Ventures.", lead)
