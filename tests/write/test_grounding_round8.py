@@ -134,6 +134,7 @@ work:
     highlights:
       - "Lead a team of 5 data scientists."
       - "Designed 12 A/B tests on route pricing."
+      - "Distilled a 7B-parameter LLM into a 1B-parameter model for route notes."
 projects:
   - name: "tallyho"
     description: "Open-source Python library for survey weighting."
@@ -173,3 +174,12 @@ def test_a_spelled_number_opening_a_sentence_is_a_number(lead: Profile) -> None:
 def test_plus_opening_a_sentence_names_nothing(lead: Profile) -> None:
     assert_grounded("I write Python and SQL. Plus a little survey weighting.", lead)
     assert "Plus Ventures" in untraced("I worked at Plus Ventures.", lead)
+
+
+# --- "also no" after a list negates it ----------------------------------------------------------
+
+
+def test_a_list_answered_also_no_is_negated(lead: Profile) -> None:
+    assert_grounded("Python and SQL, yes. Kafka and Flink, also no.", lead)
+    refused = untraced("Python and SQL, yes. Kafka and Flink, also daily.", lead)
+    assert "Kafka" in refused and "Flink" in refused
