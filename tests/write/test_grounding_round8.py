@@ -176,6 +176,15 @@ def test_plus_opening_a_sentence_names_nothing(lead: Profile) -> None:
     assert "Plus Ventures" in untraced("I worked at Plus Ventures.", lead)
 
 
+# --- a model's size told with "one" ------------------------------------------------------------
+
+
+def test_a_size_with_one_after_a_model_counts_parameters(lead: Profile) -> None:
+    assert_grounded("At Halden Freight I distilled a 7B model into a 1B one.", lead)
+    assert "2B one" in untraced("At Halden Freight I distilled a 7B model into a 2B one.", lead)
+    assert "1B one" in untraced("I have a 1B one in mind for you.", lead)
+
+
 # --- "also no" after a list negates it ----------------------------------------------------------
 
 
