@@ -192,3 +192,25 @@ def test_a_list_answered_also_no_is_negated(lead: Profile) -> None:
     assert_grounded("Python and SQL, yes. Kafka and Flink, also no.", lead)
     refused = untraced("Python and SQL, yes. Kafka and Flink, also daily.", lead)
     assert "Kafka" in refused and "Flink" in refused
+
+
+# --- a subject line naming the role applied for -------------------------------------------------
+
+
+def test_a_subject_line_restating_the_postings_title_claims_nothing(
+    lead: Profile, kornblume: Posting
+) -> None:
+    assert_grounded(
+        "**Subject: Application – Data Scientist (m/w/d), Pricing & Demand Forecasting**\n\n"
+        "Dear Ms Hoffmann,\n\nI write Python and SQL every day.",
+        lead,
+        kornblume,
+    )
+    refused = untraced(
+        "Subject: Data Scientist – Demand Forecasting Lead at Halden Freight\n\nHello,",
+        lead,
+        kornblume,
+    )
+    assert any("Demand Forecasting" in text for text in refused)
+    refused = untraced("I built Demand Forecasting at Halden Freight.", lead, kornblume)
+    assert any("Demand Forecasting" in text for text in refused)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import continues_previous, skill_like
 from applykit.write.grounding_words import lemma_set
-from applykit.write.requirement_table import requirement_restated
+from applykit.write.requirement_table import requirement_restated, subject_names_title
 from applykit.write.text_units import clauses_before, sentence_spans
 
 if TYPE_CHECKING:
@@ -148,6 +148,8 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
     line_start = text.rfind("\n", 0, start) + 1
     if requirement_restated(start, text, evidence, figure, answered=True):
         return True  # "| Time-series forecasting | … would be new to me |": named again there
+    if not figure and subject_names_title(start, text, evidence):
+        return True  # "Subject: Application – Data Scientist, Pricing & Demand Forecasting"
     for pattern in _LABELS:
         match = pattern.match(text, max(0, line_start - 1))
         if match is None or not match.start("label") <= start < match.end("label"):

@@ -122,3 +122,30 @@ def posting_initials(word: str, posting: str) -> str | None:
     pattern = r"(?<![\w-])" + r"[a-z]+\s+".join(word) + r"[a-z]+(?![\w-])"
     found = re.search(pattern, posting)
     return f"posting:{found.start()}-{found.end()}" if found else None
+
+
+_SUBJECT = re.compile(r"[ \t]*(?:[*_#]+[ \t]*)?(?:subject|re|betreff)\s*:", re.IGNORECASE)
+_SUBJECT_PART = re.compile(r"[–—:,;()|*_]|\s-\s")
+
+
+def subject_names_title(start: int, text: str, evidence: Evidence) -> bool:
+    """The name stands in a subject line ("**Subject: Application – Data Scientist (m/w/d),
+    Pricing & Demand Forecasting**") in a part of it (between dashes, commas, colons or
+    brackets) whose words, two at least, are all words of the posting's title (or its first
+    line: "Data Scientist (m/w/d) – Pricing & Demand Forecasting"): the role applied
+    for, not a claim. "Subject: Data Scientist – five years of Demand Forecasting" is claimed."""
+    heading = next((line for line in evidence.posting_text.splitlines() if line.strip()), "")
+    title = lemma_set(f"{evidence.posting_title or ''} {heading}")
+    if not title:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _SUBJECT.match(text, line_start):
+        return False
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    offset = start - line_start
+    cuts = [0, *(m.end() for m in _SUBJECT_PART.finditer(line)), len(line) + 1]
+    begin = max(cut for cut in cuts if cut <= offset)
+    end = min((m.start() for m in _SUBJECT_PART.finditer(line, offset)), default=len(line))
+    part = lemma_set(line[begin:end])
+    return len(part) >= 2 and part <= title
