@@ -214,3 +214,16 @@ def test_a_subject_line_restating_the_postings_title_claims_nothing(
     assert any("Demand Forecasting" in text for text in refused)
     refused = untraced("I built Demand Forecasting at Halden Freight.", lead, kornblume)
     assert any("Demand Forecasting" in text for text in refused)
+
+
+# --- a generic method shown by a kind of it ------------------------------------------------------
+
+
+def test_a_generic_method_is_shown_by_a_child_method(
+    lead: Profile, postdoc: Profile, brightwater: Posting
+) -> None:
+    assert_grounded("I bring rigorous experimentation to every launch.", lead, brightwater)
+    refused = untraced("I bring rigorous experimentation to every launch.", postdoc, brightwater)
+    assert "experimentation" in refused  # no A/B tests in that profile
+    refused = untraced("I bring rigorous statistics to every launch.", lead, brightwater)
+    assert "statistics" in refused  # a grandchild does not show it
