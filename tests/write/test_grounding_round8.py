@@ -227,3 +227,35 @@ def test_a_generic_method_is_shown_by_a_child_method(
     assert "experimentation" in refused  # no A/B tests in that profile
     refused = untraced("I bring rigorous statistics to every launch.", lead, brightwater)
     assert "statistics" in refused  # a grandchild does not show it
+
+
+# --- a list of venues with years: each year is its own venue's ---------------------------------
+
+_PAPERS_PROFILE = """\
+basics:
+  name: "Ines Valdecasas"
+  email: "ines@example.com"
+work:
+  - name: "Marrowby Labs"
+    position: "Research Scientist"
+    startDate: "2019-01"
+publications:
+  - name: "Sparse Routing for Speech Models"
+    publisher: "Proceedings of Interspeech"
+    releaseDate: "2018-09-02"
+  - name: "Counting Birds from Audio"
+    publisher: "International Conference on Acoustics, Speech and Signal Processing (ICASSP)"
+    releaseDate: "2022-05-10"
+"""
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    return profile_from_yaml(_PAPERS_PROFILE, tmp_path_factory.mktemp("profile"))
+
+
+def test_each_year_in_a_list_of_venues_is_its_own_venues(papers: Profile) -> None:
+    assert_grounded("My papers appeared at Interspeech 2018 and ICASSP 2022.", papers)
+    assert_grounded("Papers: Interspeech 2018, ICASSP 2022.", papers)
+    assert "2018" in untraced("My papers appeared at Interspeech 2022 and ICASSP 2018.", papers)
+    assert "2023" in untraced("My papers appeared at Interspeech 2018 and ICASSP 2023.", papers)

@@ -25,7 +25,7 @@ from applykit.write.grounding_dates import (
 )
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
-from applykit.write.summary_dates import summary_year
+from applykit.write.summary_dates import own_list_item, summary_year
 from applykit.write.tenure_roles import (
     activity_months,
     current_job,
@@ -225,7 +225,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
         return career
-    near_words = _ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]).split()[-6:]
+    near_words = own_list_item(_ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]))
     after = text[quantity.end : max(clause.end, quantity.end)].split()
     if _INTRODUCED_YEAR.fullmatch(text, clause.start, quantity.start) and text.startswith(
         ",", quantity.end
@@ -238,7 +238,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         near = lemma_set(near_text)
     sentence = sentence_around(text, quantity.start)
     if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
-        near_text = " ".join(text[sentence.start : quantity.start].split()[-8:])
+        near_text = " ".join(own_list_item(text[sentence.start : quantity.start], 8))
         near = lemma_set(near_text)
     degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
