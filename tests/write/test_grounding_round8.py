@@ -239,6 +239,12 @@ work:
   - name: "Marrowby Labs"
     position: "Research Scientist"
     startDate: "2019-01"
+education:
+  - institution: "University of Harrowgate"
+    area: "Linguistics"
+    studyType: "Doctor of Philosophy"
+    startDate: "2014-09"
+    endDate: "2018-08"
 publications:
   - name: "Sparse Routing for Speech Models"
     publisher: "Proceedings of Interspeech"
@@ -259,3 +265,13 @@ def test_each_year_in_a_list_of_venues_is_its_own_venues(papers: Profile) -> Non
     assert_grounded("Papers: Interspeech 2018, ICASSP 2022.", papers)
     assert "2018" in untraced("My papers appeared at Interspeech 2022 and ICASSP 2018.", papers)
     assert "2023" in untraced("My papers appeared at Interspeech 2018 and ICASSP 2023.", papers)
+
+
+# --- a degree's years told as a range -----------------------------------------------------------
+
+
+def test_a_degree_may_be_dated_by_a_range_of_its_years(papers: Profile) -> None:
+    assert_grounded("My PhD at Harrowgate (2014 to 2018) was on speech.", papers)
+    assert_grounded("My PhD at Harrowgate (2014–2018) was on speech.", papers)
+    assert "2013" in untraced("My PhD at Harrowgate (2013 to 2018) was on speech.", papers)
+    assert "2014" in untraced("My PhD at Harrowgate (2014) was on speech.", papers)

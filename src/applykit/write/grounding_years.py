@@ -25,7 +25,7 @@ from applykit.write.grounding_dates import (
 )
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
-from applykit.write.summary_dates import own_list_item, summary_year
+from applykit.write.summary_dates import degree_year, own_list_item, summary_year
 from applykit.write.tenure_roles import (
     activity_months,
     current_job,
@@ -262,7 +262,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     best = max((score for score, _, _ in scored), default=0)
     month = _month_before(quantity, text)
     for score, near_shared, entry in scored:
-        degree_end = entry.months[1] // 12 if entry.months else None
+        degree_end = degree_year(entry, quantity, text)
         if degree_date and entry.kind == "education" and year != degree_end:
             continue  # "a Bachelor of Science from KTH (2014)": a degree dates from its end
         if month is not None and not _month_fits(

@@ -14,6 +14,7 @@ from applykit.write.tracing import make_claim
 if TYPE_CHECKING:
     from applykit.write.claims import Quantity
     from applykit.write.evidence import Evidence
+    from applykit.write.grounding_dates import Entry
 
 
 _MONTH_BEFORE = re.compile(
@@ -70,3 +71,18 @@ def own_list_item(before: str, size: int = 6) -> list[str]:
             return rest
         break
     return words
+
+
+_OPENS_RANGE = re.compile(r"\s*(?:to|until|till|through|[-–—])\s*(?:19|20)\d{2}\b")
+
+
+def degree_year(entry: Entry, quantity: Quantity, text: str) -> int | None:
+    """The year a degree is dated by: its end ("a BSc from KTH (2014)" is refused for a degree
+    finished in 2016), or its start when the year opens a range of years ("my PhD (2016 to
+    2020)", "2016–2020")."""
+    if not entry.months:
+        return None
+    year = int(quantity.value)
+    if year == entry.months[0] // 12 and _OPENS_RANGE.match(text, quantity.end):
+        return year
+    return entry.months[1] // 12
