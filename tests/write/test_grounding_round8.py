@@ -275,3 +275,16 @@ def test_a_degree_may_be_dated_by_a_range_of_its_years(papers: Profile) -> None:
     assert_grounded("My PhD at Harrowgate (2014–2018) was on speech.", papers)
     assert "2013" in untraced("My PhD at Harrowgate (2013 to 2018) was on speech.", papers)
     assert "2014" in untraced("My PhD at Harrowgate (2014) was on speech.", papers)
+
+
+# --- time in a list of roles ending in "and" -----------------------------------------------------
+
+
+def test_time_in_a_list_of_roles_adds_them_up(postdoc: Profile) -> None:
+    roles = "Postdoctoral Researcher, Computer Vision Engineer and Research Engineer"
+    assert_grounded(f"I have seven years as {roles}.", postdoc)
+    assert "nine years" in untraced(f"I have nine years as {roles}.", postdoc)
+    refused = untraced(
+        "I have four years as Postdoctoral Researcher, Computer Vision Engineer.", postdoc
+    )
+    assert "four years" in refused  # no "and": the first role alone (two years)
