@@ -288,3 +288,18 @@ def test_time_in_a_list_of_roles_adds_them_up(postdoc: Profile) -> None:
         "I have four years as Postdoctoral Researcher, Computer Vision Engineer.", postdoc
     )
     assert "four years" in refused  # no "and": the first role alone (two years)
+
+
+# --- a count of times the letter then spells out ------------------------------------------------
+
+
+def test_a_count_of_times_tallying_its_items_is_the_letters(lead: Profile) -> None:
+    assert_grounded(
+        "At Halden Freight I have shrunk models twice: 7B to 1B for route notes, and 12 A/B "
+        "tests on route pricing.",
+        lead,
+    )
+    refused = untraced("I have shrunk models three times: from 7B to 1B, and 12 A/B tests.", lead)
+    assert "three times" in refused
+    refused = untraced("I have shrunk models twice at Halden Freight.", lead)
+    assert "twice" in refused
