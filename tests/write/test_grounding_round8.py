@@ -303,3 +303,12 @@ def test_a_count_of_times_tallying_its_items_is_the_letters(lead: Profile) -> No
     assert "three times" in refused
     refused = untraced("I have shrunk models twice at Halden Freight.", lead)
     assert "twice" in refused
+
+
+# --- the length of a degree ---------------------------------------------------------------------
+
+
+def test_the_length_of_a_degree_is_checked_against_its_dates(papers: Profile) -> None:
+    assert_grounded("My work builds on a four-year PhD in Linguistics.", papers)
+    assert "six-year" in untraced("My work builds on a six-year PhD in Linguistics.", papers)
+    assert "two-year" in untraced("My work builds on a two-year MSc in Linguistics.", papers)

@@ -8,6 +8,7 @@ import re
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity
+from applykit.write.degree_length import degree_length
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma, lemma_set
@@ -127,6 +128,9 @@ possessive, with no first person before the figure."""
 
 
 def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: str) -> Claim:
+    length = degree_length(quantity, text, evidence)  # "a four-year PhD": its own dates
+    if length is not None:
+        return length
     profile_value = any(
         same_value(quantity, found) and compatible(quantity, found)
         for found, _ in evidence.quantities
