@@ -312,3 +312,14 @@ def test_the_length_of_a_degree_is_checked_against_its_dates(papers: Profile) ->
     assert_grounded("My work builds on a four-year PhD in Linguistics.", papers)
     assert "six-year" in untraced("My work builds on a six-year PhD in Linguistics.", papers)
     assert "two-year" in untraced("My work builds on a two-year MSc in Linguistics.", papers)
+
+
+# --- a ratio of two figures the sentence states ---------------------------------------------------
+
+
+def test_a_ratio_of_two_traced_figures_in_the_sentence_traces(lead: Profile) -> None:
+    sentence = "At Halden Freight I distilled a 7B model into a 1B one ({} times smaller)."
+    assert_grounded(sentence.format("seven"), lead)
+    assert "ten times" in untraced(sentence.format("ten"), lead)
+    refused = untraced("At Halden Freight I made a 7B model (seven times smaller).", lead)
+    assert "seven times" in refused  # one end only
