@@ -323,3 +323,26 @@ def test_a_ratio_of_two_traced_figures_in_the_sentence_traces(lead: Profile) -> 
     assert "ten times" in untraced(sentence.format("ten"), lead)
     refused = untraced("At Halden Freight I made a 7B model (seven times smaller).", lead)
     assert "seven times" in refused  # one end only
+
+
+# --- a figure in a subject the company's name owns ------------------------------------------------
+
+
+def test_a_figure_in_the_companys_possessive_subject_is_the_companys(
+    profile: Profile, brightwater: Posting
+) -> None:
+    assert_grounded(
+        "Brightwater's work for over 200,000 merchants is close to the work I have done.",
+        profile,
+        brightwater,
+    )
+    refused = untraced(
+        "Brightwater's mission appeals to me because I served over 200,000 merchants.",
+        profile,
+        brightwater,
+    )
+    assert "200,000 merchants" in " ".join(refused)
+    refused = untraced(
+        "Lumen Media's work for over 200,000 merchants is close to yours.", profile, brightwater
+    )
+    assert "200,000 merchants" in " ".join(refused)
