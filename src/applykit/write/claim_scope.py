@@ -187,8 +187,9 @@ _AFTER_NEGATED = re.compile(
     r"(?:I|we)\s+(?:have\s+|had\s+|do\s+|did\s+)?(?:never|not|haven't|hadn't|didn't|don't)\b|"
     r"(?:I|we)\s+(?:only\s+)?(?:know|knew)\s+(?:\w+\s+)?(?:only\s+)?(?:from|by|through)\s+"
     r"(?:reading|docs|documentation|tutorials?|courses?|books?|name|talks|blog\s+posts)\b|"
-    r"[,:—–-]\s*(?:no|not\s+yet|never|not)\b(?=\s*(?:[.,;!)]|$|(?:used|touched|shipped|run)\b|"
-    r"in\s+(?:a\s+job|production|my\s+work)\b|professionally\b))|"
+    r"[,:—–-]\s*(?:(?:also|again|still|likewise)\s+)?(?:no|not\s+yet|never|not)\b"
+    r"(?=\s*(?:[.,;!)]|$|(?:used|touched|shipped|run)\b|in\s+(?:a\s+job|production|my\s+work)\b|"
+    r"professionally\b))|"
     r"[,\s]+(?:[a-z]+,\s*)?(?:is|are)\s+not\s*(?=[.;!]|$)|"
     r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:gaps?|weakness|weak\s+spot|blind\s+spot)\b(?!\s+I\s+closed))",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from applykit.write.claims_spelled import find_spelled_numbers
 from applykit.write.grounding_dates import Entry, build_entries, list_counts
 from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
+from applykit.write.requirement_table import posting_initials
 from applykit.write.text_units import words
 
 
@@ -89,7 +90,7 @@ class Evidence:
             match = phrase_pattern(variant).search(self.posting_text)
             if match:
                 return f"posting:{match.start()}-{match.end()}"
-        return None
+        return posting_initials(phrase, self.posting_text)
 
 
 def normal_text(text: str) -> str:

@@ -20,6 +20,9 @@ _KIND_WORDS = {
 }
 """Words that refer to an entry by its kind ("the paper", "the award", "graduated")."""
 _INTERNSHIP = re.compile(r"\b(?:intern|internship|trainee|apprentice|student)\b", re.IGNORECASE)
+_ACADEMIC = re.compile(r"\b(?:University|Universit[äy]t|College|Institute|Academy)\b")
+"""A university that employed the candidate (a postdoc) is an employer, not a company: "three
+companies" may leave it out, "three employers" may not."""
 _DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 
 
@@ -160,7 +163,7 @@ _LIST_NOUNS = {
     "certification": "certificates",
     "award": "awards",
     "project": "projects",
-    "company": "employers",
+    "company": "companies",
     "employer": "employers",
 }
 
@@ -170,8 +173,10 @@ def list_counts(profile: Profile) -> dict[str, tuple[set[int], str]]:
     ("two degrees" → 2 education entries, "four languages" → 4 languages)."""
     employers = {w.name for w in profile.work if w.name}
     interned = {w.name for w in profile.work if w.name and _INTERNSHIP.search(w.position or "")}
+    academic = {w.name for w in profile.work if w.name and _ACADEMIC.search(w.name)}
     sizes: dict[str, set[int]] = {
         "employers": {len(employers), len(employers - interned)},
+        "companies": {len(employers), len(employers - interned), len(employers - academic)},
         "education": {len([e for e in profile.education if e.studyType or e.area])},
         "languages": {len(profile.languages)},
         "publications": {len(profile.publications)},

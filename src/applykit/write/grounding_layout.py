@@ -24,6 +24,7 @@ import re
 from importlib.resources import files
 
 from applykit.write.claim_scope import known_skill, soft_skill
+from applykit.write.counted_items import counts_its_items
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_words import english_vocabulary
 from applykit.write.names import COMMON_CAPITALISED
@@ -143,7 +144,8 @@ _MONTH_UNITS = words(
 
 def is_label(start: int, unit: str, text: str) -> bool:
     """A number that names rather than counts: a list marker ("1. Inventory …"), a label
-    ("question 3", "Job ID 7741203"), or the day of a date ("28 October 2026")."""
+    ("question 3", "Job ID 7741203"), the day of a date ("28 October 2026"), or the letter's
+    tally of the items it then states ("twice: 42% … and 55% …")."""
     if unit.lower() in _MONTH_UNITS:
         return True
     if re.match(r"\d{1,2}:\d{2}\b", text[start:]) or re.search(r"\d:$", text[:start]):
@@ -154,4 +156,6 @@ def is_label(start: int, unit: str, text: str) -> bool:
         r"\d+[.)]\s", text[start:]
     ):
         return True  # "1. Inventory …", "**2. A feature you shipped**": a list marker
+    if counts_its_items(start, text):
+        return True  # "cut costs twice: 42% … and 55% …": the letter's tally of its items
     return bool(_LABEL_BEFORE.search(text[max(0, start - 12) : start]))  # not "## Ten Years"

@@ -22,6 +22,7 @@ from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_words import english_vocabulary, lemma
 from applykit.write.names import after_label
+from applykit.write.starter_labels import topic_label
 from applykit.write.text_units import (
     CONTENT_STOPWORDS,
     Span,
@@ -139,6 +140,8 @@ def is_plain_starter(
         and not known_skill(name)
     ):
         return True  # "- **Drift monitoring:** Author of tidewatch": a role noun, not a name
+    if topic_label(name, start, text, line_start or list_item):
+        return True  # "People. I manage …", "| Creator of boxwise |"
     if _vocabulary_word(lowered) and _LABEL_AFTER.match(text, start + len(name)):
         return True  # "Quick note: …", "Practicalities: …": a label, not a name
     heading = line_start and (_heading_rest(text, start + len(name)) or _header_row(text, start))

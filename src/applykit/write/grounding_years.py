@@ -25,7 +25,7 @@ from applykit.write.grounding_dates import (
 )
 from applykit.write.grounding_entities import owner_named
 from applykit.write.grounding_words import lemma_set
-from applykit.write.summary_dates import summary_year
+from applykit.write.summary_dates import degree_year, own_list_item, summary_year
 from applykit.write.tenure_roles import (
     activity_months,
     current_job,
@@ -226,7 +226,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     career = _career_since(quantity, text, clause.start, evidence)
     if career is not None:
         return career
-    near_words = _ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]).split()[-6:]
+    near_words = own_list_item(_ACRONYMS.sub(_spelled_out, text[clause.start : quantity.start]))
     after = text[quantity.end : max(clause.end, quantity.end)].split()
     if _INTRODUCED_YEAR.fullmatch(text, clause.start, quantity.start) and text.startswith(
         ",", quantity.end
@@ -239,7 +239,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
         near = lemma_set(near_text)
     sentence = sentence_around(text, quantity.start)
     if len(near) < 2:  # "…, which I finished in 2017": read the clause before too
-        near_text = " ".join(text[sentence.start : quantity.start].split()[-8:])
+        near_text = " ".join(own_list_item(text[sentence.start : quantity.start], 8))
         near = lemma_set(near_text)
     degree_date = bool(_DEGREE_WORDS.search(near_text))
     whole = lemma_set(text[sentence.start : sentence.end])
@@ -263,7 +263,7 @@ def trace_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | Non
     best = max((score for score, _, _ in scored), default=0)
     month = month_before(quantity, text)
     for score, near_shared, entry in scored:
-        degree_end = entry.months[1] // 12 if entry.months else None
+        degree_end = degree_year(entry, quantity, text)
         if degree_date and entry.kind == "education" and year != degree_end:
             continue  # "a Bachelor of Science from KTH (2014)": a degree dates from its end
         if month is not None and not month_fits(

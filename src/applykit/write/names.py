@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from applykit.write.claims import MAX_TEXT_CHARS
+from applykit.write.claims_spelled import SPELLED_RE
 from applykit.write.text_units import sentence_spans, words
 
 _TOKEN_RE = re.compile(r"[^\W_][\w+#./&'’-]*")
@@ -35,7 +36,7 @@ COMMON_CAPITALISED = words(
     okay ok sure great good glad happy excited thrilled eager proud please attached
     enclosed following regarding re subject my our their his her its your this that
     these those there here now then soon later earlier recently currently previously
-    today yesterday tomorrow overall together
+    today yesterday tomorrow overall together plus
     """
 )
 """Words that start a sentence or a letter convention and name nothing."""
@@ -141,8 +142,8 @@ def after_label(text: str, position: int) -> bool:
 def _plain_word(word: str) -> bool:
     """A sentence-initial word that is ordinary English, not a name ("Throughout", "Leading")."""
     lowered = word.lower()
-    if lowered in COMMON_CAPITALISED:
-        return True
+    if lowered in COMMON_CAPITALISED or SPELLED_RE.fullmatch(word):
+        return True  # "Twelve A/B tests on …": a number, traced as one
     return word[1:].islower() and len(word) > 4 and lowered.endswith(("ly", "ing", "ed"))
 
 

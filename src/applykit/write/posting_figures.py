@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import gerund_topic
 from applykit.write.grounding_words import lemma, lemma_set
+from applykit.write.letter_ratios import stated_ratio
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
 from applykit.write.tracing import quotes
 
@@ -254,6 +255,10 @@ def derived_from_letter(quantities: list[Quantity], claims: list[Claim], text: s
     ]
     result: list[Claim] = []
     for quantity, claim in zip(quantities, claims, strict=True):
+        ratio_source = None if claim.traced else stated_ratio(quantity, quantities, claims, text)
+        if ratio_source is not None:  # "a 13B model into a 1.3B one (ten times smaller)"
+            note = "a ratio of two figures the sentence states"
+            claim = claim.model_copy(update={"traced": True, "source": ratio_source, "note": note})
         if claim.traced or not derived:
             result.append(claim)
             continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import continues_previous, skill_like
 from applykit.write.grounding_words import lemma_set
+from applykit.write.requirement_table import requirement_restated, subject_names_title
 from applykit.write.text_units import clauses_before, sentence_spans
 
 if TYPE_CHECKING:
@@ -145,6 +146,10 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
     ("**Workflow orchestration and Spark.**", "- **Low-latency ML services.** My rebuild …") or
     the first cell of a table row ("| Fluent English | Native speaker |")."""
     line_start = text.rfind("\n", 0, start) + 1
+    if requirement_restated(start, text, evidence, figure, answered=True):
+        return True  # "| Time-series forecasting | … would be new to me |": named again there
+    if not figure and subject_names_title(start, text, evidence):
+        return True  # "Subject: Application – Data Scientist, Pricing & Demand Forecasting"
     for pattern in _LABELS:
         match = pattern.match(text, max(0, line_start - 1))
         if match is None or not match.start("label") <= start < match.end("label"):
@@ -162,7 +167,8 @@ def posting_label(start: int, text: str, evidence: Evidence, figure: str = "") -
             2 <= len(label) <= 12 and label <= _label_words(sentence) and figure in sentence
             for label in labels
             for sentence in _posting_sentences(evidence.posting_text)
-        )  # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
+        ) or requirement_restated(start, text, evidence, figure)
+        # a figure in the label ("| 3+ years in a quantitative role |") must be the posting's
     return False
 
 

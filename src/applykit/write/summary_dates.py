@@ -14,6 +14,7 @@ from applykit.write.tracing import make_claim
 if TYPE_CHECKING:
     from applykit.write.claims import Quantity
     from applykit.write.evidence import Evidence
+    from applykit.write.grounding_dates import Entry
 
 
 _MONTH_BEFORE = re.compile(
@@ -49,3 +50,39 @@ def summary_year(quantity: Quantity, text: str, evidence: Evidence) -> Claim | N
                     quantity.text, "date", quantity.start, quantity.end, source.id, note
                 )
     return None
+
+
+_ITEM_YEAR = re.compile(r"(?:19|20)\d{2}[,;]?")
+
+
+def own_list_item(before: str, size: int = 6) -> list[str]:
+    """The last `size` words before a year, cut after an earlier year that closes a list item
+    ("Findings of EMNLP 2019, BMVC 2021": 2021 is BMVC's, not EMNLP's): the earlier year
+    must end with a comma or semicolon or be followed by "and", and a capitalised word must
+    name the new item ("… in 2019 and left in 2021" is not cut)."""
+    words = before.split()[-size:]
+    for index in range(len(words) - 2, -1, -1):
+        word = words[index]
+        if not _ITEM_YEAR.fullmatch(word):
+            continue
+        rest = words[index + 1 :]
+        closes = word.endswith((",", ";")) or rest[0].lower() in {"and", "&"}
+        if closes and any(w[:1].isupper() for w in rest if w.lower() not in {"and", "&"}):
+            return rest
+        break
+    return words
+
+
+_OPENS_RANGE = re.compile(r"\s*(?:to|until|till|through|[-–—])\s*(?:19|20)\d{2}\b")
+
+
+def degree_year(entry: Entry, quantity: Quantity, text: str) -> int | None:
+    """The year a degree is dated by: its end ("a BSc from KTH (2014)" is refused for a degree
+    finished in 2016), or its start when the year opens a range of years ("my PhD (2016 to
+    2020)", "2016–2020")."""
+    if not entry.months:
+        return None
+    year = int(quantity.value)
+    if year == entry.months[0] // 12 and _OPENS_RANGE.match(text, quantity.end):
+        return year
+    return entry.months[1] // 12

@@ -27,10 +27,11 @@ _ROLE = r"(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:[A-Za-z]+\s+){{0,3}}?(?:as|(?:with|under|holding)\s+the\s+(?:job\s+)?title(?:\s+of)?|"
     rf"(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:was|were|been|worked\s+as|served\s+as))\s+"
-    rf"(?P<roles>{_ROLE}(?:\s+and\s+{_ROLE})?)"
+    rf"(?P<roles>{_ROLE}(?:(?:\s*,\s*{_ROLE}){{0,2}}\s*,?\s+and\s+{_ROLE})?)"
 )
 """… "two years as a data scientist and machine learning engineer", "for three years I was a
-data scientist"."""
+data scientist", "as ML Scientist, Applied Scientist and Senior Applied Scientist" (a list
+that ends in "and")."""
 _ROLE_BEFORE = re.compile(
     rf"\b(?:as|was|been|served as|worked as)\s+(?P<roles>{_ROLE})\s+(?:for|over)\s+"
     r"(?:the\s+)?(?:(?:last|past|first|nearly|almost|about|around|over|more than)\s+)?$"
@@ -60,7 +61,7 @@ def _roles(quantity: Quantity, text: str) -> list[str]:
     if not found:
         return []
     roles = []
-    for part in re.split(r"\s+and\s+", found.group("roles")):
+    for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group("roles")):
         role = _ROLE_END.sub("", part)
         role = re.sub(r"^(?:an?|the|our)\s+", "", role.strip(), flags=re.IGNORECASE).lower()
         if len(role) >= 4:

@@ -8,6 +8,8 @@ import re
 
 from applykit.models.documents import Claim
 from applykit.write.claims import Quantity
+from applykit.write.company_subject import company_subject
+from applykit.write.degree_length import degree_length
 from applykit.write.evidence import Evidence
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma, lemma_set
@@ -127,6 +129,9 @@ possessive, with no first person before the figure."""
 
 
 def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: str) -> Claim:
+    length = degree_length(quantity, text, evidence)  # "a four-year PhD": its own dates
+    if length is not None:
+        return length
     profile_value = any(
         same_value(quantity, found) and compatible(quantity, found)
         for found, _ in evidence.quantities
@@ -141,6 +146,7 @@ def trace_in_posting(quantity: Quantity, text: str, evidence: Evidence, voice: s
     clause = clause_around(text, quantity.start)
     lead = text[clause.start : quantity.start]
     theirs = _POSSESSED.search(lead) and not re.search(r"\b(?:I|we|my|our)\b", lead)
+    theirs = theirs or company_subject(quantity, text, evidence)  # "Quillfield AI's mission …"
     if _YOUR_BEFORE.search(lead) and not _DONE_BEFORE.search(lead):
         theirs = True  # "… learn how your 200,000+ merchants differ": theirs, nothing done to it
     if theirs and in_posting:

@@ -53,8 +53,11 @@ def trace_quantity(
     done = _DONE_TIMES.search(text, max(0, quantity.start - 30), quantity.start)
     if quantity.unit == "time" and done:
         quantity = replace(quantity, unit=lemma(done.group(1)))  # "starred 1,200+ times": stars
+    one_of = quantity.unit == "one" and _MODEL_BEFORE.search(
+        text, max(0, quantity.start - 80), quantity.start
+    )
     if (
-        quantity.unit in _MODEL_WORDS
+        (quantity.unit in _MODEL_WORDS or one_of)  # "a 13B model into a 1.3B one"
         and _SIZE_SUFFIX.match(quantity.text)
         and quantity.text[-1:] != "s"
     ):
@@ -71,6 +74,7 @@ def trace_quantity(
 
 
 _MODEL_WORDS = frozenset({"model", "llm", "transformer", "checkpoint", "network"})
+_MODEL_BEFORE = re.compile(r"\b(?:model|llm|transformer)\b[^.;:\n]{0,60}$", re.I)
 _SIZE_SUFFIX = re.compile(r"\d+(?:\.\d+)?\s?(?:B|M|bn)\b")
 """… "a 7B model", "a 1.3B LLM": a model's size counts its parameters ("7B-parameter")."""
 _DONE_TIMES = re.compile(r"\b([a-z]{3,}ed)\s+(?:over\s+|more\s+than\s+|about\s+)?$")
@@ -171,7 +175,7 @@ def _trace_in_profile(
     listed = _listed(quantity, text, evidence)
     if (
         listed is not None
-        and listed[1] == "employers"
+        and listed[1] in ("employers", "companies")
         and not _EMPLOYED_AT.search(text[max(0, quantity.start - 12) : quantity.start])
     ):
         listed = None  # "used by 3 companies" is not where the candidate worked

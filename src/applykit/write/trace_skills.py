@@ -16,6 +16,7 @@ from applykit.write.claim_scope import (
 from applykit.write.evidence import Evidence, Source
 from applykit.write.grounding_letter import forward_looking
 from applykit.write.grounding_words import lemma_match
+from applykit.write.method_kinds import shown_by_kind
 from applykit.write.posting_mentions import posting_label
 from applykit.write.professed import professed_value
 from applykit.write.questions import in_question
@@ -44,8 +45,9 @@ def _named_by_synonym(skill: str, evidence: Evidence) -> Source | None:
     skills taxonomy ("representation learning" ← "embedding model"), or a kind of tool by one
     tool of that kind. Otherwise a tool's taxonomy neighbours (Grafana ~ Prometheus) are
     different skills."""
-    if len(skill.split()) < 2:
-        return None
+    kind = shown_by_kind(skill, evidence)  # "experimentation" ← "A/B testing"
+    if kind is not None or len(skill.split()) < 2:
+        return kind
     entry = known_entry(skill)
     if entry is not None and entry.category == "tool" and entry.canonical.islower():
         # a kind of tool named generically: one tool of that kind shows it ("workflow
