@@ -86,3 +86,25 @@ def test_a_label_of_what_to_learn_is_a_wish(profile: Profile, maplestone: Postin
         maplestone,
     )
     assert "Java" in untraced("What I used at Northwind: Java, properly.", profile, maplestone)
+
+
+# --- round 10 (after blind27 and blind28): team sizes and title cues ---------------------------
+
+
+def test_n_of_us_is_a_team_of_n(profile: Profile) -> None:
+    text = "At Lumen Media, {} of us built the A/B testing library."
+    assert "seven" in untraced(text.format("seven"), profile)
+
+
+def test_a_title_after_my_title_is_or_in_a_bracketed_aside_is_claimed(profile: Profile) -> None:
+    for text, title in (
+        ("At Northwind Analytics, where my title is Lead Machine Learning Engineer, I …", "Lead"),
+        ("My current role (Principal ML Engineer, Northwind Analytics) is …", "Principal"),
+        ("As a former staff engineer, I mentor others.", "staff engineer"),
+    ):
+        assert any(title in claim for claim in untraced(text, profile)), text
+    for text in (
+        "At Northwind Analytics, where my title is Senior Machine Learning Engineer, I lead …",
+        "My current role (Senior Machine Learning Engineer, Northwind Analytics) is …",
+    ):
+        assert_grounded(text, profile)

@@ -264,6 +264,8 @@ def _spelled_quantities(text: str) -> list[Quantity]:
                 and not _GROUP_OF.search(before)
             ):
                 unit = _referent(spelled.start, spelled.end, spelled.value, text)
+                if spelled.value >= 2 and _OF_US.match(text, spelled.end):
+                    unit = "member"  # "Four of us built …": a team of 4, as "a team of 4" reads
                 if not unit:
                     continue  # "two of them", "three and": not a count of anything
                 found.append(
@@ -284,6 +286,7 @@ def _spelled_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_OF_US = re.compile(r"\s+of\s+us\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}[^s\W]s)\b[^.;!?]{0,60}$")
 

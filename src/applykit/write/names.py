@@ -167,7 +167,8 @@ _ROLE_NOUNS = (
 )
 TITLE_CLAIM_RE = re.compile(
     r"\b(?:as|became|become|promoted to|i am|i'm|i was|i've been|worked as|work as|role as|"
-    r"position as|serving as|served as|title of)\s+(?:an?\s+|the\s+|a\s+)?"
+    r"position as|serving as|served as|title of|title is|title was|former|formerly)\s+"
+    r"(?:an?\s+|the\s+|a\s+)?"
     r"(?P<title>(?:(?!(?:and|or|at|for|the|in|of|with|on|to|by)\b)[A-Za-z/&+-]+\s+){0,5}"
     r"(?:" + _ROLE_NOUNS + r"))\b",
     re.IGNORECASE,
@@ -175,11 +176,12 @@ TITLE_CLAIM_RE = re.compile(
 TITLE_AT_RE = re.compile(
     r"(?<![\w-])(?P<title>(?:(?-i:[A-Z])[A-Za-z/&+-]*\s+){0,4}(?=(?-i:[A-Z]))(?:"
     + _ROLE_NOUNS
-    + r"))\s+(?:at|@)\s+(?=[A-Z])",
+    + r"))\s*(?:\s(?:at|@)\s+|,\s+(?=[^,()\n]{2,60}\)))(?=[A-Z])",
     re.IGNORECASE,
 )
 """A title in capitals at an employer, with or without a cue ("| Data Scientist at Parcelly",
-"- Senior ML Engineer at Lumen Media"): a table cell or a list item states the position held."""
+"- Senior ML Engineer at Lumen Media", "(Senior ML Engineer, Northwind Analytics)"): a table
+cell, a list item or a bracketed aside states the position held."""
 DEGREE_RE = re.compile(
     r"\b(?P<degree>ph\.?\s?d\.?|doctorate|doctoral|master'?s|masters|m\.?sc\.?|m\.?s\.|m\.?eng\.?|"
     r"mba|bachelor'?s|bachelors|b\.?sc\.?|b\.?s\.|b\.?a\.?|b\.?eng\.?|"
