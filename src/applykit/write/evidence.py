@@ -11,6 +11,7 @@ from applykit.models.posting import Posting
 from applykit.models.profile import Fact, Profile
 from applykit.write.claims import Quantity, derived_readings, find_quantities, other_readings
 from applykit.write.claims_spelled import find_spelled_numbers
+from applykit.write.countries import COUNTRY_NAMES
 from applykit.write.grounding_dates import Entry, build_entries, list_counts
 from applykit.write.grounding_words import lemma_index
 from applykit.write.names import degree_level
@@ -235,27 +236,6 @@ def _entry_sources(profile: Profile) -> list[Source]:
     return sources
 
 
-_COUNTRY_NAMES = {
-    "US": "United States",
-    "GB": "United Kingdom",
-    "UK": "United Kingdom",
-    "CA": "Canada",
-    "DE": "Germany",
-    "SE": "Sweden",
-    "PT": "Portugal",
-    "PL": "Poland",
-    "NL": "Netherlands",
-    "FR": "France",
-    "ES": "Spain",
-    "IT": "Italy",
-    "IE": "Ireland",
-    "IN": "India",
-    "AU": "Australia",
-}
-"""The profile's two-letter country code, as a letter writes it ("Seattle, Washington, United
-States")."""
-
-
 def _other_sources(profile: Profile) -> list[Source]:
     basics = profile.basics
     sources = [
@@ -271,7 +251,7 @@ def _other_sources(profile: Profile) -> list[Source]:
                     basics.location.city,
                     basics.location.region,
                     basics.location.countryCode,
-                    _COUNTRY_NAMES.get((basics.location.countryCode or "").upper()),
+                    COUNTRY_NAMES.get((basics.location.countryCode or "").upper()),
                 ),
             )
         )

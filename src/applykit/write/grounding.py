@@ -19,14 +19,13 @@ from dataclasses import replace
 from applykit.models.documents import Claim, GroundingReport
 from applykit.models.posting import Posting
 from applykit.models.profile import Profile
+from applykit.write.acronyms import acronym_source, expansion_source
 from applykit.write.claims import Quantity, find_quantities
 from applykit.write.evidence import Evidence, build_evidence, normal_text, phrase_pattern
 from applykit.write.grounding_layout import in_layout_line, is_label, ordinary_heading_name
 from applykit.write.grounding_letter import (
-    acronym_source,
     address_spans,
     courtesy_spans,
-    expansion_source,
     is_plain_starter,
     lower_case_words,
     own_list_count,
@@ -46,12 +45,10 @@ from applykit.write.trace_degrees import (
     trace_honours,
 )
 from applykit.write.trace_languages import trace_languages
-from applykit.write.trace_names import (
-    trace_name,
-    trace_titles,
-)
+from applykit.write.trace_names import trace_name
 from applykit.write.trace_quantities import trace_quantity
 from applykit.write.trace_skills import trace_posting_skills
+from applykit.write.trace_titles import trace_titles
 from applykit.write.tracing import QUOTE_RE
 
 __all__ = ["check_grounding", "describe_untraced"]
