@@ -108,3 +108,16 @@ def test_a_title_after_my_title_is_or_in_a_bracketed_aside_is_claimed(profile: P
         "My current role (Senior Machine Learning Engineer, Northwind Analytics) is …",
     ):
         assert_grounded(text, profile)
+
+
+def test_a_figure_in_a_relative_clause_belongs_to_its_antecedents_work(profile: Profile) -> None:
+    lora = (
+        "At Northwind I fine-tuned a 7B-parameter open LLM with LoRA to summarise dispute evidence"
+    )
+    assert_grounded(f"{lora}, which cut average case handling time by 22%.", profile)
+    assert "$2M" in untraced(f"{lora}, which cut chargeback losses by $2M a year.", profile)
+    assert_grounded(
+        "At Northwind I shipped a transaction fraud model, which cut chargeback losses by $2M "
+        "annually.",
+        profile,
+    )

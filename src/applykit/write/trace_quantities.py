@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from applykit.models.documents import Claim
+from applykit.write.antecedent_facts import told_of_another_fact
 from applykit.write.career_scope import before_joining, career_wide
 from applykit.write.claims import Quantity, find_quantities, range_partners
 from applykit.write.evidence import Evidence, Source
@@ -65,6 +66,10 @@ def trace_quantity(
     voice, _ = voice_at(text, quantity.start, evidence)
     claim = _trace_in_profile(as_rounded(quantity, text), text, evidence, others)
     moved = other_measure(claim, quantity, text, evidence) if claim is not None else None
+    other = told_of_another_fact(claim, quantity, text, evidence) if claim is not None else None
+    if claim is not None and other is not None:  # "…, which cut chargeback losses by $2M"
+        note = f"a figure of another fact ({claim.source}), told as the result of {other}"
+        return claim.model_copy(update={"traced": False, "source": None, "note": note})
     if claim is not None and moved is not None:  # "cutting inference cost by 22%"
         note = f"the profile's figure changes another measure ({moved})"
         return claim.model_copy(update={"traced": False, "source": None, "note": note})
