@@ -121,3 +121,17 @@ def test_a_figure_in_a_relative_clause_belongs_to_its_antecedents_work(profile: 
         "annually.",
         profile,
     )
+
+
+def test_a_project_labelling_a_line_or_named_two_sentences_back_owns_its_figures(
+    profile: Profile,
+) -> None:
+    cell = "| Area | Evidence |\n|---|---|\n| Drift tooling | tidewatch: a drift library ({}) |"
+    assert_grounded(cell.format("1,200+ GitHub stars"), profile)
+    assert untraced(cell.format("40M+ monthly active users"), profile)
+    story = (
+        "The project closest to your world is tidewatch. Over a few weekends I wrote a drift "
+        "library for production ML services. It is used in production by {}."
+    )
+    assert_grounded(story.format("3 companies"), profile)
+    assert untraced(story.format("5 ML teams"), profile)

@@ -70,6 +70,14 @@ def owner_named(
     the number, or after it up to the next number), else those named in an introductory clause
     before it ("At Lumen Media, I scaled …"); a clause with its own subject ("I volunteer at
     Code Club, and at work I mentored 4 engineers") ends the search. Empty: no attribution."""
+    return _owner_in_clauses(quantity, text, others, evidence) or _label_owner(
+        quantity.start, text, evidence
+    )
+
+
+def _owner_in_clauses(
+    quantity: Quantity, text: str, others: list[Quantity], evidence: Evidence
+) -> list[Entry]:
     clauses = clauses_before(text, quantity.start)
     own = text[clauses[0].start : clauses[0].end].strip() if clauses else ""
     limit = min([*(q.start for q in others if q.start >= quantity.end), len(text)])
@@ -110,15 +118,41 @@ def _pronoun_owner(position: int, text: str, evidence: Evidence) -> list[Entry]:
     """ "… tidewatch, an open-source library …. It has 1,200+ stars and is used by …": a
     sentence opening with "It" is about the one job or project the sentence before names."""
     sentence = sentence_around(text, position)
-    if not _IT_OPENS.match(text, sentence.start) or sentence.start < 2:
+    if not _IT_OPENS.match(text, sentence.start):
         return []
-    before = sentence_around(text, sentence.start - 2)
-    named = [
+    for _ in range(2):  # the sentence before, or the one before that when it names nothing
+        if sentence.start < 2:
+            return []
+        sentence = sentence_around(text, sentence.start - 2)
+        named = [
+            entry
+            for entry in evidence.entries
+            if entry.kind in _OWNERS
+            and entry.name
+            and _mentions(entry, text, sentence.start, sentence.end)
+        ]
+        if named:
+            return named if len({entry.name for entry in named}) == 1 else []
+    return []
+
+
+def _label_owner(position: int, text: str, evidence: Evidence) -> list[Entry]:
+    """ "| TransitPulse: a gradient-boosted crowding model (82% accuracy …) |": a job or
+    project named as the label of a line, list item or table cell owns the figures after it."""
+    segment_start = max(text.rfind("\n", 0, position), text.rfind("|", 0, position)) + 1
+    label = _LABEL.match(text, segment_start, position)
+    if label is None:
+        return []
+    return [
         entry
         for entry in evidence.entries
-        if entry.kind in _OWNERS and entry.name and _mentions(entry, text, before.start, before.end)
+        if entry.kind in _OWNERS and entry.name and entry.name == label.group("name").strip()
     ]
-    return named if len({entry.name for entry in named}) == 1 else []
+
+
+_LABEL = re.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?(?P<name>[A-Za-z][\w .&'’-]{1,40}?)(?:\*\*|__)?:"
+)
 
 
 def _opening_owner(clauses: list[Span], text: str, evidence: Evidence) -> list[Entry]:
