@@ -138,8 +138,8 @@ def _result_clause(fact: PlannedFact) -> str | None:
     numbers = list(_NUMBER_END.finditer(body, verb.end()))
     end = numbers[-1].end() if numbers else len(body)
     rest = re.split(r"[,;.]", body[end:], maxsplit=1)[0]
-    if len(rest.split()) <= 4:
-        end += len(rest)
+    if len(rest.split()) <= 4 or (rest.lstrip().startswith("of ") and len(rest.split()) <= 8):
+        end += len(rest)  # "saved about 6 hours [of analyst work every week]": what it counts
     clause = body[verb.end() : end]
     clause = re.split(r"\s(?:by moving|while|with)\s", clause)[0] if len(clause) > 90 else clause
     if not re.search(r"\d", clause):
