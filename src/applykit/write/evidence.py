@@ -129,7 +129,12 @@ def company_aliases(company: str) -> list[str]:
         words.pop()
     if words and " ".join(words) != company:
         names.append(" ".join(words))
-    if len(words) > 1 and len(words[0]) > 3 and words[0][0].isupper() and _distinctive(words[0]):
+    if (
+        len(words) > 1
+        and len(words[0]) > 3
+        and words[0][0].isupper()
+        and distinctive_word(words[0])
+    ):
         names.append(words[0])
     return names
 
@@ -138,7 +143,7 @@ _GENERIC_LEADS = words("university institute college school academy certified gr
 
 
 @functools.lru_cache(maxsize=1024)
-def _distinctive(word: str) -> bool:
+def distinctive_word(word: str) -> bool:
     """A first word that can stand for the whole name: not a skill ("Python Porto" is not
     meant by "a cost model in Python") nor a kind of institution ("University of Toronto" is
     not meant by "the University of Porto")."""

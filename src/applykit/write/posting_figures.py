@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from applykit.write.claim_scope import gerund_topic
+from applykit.write.evidence import distinctive_word
 from applykit.write.grounding_words import lemma, lemma_set
 from applykit.write.letter_ratios import stated_ratio
 from applykit.write.text_units import clause_around, sentence_around, sentence_spans
@@ -188,7 +189,12 @@ def _own_names(evidence: Evidence) -> list[str]:
         if entry.kind in {"work", "project", "volunteer"} and entry.name:
             names.append(entry.name)
             first = entry.name.split()[0]
-            if " " in entry.name and len(first) >= 5 and first[0].isupper():
+            if (
+                " " in entry.name
+                and len(first) >= 5
+                and first[0].isupper()
+                and distinctive_word(first)  # not "Python" for the meetup "Python Porto"
+            ):
                 names.append(first)
     return names
 
